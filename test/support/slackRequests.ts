@@ -1,0 +1,85 @@
+// Sends requests to a bot exactly as Slack does (slack-platform.md §0.3, §2): a string body with an
+// exact `application/x-www-form-urlencoded` header (a URLSearchParams body would add a charset, which
+// Bolt answers with 400) and a v0 HMAC-SHA256 signature over `v0:<timestamp>:<raw body>`.
+import { createHmac } from "node:crypto"
+import {
+  blockActionsPayload, formBody, interactiveBody, slashCommandFields, viewSubmissionPayload,
+  type BlockActionOptions, type SlashCommandFieldsOptions, type ViewSubmissionOptions
+} from "./slackPayloads.js"
+
+export interface SlackReply {
+  status: number
+  /** Parsed JSON when the body is JSON, else the text ("" for Bolt's empty 200/401/404). */
+  body: unknown
+  text: string
+  headers: Headers
+  elapsedMs: number
+}
+
+/** Request-level knobs shared by every sender; `timestamp`/`signature` let a test forge or age a request. */
+export interface SignedRequestOptions {
+  /** Unix seconds; defaults to now. */
+  timestamp?: number
+  /** Sent instead of the correct signature. */
+  signature?: string
+  /** Defaults to `/slack/events` when baseUrl has no path of its own. */
+  path?: string
+  /** Extra or overriding headers (e.g. a different content-type for abuse tests). */
+  headers?: Record<string, string>
+}
+
+export const nowSeconds = (): number => Math.floor(Date.now() / 1000)
+
+export const slackSignature = (body: string, secret: string, timestamp: number): string =>
+  `v0=${createHmac("sha256", secret).update(`v0:${timestamp}:${body}`).digest("hex")}`
+
+export const signedHeaders = (body: string, secret: string, timestamp: number = nowSeconds()): Record<string, string> => ({
+  "content-type": "application/x-www-form-urlencoded",
+  "x-slack-request-timestamp": String(timestamp),
+  "x-slack-signature": slackSignature(body, secret, timestamp)
+})
+
+const endpoint = (baseUrl: string, path: string | undefined): string => {
+  const url = new URL(baseUrl)
+  if (path !== undefined) return new URL(path, url).toString()
+  return url.pathname === "/" ? new URL("/slack/events", url).toString() : url.toString()
+}
+
+/** POSTs a raw body, signed (or forged), and reads the reply. */
+export const postSigned = async (
+  baseUrl: string, secret: string, body: string, options: SignedRequestOptions = {}
+): Promise<SlackReply> => {
+  const headers = signedHeaders(body, secret, options.timestamp)
+  if (options.signature !== undefined) headers["x-slack-signature"] = options.signature
+  const started = performance.now()
+  const res = await fetch(endpoint(baseUrl, options.path), { method: "POST", headers: { ...headers, ...options.headers }, body })
+  const text = await res.text()
+  const elapsedMs = performance.now() - started
+  return { status: res.status, body: parseBody(text), text, headers: res.headers, elapsedMs }
+}
+
+const parseBody = (text: string): unknown => {
+  if (text === "") return ""
+  try { return JSON.parse(text) } catch { return text }
+}
+
+export type SlashCommandOptions = Omit<SlashCommandFieldsOptions, "text"> & SignedRequestOptions & { text?: string }
+
+export const sendSlashCommand = (baseUrl: string, secret: string, options: SlashCommandOptions): Promise<SlackReply> =>
+  postSigned(baseUrl, secret, formBody(slashCommandFields({ ...options, text: options.text ?? "" })), options)
+
+export type BlockActionRequestOptions = BlockActionOptions & SignedRequestOptions
+
+export const sendBlockAction = (baseUrl: string, secret: string, options: BlockActionRequestOptions): Promise<SlackReply> =>
+  postSigned(baseUrl, secret, interactiveBody(blockActionsPayload(options)), options)
+
+export type ViewSubmissionRequestOptions = ViewSubmissionOptions & SignedRequestOptions
+
+export const sendViewSubmission = (
+  baseUrl: string, secret: string, options: ViewSubmissionRequestOptions
+): Promise<SlackReply> => postSigned(baseUrl, secret, interactiveBody(viewSubmissionPayload(options)), options)
+
+/** Any interactive payload object (view_closed, block_suggestion, a malformed one…) as `payload=<json>`. */
+export const sendInteractive = (
+  baseUrl: string, secret: string, payload: unknown, options: SignedRequestOptions = {}
+): Promise<SlackReply> => postSigned(baseUrl, secret, interactiveBody(payload), options)
