@@ -1,0 +1,56 @@
+import { Migrator, SqlClient } from "@effect/sql"
+import { Cause, Effect, Layer } from "effect"
+import accountLinks from "./migrations/0001_account_links.js"
+import { describeCause, StorageError } from "./StorageError.js"
+
+const migrationsTable = "effect_sql_migrations"
+
+/** An arbitrary constant naming this bot's migration lock among the database's advisory locks. */
+const migrationsLockKey = "7301946215"
+
+/** Every migration, in order. Keys are `NNNN_name`; never rename or edit one that has shipped. */
+const migrations = Migrator.fromRecord({
+  "0001_account_links": accountLinks
+})
+
+/** The dialect-neutral runner: it needs only SqlClient (SqliteMigrator would shell out to sqlite3). */
+const migrator = Migrator.make({})
+
+/**
+ * The Migrator creates its bookkeeping table with a check-then-create that races when two replicas
+ * start together on one PostgreSQL (one of them fails on "already exists"). Creating it first under a
+ * transaction-scoped advisory lock removes that race; the Migrator's own table lock then serialises
+ * the migrations themselves, and the replica that waited finds nothing left to do.
+ */
+const ensureMigrationsTable = Effect.gen(function* () {
+  const sql = yield* SqlClient.SqlClient
+  yield* sql.onDialectOrElse({
+    pg: () =>
+      sql.withTransaction(
+        Effect.zipRight(
+          sql`SELECT pg_advisory_xact_lock(${sql.literal(migrationsLockKey)})`,
+          sql`CREATE TABLE IF NOT EXISTS ${sql(migrationsTable)} (
+            migration_id integer primary key,
+            created_at timestamp with time zone not null default now(),
+            name text not null
+          )`
+        )
+      ),
+    orElse: () => Effect.void
+  })
+})
+
+/** Brings the schema up to date; safe to run on every start and from several processes at once. */
+export const runMigrations: Effect.Effect<ReadonlyArray<readonly [number, string]>, StorageError, SqlClient.SqlClient> =
+  ensureMigrationsTable.pipe(
+    Effect.zipRight(migrator({ loader: migrations, table: migrationsTable })),
+    // A failing migration is reported by the Migrator as a defect; both kinds become one readable error.
+    Effect.catchAllCause((cause) =>
+      Cause.isInterruptedOnly(cause)
+        ? Effect.failCause(cause as Cause.Cause<never>)
+        : Effect.fail(new StorageError({ reason: "migrate", detail: `Could not update the database schema: ${describeCause(Cause.squash(cause))}` }))),
+    Effect.withSpan("Storage.runMigrations")
+  )
+
+/** Runs the migrations when the layer is built. */
+export const MigrationsLive: Layer.Layer<never, StorageError, SqlClient.SqlClient> = Layer.effectDiscard(runMigrations)
