@@ -38,6 +38,7 @@ export class Bearers {
     const jwt = `${header}.${payload}.${signature}`
     if (this.issued.size >= 10_000) this.forgetExpired(nowMs)
     this.issued.set(jwt, { username: user.username, expiresAtMs, expired: false })
+    if (this.history.length < 100_000) this.history.push(jwt)
     return jwt
   }
 
@@ -53,6 +54,12 @@ export class Bearers {
   /** Keeps long benchmark runs from growing the table without bound. */
   private forgetExpired(nowMs: number): void {
     for (const [jwt, bearer] of this.issued) if (bearer.expired || bearer.expiresAtMs <= nowMs) this.issued.delete(jwt)
+  }
+
+  /** Every bearer ever issued, newest last: secrets tests grep logs and databases for them. */
+  private readonly history: Array<string> = []
+  all(): ReadonlyArray<string> {
+    return this.history
   }
 
   /** Every bearer issued so far answers 401 from now on. */

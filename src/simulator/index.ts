@@ -95,6 +95,7 @@ export const startSimulator = async (options: SimulatorOptions = {}): Promise<Si
         requests = []
       },
       expireBearers: () => bearers.expireAll(),
+      issuedBearers: () => bearers.all(),
       close: async () => {
         await Promise.all(started.map((host) => host.close()))
       }

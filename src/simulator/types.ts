@@ -100,5 +100,7 @@ export interface Simulator {
   readonly requests: ReadonlyArray<SimRequest>
   clearRequests(): void
   expireBearers(): void
+  /** Every bearer issued so far (for tests proving none leaks into logs or storage). */
+  issuedBearers(): ReadonlyArray<string>
   close(): Promise<void>
 }

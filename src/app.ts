@@ -1,0 +1,25 @@
+import { FetchHttpClient } from "@effect/platform"
+import { Layer } from "effect"
+import { Background } from "./Background.js"
+import { Accounts } from "./commands/Accounts.js"
+import { SubmissionClaims } from "./commands/SubmissionClaims.js"
+import { ScalingoLive } from "./scalingo/ScalingoLive.js"
+import { BoltAppLive } from "./slack/BoltApp.js"
+import { SlackWebLive } from "./slack/SlackWeb.js"
+import { StorageLive } from "./storage/StorageLive.js"
+
+/**
+ * The composition root: every feature's layer, wired once. Requires only the settings (and a
+ * logger); `main.ts` provides both. Shutdown releases in reverse: Bolt stops and drains first,
+ * storage closes last.
+ */
+const Infrastructure = Layer.mergeAll(
+  StorageLive,
+  ScalingoLive.pipe(Layer.provide(FetchHttpClient.layer)),
+  SlackWebLive,
+  Background.layer
+)
+
+const Commands = Layer.mergeAll(Accounts.layer, SubmissionClaims.memory).pipe(Layer.provideMerge(Infrastructure))
+
+export const BotLive = BoltAppLive.pipe(Layer.provide(Commands))

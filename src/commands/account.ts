@@ -1,0 +1,49 @@
+import { Effect, Option } from "effect"
+import { AppSettings } from "../config.js"
+import { BearerTokens } from "../scalingo/BearerTokens.js"
+import { scalingoAccount } from "../scalingo/ScalingoAccount.js"
+import { context, escape, message, section, slackDate } from "../slack/blocks.js"
+import { SlackWeb } from "../slack/SlackWeb.js"
+import { AccountLinks } from "../storage/AccountLinks.js"
+import type { SlashInvocation } from "./Interaction.js"
+
+/** `logout`: forgets the person's token and any bearer cached for it. */
+export const logout = Effect.fn("Account.logout")(function* (invocation: SlashInvocation) {
+  const links = yield* AccountLinks
+  const bearers = yield* BearerTokens
+  const slack = yield* SlackWeb
+  const { slackCommand } = yield* AppSettings
+  const { teamId, userId } = invocation.person
+  const existing = yield* links.find(teamId, userId)
+  if (Option.isSome(existing)) yield* bearers.forget(scalingoAccount(existing.value.apiToken))
+  const removed = yield* links.remove(teamId, userId)
+  const text = removed
+    ? `:wave: Your Scalingo token is forgotten. Run \`${slackCommand} login\` to link an account again.`
+    : `You had no Scalingo account linked. Run \`${slackCommand} login\` to link one.`
+  if (removed) yield* Effect.logInfo("account unlinked")
+  yield* slack.respond(invocation.responseUrl, { message: message(text, [section(text)]) })
+})
+
+/** `whoami`: the linked account, its state, or how to link one. */
+export const whoami = Effect.fn("Account.whoami")(function* (invocation: SlashInvocation) {
+  const links = yield* AccountLinks
+  const slack = yield* SlackWeb
+  const { slackCommand } = yield* AppSettings
+  const found = yield* links.find(invocation.person.teamId, invocation.person.userId)
+  const reply = Option.match(found, {
+    onNone: () => {
+      const text = `You have not linked a Scalingo account. Run \`${slackCommand} login\` to link yours.`
+      return message(text, [section(text)])
+    },
+    onSome: (link) => {
+      const who = `*${escape(link.username)}* (${escape(link.email)})`
+      const text = link.rejectedAt !== null
+        ? `:warning: You were linked to the Scalingo account ${who}, but Scalingo no longer accepts its token. Run \`${slackCommand} login\` to relink.`
+        : `:bust_in_silhouette: You act as the Scalingo account ${who}.`
+      const details = [`Linked ${slackDate(link.linkedAt)}`]
+      if (link.lastUsedAt !== null) details.push(`last used ${slackDate(link.lastUsedAt)}`)
+      return message(text, [section(text), context(details.join(" · "))])
+    }
+  })
+  yield* slack.respond(invocation.responseUrl, { message: reply })
+})

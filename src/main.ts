@@ -1,0 +1,26 @@
+import { existsSync } from "node:fs"
+import { NodeRuntime } from "@effect/platform-node"
+import { Effect, Layer } from "effect"
+import { BotLive } from "./app.js"
+import { AppSettings, loadSettings } from "./config.js"
+import { LoggingLive } from "./logging.js"
+
+// The contract: a .env file in the working directory is read too (the environment wins).
+if (existsSync(".env")) process.loadEnvFile(".env")
+
+/** A start-up failure becomes one readable message on stderr and exit code 1, never a stack trace. */
+const reportStartupFailure = (error: { readonly message: string }) =>
+  Effect.zipRight(Effect.sync(() => process.stderr.write(`${error.message}\n`)), Effect.fail(error))
+
+const main = Effect.gen(function* () {
+  const settings = yield* loadSettings
+  yield* Layer.launch(BotLive).pipe(
+    Effect.provide(AppSettings.make(settings)),
+    Effect.provide(LoggingLive({ production: settings.production, level: settings.logLevel }))
+  )
+}).pipe(
+  Effect.catchAll(reportStartupFailure),
+  Effect.catchAllDefect((defect) => reportStartupFailure({ message: `The bot could not start: ${defect instanceof Error ? defect.message : String(defect)}` }))
+)
+
+NodeRuntime.runMain(main, { disableErrorReporting: true })

@@ -1,0 +1,105 @@
+import { App, LogLevel } from "@slack/bolt"
+import { Data, Effect, Fiber, Layer, Option, Redacted, Runtime } from "effect"
+import { Background } from "../Background.js"
+import { AppSettings } from "../config.js"
+import { handleButton, handleSlashCommand, handleViewSubmission, type CommandServices } from "../commands/router.js"
+import { StorageHealth } from "../storage/StorageHealth.js"
+import { boltLogger } from "./boltLogger.js"
+import { registerListeners } from "./listeners.js"
+import { SlackRetryPolicy, SlackWeb } from "./SlackWeb.js"
+
+/** The bot token was refused by Slack: starting would only fail every request. */
+export class SlackTokenRefused extends Data.TaggedError("SlackTokenRefused")<{ readonly code: string }> {
+  override get message() {
+    return `Slack refused SLACK_BOT_TOKEN (${this.code}). Copy the Bot User OAuth Token (xoxb-…) from your Slack app's "OAuth & Permissions" page.`
+  }
+}
+
+const refusedCodes = new Set(["invalid_auth", "not_authed", "account_inactive", "token_revoked", "token_expired"])
+
+/**
+ * Bolt as a scoped layer: started when the layer is built, stopped on shutdown, after which
+ * in-flight work gets up to 10 seconds to finish before storage closes.
+ */
+export const BoltAppLive = Layer.scopedDiscard(
+  Effect.gen(function* () {
+    const settings = yield* AppSettings
+    const slack = yield* SlackWeb
+    const background = yield* Background
+    const health = yield* StorageHealth
+    const policy = yield* SlackRetryPolicy
+    const runtime = yield* Effect.runtime<CommandServices>()
+    const runPromise = Runtime.runPromise(runtime)
+    // Tracked in Background so shutdown waits for it; handlers never fail, they answer.
+    const tracked = <A>(effect: Effect.Effect<A, never, CommandServices>) =>
+      runPromise(Effect.flatMap(background.fork(Effect.provide(effect, runtime.context)), Fiber.join))
+
+    // Verify the bot token deliberately: a refused token stops the start with a clear message,
+    // an unreachable Slack only warns (Bolt would otherwise crash the process on its own check).
+    const identity = yield* slack.authTest.pipe(Effect.timeout("5 seconds"), Effect.either)
+    if (identity._tag === "Left") {
+      const code = identity.left._tag === "SlackApiError" ? identity.left.code : "timeout"
+      if (refusedCodes.has(code)) return yield* new SlackTokenRefused({ code })
+      yield* Effect.logWarning(`Could not reach Slack to verify the bot token (${code}); starting anyway.`)
+    } else {
+      yield* Effect.logInfo(`Connected to Slack as bot ${identity.right.botUserId ?? "?"} in ${identity.right.team ?? "?"}`)
+    }
+    const botToken = Redacted.value(settings.slackBotToken)
+    const botId = identity._tag === "Right" ? identity.right.botId : undefined
+    const botUserId = identity._tag === "Right" ? identity.right.botUserId : undefined
+    const socketMode = Option.isSome(settings.slackAppToken)
+
+    const app = new App({
+      ...(socketMode
+        ? { socketMode: true, appToken: Redacted.value(Option.getOrThrow(settings.slackAppToken)) }
+        : { signingSecret: Redacted.value(Option.getOrThrow(settings.slackSigningSecret)) }),
+      authorize: async () => ({ botToken, ...(botId ? { botId } : {}), ...(botUserId ? { botUserId } : {}) }),
+      port: settings.port,
+      processBeforeResponse: false,
+      logger: boltLogger(runtime as Runtime.Runtime<never>),
+      logLevel: LogLevel.INFO,
+      clientOptions: {
+        slackApiUrl: settings.slackApiUrl,
+        retryConfig: { retries: policy.retries, factor: policy.factor, minTimeout: policy.minTimeout, maxTimeout: policy.maxTimeout }
+      },
+      customRoutes: [{
+        path: "/healthz",
+        method: ["GET"],
+        handler: (_req, res) => {
+          void runPromise(health.ping.pipe(Effect.timeout("2 seconds"), Effect.orElseSucceed(() => false))).then((ok) => {
+            res.writeHead(ok ? 200 : 503, { "content-type": "application/json" })
+            res.end(JSON.stringify({ ok, storage: ok ? "ok" : "unavailable", mode: socketMode ? "socket" : "http" }))
+          })
+        }
+      }]
+    })
+
+    registerListeners(app, settings.slackCommand, {
+      slashCommand: (invocation) => tracked(handleSlashCommand(invocation)),
+      button: (click) => tracked(handleButton(click)),
+      // The acknowledgement must leave within 3 s whatever happens; past 2.6 s the modal just closes.
+      viewSubmission: (submission) => tracked(handleViewSubmission(submission).pipe(Effect.timeout("2600 millis"), Effect.orElseSucceed(() => undefined)))
+    })
+    app.error(async (error) => {
+      Runtime.runFork(runtime)(Effect.logError("Bolt reported an error", error.message))
+    })
+
+    yield* Effect.acquireRelease(
+      Effect.tryPromise({ try: () => app.start(settings.port), catch: (error) => new BoltStartFailed({ reason: String((error as Error)?.message ?? error) }) }).pipe(
+        Effect.tap(() => Effect.logInfo(socketMode ? `Socket Mode connected; /healthz on port ${settings.port}` : `Listening on port ${settings.port} (POST /slack/events, GET /healthz)`))
+      ),
+      () =>
+        Effect.gen(function* () {
+          yield* Effect.logInfo("Shutting down: no new work accepted, finishing what is in flight (10 s at most)")
+          yield* Effect.promise(() => app.stop().catch(() => undefined))
+          yield* background.drain("10 seconds")
+        })
+    )
+  })
+)
+
+export class BoltStartFailed extends Data.TaggedError("BoltStartFailed")<{ readonly reason: string }> {
+  override get message() {
+    return `The Slack listener could not start: ${this.reason}`
+  }
+}

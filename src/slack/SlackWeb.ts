@@ -1,0 +1,104 @@
+import { webApi } from "@slack/bolt"
+import { Context, Data, Effect, Layer, Redacted } from "effect"
+import { AppSettings } from "../config.js"
+import type { Message, View } from "./blocks.js"
+
+/** A Slack Web API call (or response_url POST) that did not succeed; `code` is Slack's error code. */
+export class SlackApiError extends Data.TaggedError("SlackApiError")<{ readonly method: string; readonly code: string }> {
+  override get message() {
+    return `Slack ${this.method} failed: ${this.code}`
+  }
+}
+
+export interface RespondBody {
+  readonly message: Message
+  readonly replaceOriginal?: boolean
+  readonly inChannel?: boolean
+}
+
+/** The only door to Slack's Web API. Commands talk to it through plain values, never Bolt objects. */
+export interface SlackWebService {
+  readonly postMessage: (args: { channel: string; message: Message; threadTs?: string }) => Effect.Effect<{ ts: string; channel: string }, SlackApiError>
+  readonly postEphemeral: (args: { channel: string; user: string; message: Message }) => Effect.Effect<void, SlackApiError>
+  readonly update: (args: { channel: string; ts: string; message: Message }) => Effect.Effect<void, SlackApiError>
+  readonly openView: (triggerId: string, view: View) => Effect.Effect<{ viewId: string }, SlackApiError>
+  readonly updateView: (viewId: string, view: View) => Effect.Effect<void, SlackApiError>
+  readonly respond: (responseUrl: string, body: RespondBody) => Effect.Effect<void, SlackApiError>
+  readonly authTest: Effect.Effect<{ botId: string | undefined; botUserId: string | undefined; team: string | undefined }, SlackApiError>
+}
+
+export class SlackWeb extends Context.Tag("bot/slack/SlackWeb")<SlackWeb, SlackWebService>() {}
+
+/** How hard to retry Slack: a few quick retries suit user-facing replies (the SDK default is 30 minutes). */
+export class SlackRetryPolicy extends Context.Reference<SlackRetryPolicy>()("bot/slack/SlackRetryPolicy", {
+  defaultValue: () => ({ retries: 2, factor: 2, minTimeout: 300, maxTimeout: 3_000, requestTimeoutMs: 10_000 })
+}) {}
+
+const codeOf = (error: unknown): string => {
+  const e = error as { code?: string; data?: { error?: string }; statusCode?: number; retryAfter?: number }
+  if (e?.code === webApi.ErrorCode.PlatformError && typeof e.data?.error === "string") return e.data.error
+  if (e?.code === webApi.ErrorCode.RateLimitedError) return "ratelimited"
+  if (e?.code === webApi.ErrorCode.HTTPError) return `http_${e.statusCode ?? "error"}`
+  if (e?.code === webApi.ErrorCode.RequestError) return "request_failed"
+  return "unknown_error"
+}
+
+export const SlackWebLive = Layer.effect(
+  SlackWeb,
+  Effect.gen(function* () {
+    const settings = yield* AppSettings
+    const policy = yield* SlackRetryPolicy
+    const client = new webApi.WebClient(Redacted.value(settings.slackBotToken), {
+      slackApiUrl: settings.slackApiUrl,
+      retryConfig: { retries: policy.retries, factor: policy.factor, minTimeout: policy.minTimeout, maxTimeout: policy.maxTimeout },
+      timeout: policy.requestTimeoutMs,
+      logLevel: webApi.LogLevel.ERROR
+    })
+
+    const call = <A>(method: string, f: () => Promise<A>) =>
+      Effect.tryPromise({ try: f, catch: (error) => new SlackApiError({ method, code: codeOf(error) }) }).pipe(
+        Effect.withSpan(`SlackWeb.${method}`)
+      )
+
+    const respond = (responseUrl: string, body: RespondBody) =>
+      Effect.tryPromise({
+        try: async (signal) => {
+          const response = await fetch(responseUrl, {
+            method: "POST",
+            headers: { "content-type": "application/json" },
+            body: JSON.stringify({
+              text: body.message.text,
+              blocks: body.message.blocks,
+              response_type: body.inChannel ? "in_channel" : "ephemeral",
+              replace_original: body.replaceOriginal ?? false
+            }),
+            signal: AbortSignal.any([signal, AbortSignal.timeout(policy.requestTimeoutMs)])
+          })
+          if (!response.ok) throw new SlackApiError({ method: "response_url", code: `http_${response.status}` })
+          await response.arrayBuffer()
+        },
+        catch: (error) => (error instanceof SlackApiError ? error : new SlackApiError({ method: "response_url", code: "request_failed" }))
+      }).pipe(Effect.withSpan("SlackWeb.respond"))
+
+    return SlackWeb.of({
+      postMessage: ({ channel, message, threadTs }) =>
+        call("chat.postMessage", () =>
+          client.chat.postMessage({
+            channel, text: message.text, blocks: [...message.blocks], unfurl_links: false, unfurl_media: false,
+            ...(threadTs !== undefined ? { thread_ts: threadTs } : {})
+          })
+        ).pipe(Effect.map((r) => ({ ts: String(r.ts ?? ""), channel: String(r.channel ?? channel) }))),
+      postEphemeral: ({ channel, user, message }) =>
+        call("chat.postEphemeral", () => client.chat.postEphemeral({ channel, user, text: message.text, blocks: [...message.blocks] })).pipe(Effect.asVoid),
+      update: ({ channel, ts, message }) =>
+        call("chat.update", () => client.chat.update({ channel, ts, text: message.text, blocks: [...message.blocks] })).pipe(Effect.asVoid),
+      openView: (triggerId, view) =>
+        call("views.open", () => client.views.open({ trigger_id: triggerId, view })).pipe(Effect.map((r) => ({ viewId: String(r.view?.id ?? "") }))),
+      updateView: (viewId, view) => call("views.update", () => client.views.update({ view_id: viewId, view })).pipe(Effect.asVoid),
+      respond,
+      authTest: call("auth.test", () => client.auth.test()).pipe(
+        Effect.map((r) => ({ botId: r.bot_id, botUserId: r.user_id, team: r.team }))
+      )
+    })
+  })
+)

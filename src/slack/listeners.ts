@@ -1,0 +1,68 @@
+import type { App } from "@slack/bolt"
+import type { Effect } from "effect"
+import type { ButtonClick, SlashInvocation, ViewAck, ViewSubmission } from "../commands/Interaction.js"
+
+/** How listeners hand work to Effect: `run` resolves with the effect's value and never rejects. */
+export interface ListenerBridge {
+  readonly slashCommand: (invocation: SlashInvocation) => Promise<void>
+  readonly button: (click: ButtonClick) => Promise<void>
+  readonly viewSubmission: (submission: ViewSubmission) => Promise<ViewAck>
+}
+
+const str = (value: unknown): string => (typeof value === "string" ? value : "")
+const optionalStr = (value: unknown): string | undefined => (typeof value === "string" && value.length > 0 ? value : undefined)
+
+/**
+ * The listener registry: every listener acknowledges first (Slack's 3 seconds), turns Bolt's
+ * arguments into plain values and hands them over. Nothing here knows Scalingo.
+ */
+export const registerListeners = (app: App, command: string, bridge: ListenerBridge): void => {
+  app.command(command, async ({ ack, command: body }) => {
+    await ack()
+    await bridge.slashCommand({
+      person: { teamId: str(body.team_id), userId: str(body.user_id), userName: str(body.user_name) },
+      command: str(body.command) || command,
+      channelId: str(body.channel_id),
+      text: str(body.text),
+      triggerId: str(body.trigger_id),
+      responseUrl: str(body.response_url)
+    })
+  })
+
+  // Every button, known or not, is acknowledged so Slack never shows a warning; unknown ids are ignored.
+  app.action(/.*/, async ({ ack, body, action }) => {
+    await ack()
+    if (body.type !== "block_actions") return
+    const a = action as { action_id?: unknown; value?: unknown }
+    const b = body as unknown as {
+      user?: { id?: unknown; username?: unknown; name?: unknown; team_id?: unknown }
+      team?: { id?: unknown } | null
+      channel?: { id?: unknown }
+      container?: { message_ts?: unknown; thread_ts?: unknown; channel_id?: unknown }
+      message?: { ts?: unknown; thread_ts?: unknown }
+      response_url?: unknown
+    }
+    await bridge.button({
+      person: { teamId: str(b.team?.id ?? b.user?.team_id), userId: str(b.user?.id), userName: str(b.user?.username ?? b.user?.name) },
+      actionId: str(a.action_id),
+      value: str(a.value),
+      channelId: optionalStr(b.channel?.id ?? b.container?.channel_id),
+      messageTs: optionalStr(b.message?.ts ?? b.container?.message_ts),
+      threadTs: optionalStr(b.message?.thread_ts ?? b.container?.thread_ts),
+      responseUrl: optionalStr(b.response_url)
+    })
+  })
+
+  app.view(/.*/, async ({ ack, body, view }) => {
+    const answer = await bridge.viewSubmission({
+      person: { teamId: str(body.team?.id ?? body.user?.team_id), userId: str(body.user?.id), userName: str(body.user?.name) },
+      viewId: str(view.id),
+      callbackId: str(view.callback_id),
+      privateMetadata: str(view.private_metadata),
+      values: (view.state?.values ?? {}) as ViewSubmission["values"]
+    })
+    await ack(answer as never)
+  })
+}
+
+export type { Effect }
