@@ -39,7 +39,14 @@ export class InvalidSettings extends Data.TaggedError("InvalidSettings")<{ reado
 }
 
 const nonEmpty = (name: string) => Config.string(name).pipe(Config.validate({ message: "must not be empty", validation: (s) => s.trim().length > 0 }))
-const optionalRedacted = (name: string) => Config.option(Config.redacted(nonEmpty(name)))
+/** A secret that must be set; the value is wrapped as Redacted only after validation so messages never hold it. */
+const requiredSecret = (name: string, check: { message: string; validation: (s: string) => boolean } = { message: "must not be empty", validation: () => true }) =>
+  nonEmpty(name).pipe(Config.validate(check), Config.map((s) => Redacted.make(s.trim())))
+/** An optional secret; an empty value counts as unset. */
+const optionalRedacted = (name: string) =>
+  Config.option(Config.string(name)).pipe(
+    Config.map((value) => Option.map(Option.filter(value, (s) => s.trim().length > 0), (s) => Redacted.make(s.trim())))
+  )
 const httpUrl = (name: string, fallback: string) =>
   Config.string(name).pipe(
     Config.withDefault(fallback),
@@ -66,13 +73,13 @@ export const loadSettings: Effect.Effect<Settings, InvalidSettings> = Effect.gen
   const slackAppToken = yield* read("SLACK_APP_TOKEN", "an app-level token starting with xapp-", optionalRedacted("SLACK_APP_TOKEN").pipe(
     Config.validate({ message: "must start with xapp-", validation: (t) => Option.isNone(t) || Redacted.value(t.value).startsWith("xapp-") })
   ))
-  const slackBotToken = yield* read("SLACK_BOT_TOKEN", "the bot token, starting with xoxb-", Config.redacted(nonEmpty("SLACK_BOT_TOKEN")).pipe(
-    Config.validate({ message: "must start with xoxb-", validation: (t) => Redacted.value(t).startsWith("xoxb-") })
-  ))
+  const slackBotToken = yield* read("SLACK_BOT_TOKEN", "the bot token, starting with xoxb-", requiredSecret("SLACK_BOT_TOKEN", {
+    message: "must start with xoxb-", validation: (t) => t.trim().startsWith("xoxb-")
+  }))
   const socketMode = slackAppToken !== undefined && Option.isSome(slackAppToken)
   const slackSigningSecret = yield* read("SLACK_SIGNING_SECRET", "the app's signing secret from Basic Information", socketMode
     ? optionalRedacted("SLACK_SIGNING_SECRET")
-    : Config.redacted(nonEmpty("SLACK_SIGNING_SECRET")).pipe(Config.map(Option.some)))
+    : requiredSecret("SLACK_SIGNING_SECRET").pipe(Config.map(Option.some)))
   const port = yield* read("PORT", "a TCP port number such as 3000", Config.integer("PORT").pipe(
     Config.withDefault(3000),
     Config.validate({ message: "must be between 0 and 65535", validation: (n) => n >= 0 && n <= 65535 })
