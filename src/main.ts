@@ -23,4 +23,4 @@ const main = Effect.gen(function* () {
   Effect.catchAllDefect((defect) => reportStartupFailure({ message: `The bot could not start: ${defect instanceof Error ? defect.message : String(defect)}` }))
 )
 
-NodeRuntime.runMain(main, { disableErrorReporting: true })
+NodeRuntime.runMain(main, { disableErrorReporting: true, disablePrettyLogger: true })

@@ -79,7 +79,8 @@ export const startFakeSlack = async (options: FakeSlackOptions = {}): Promise<Fa
     "apps.connections.open": () => ({ url: `ws://127.0.0.1:${port}/link?ticket=t${serial}&app_id=${app_id}` })
   }
 
-  const record = <R extends FakeSlackRecord>(entry: R): R => { recorded.emit("record", entry); return entry }
+  // Kept first, announced second: a waiter's predicate may look the record up in `calls`/`responses`.
+  const keep = <R extends FakeSlackRecord>(list: Array<R>, entry: R): R => { list.push(entry); recorded.emit("record", entry); return entry }
   const takeFault = (key: string): Fault | undefined => {
     const fault = faults.get(key)
     if (fault?.times === undefined) return fault
@@ -105,7 +106,7 @@ export const startFakeSlack = async (options: FakeSlackOptions = {}): Promise<Fa
 
   const handleApi = async (method: string, req: IncomingMessage, raw: string, res: ServerResponse) => {
     const { token, params } = parseApiBody(req, raw)
-    calls.push(record({ kind: "call", method, params, token, at: Date.now() }))
+    keep(calls, { kind: "call", method, params, token, at: Date.now() })
     // No await on the plain path: a kept view exists by the time a waitFor() on this call resolves.
     const fault = takeFault(method)
     if (fault !== undefined && await answerFault(res, fault)) return
@@ -113,7 +114,7 @@ export const startFakeSlack = async (options: FakeSlackOptions = {}): Promise<Fa
     send(res, 200, answer === undefined ? { ok: false, error: "unknown_method" } : { ok: true, ...answer(params) })
   }
   const handleResponseUrl = async (id: string, raw: string, res: ServerResponse) => {
-    responses.push(record({ kind: "response", id, body: parseJson(raw), at: Date.now() }))
+    keep(responses, { kind: "response", id, body: parseJson(raw), at: Date.now() } as FakeSlackResponse)
     const fault = takeFault("response_url")
     if (fault !== undefined && await answerFault(res, fault)) return
     send(res, 200, { ok: true })

@@ -1,0 +1,71 @@
+import { Effect, Either } from "effect"
+import { isPathSafeAppName } from "./appName.js"
+import { NotFound, type ScalingoError } from "./errors.js"
+import { Regions, regionApiUrl } from "./Regions.js"
+import type { ScalingoAccount } from "./ScalingoAccount.js"
+import { ScalingoApi } from "./ScalingoApi.js"
+import { type App, AppResponse, AppsResponse } from "./schemas/app.js"
+import type { Region } from "./schemas/region.js"
+
+/** One region's answer in `listAll`: its apps, or why they could not be listed. */
+export type RegionApps =
+  | { readonly region: Region; readonly apps: ReadonlyArray<App> }
+  | { readonly region: Region; readonly error: ScalingoError }
+
+export interface AppsEverywhere {
+  readonly results: ReadonlyArray<RegionApps>
+}
+
+export interface CreateOptions {
+  /** Scalingo validates the app (`X-Dry-Run: true`) without creating it. */
+  readonly dryRun?: boolean
+}
+
+/** An app name that could not be used in a URL path is simply an app that does not exist; no request is made. */
+const requirePathSafe = (name: string) =>
+  isPathSafeAppName(name)
+    ? Effect.void
+    : Effect.fail(new NotFound({ resource: "app", message: "no app has that name" }))
+
+/** Apps in a region: `GET/POST {region.api}/v1/apps[/{name}]`. */
+export class AppsApi extends Effect.Service<AppsApi>()("bot/scalingo/AppsApi", {
+  effect: Effect.gen(function* () {
+    const api = yield* ScalingoApi
+    const regions = yield* Regions
+
+    const appsIn = (account: ScalingoAccount, region: Region) =>
+      Effect.map(api.get(account, `${regionApiUrl(region)}/v1/apps`, AppsResponse), (body) => body.apps)
+
+    const list = Effect.fn("AppsApi.list")(function* (account: ScalingoAccount, region: string) {
+      return yield* appsIn(account, yield* regions.get(account, region))
+    })
+
+    /** Every reachable region at once; a failing region is reported beside the others, not instead of them. */
+    const listAll = Effect.fn("AppsApi.listAll")(function* (account: ScalingoAccount) {
+      const reachable = yield* regions.list(account)
+      const results = yield* Effect.forEach(reachable, (region) =>
+        Effect.map(Effect.either(appsIn(account, region)), (outcome): RegionApps =>
+          Either.match(outcome, { onLeft: (error) => ({ region, error }), onRight: (apps) => ({ region, apps }) })), { concurrency: "unbounded" })
+      return { results } satisfies AppsEverywhere
+    })
+
+    const show = Effect.fn("AppsApi.show")(function* (account: ScalingoAccount, region: string, name: string) {
+      yield* requirePathSafe(name)
+      const { app } = yield* api.get(account, `${regionApiUrl(yield* regions.get(account, region))}/v1/apps/${name}`, AppResponse, { resource: "app" })
+      return app
+    })
+
+    /** Creates (or with dryRun only validates) an app. A real creation is never sent twice. */
+    const create = Effect.fn("AppsApi.create")(function* (account: ScalingoAccount, region: string, input: { readonly name: string }, options: CreateOptions = {}) {
+      const dryRun = options.dryRun === true
+      const { app } = yield* api.post(account, `${regionApiUrl(yield* regions.get(account, region))}/v1/apps`, { app: { name: input.name } }, AppResponse, {
+        change: !dryRun,
+        resource: "app",
+        ...(dryRun ? { headers: { "X-Dry-Run": "true" } } : {})
+      })
+      return app
+    })
+
+    return { list, listAll, show, create } as const
+  })
+}) {}

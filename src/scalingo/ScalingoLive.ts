@@ -1,0 +1,32 @@
+import type { HttpClient } from "@effect/platform"
+import { Layer } from "effect"
+import type { AppSettings } from "../config.js"
+import { AppsApi } from "./AppsApi.js"
+import { BearerTokens } from "./BearerTokens.js"
+import { EventsApi } from "./EventsApi.js"
+import { Regions } from "./Regions.js"
+import { type BudgetStoreUnavailable, type RequestBudget, RequestBudgetLive } from "./RequestBudget.js"
+import { ScalingoApi } from "./ScalingoApi.js"
+import { ScalingoHttp } from "./ScalingoHttp.js"
+import { UsersApi } from "./UsersApi.js"
+
+/** What the rest of the bot uses from Scalingo. */
+export type ScalingoServices = BearerTokens | Regions | UsersApi | AppsApi | EventsApi
+
+/** The Scalingo services over a given request budget (tests pick memory or Redis explicitly). */
+export const makeScalingoLayer = <E>(
+  budget: Layer.Layer<RequestBudget, E, AppSettings>
+): Layer.Layer<ScalingoServices, E, HttpClient.HttpClient | AppSettings> => {
+  const http = ScalingoHttp.Default.pipe(Layer.provide(budget))
+  const tokens = BearerTokens.Default.pipe(Layer.provideMerge(http))
+  const api = ScalingoApi.Default.pipe(Layer.provideMerge(tokens))
+  const regions = Regions.Default.pipe(Layer.provideMerge(api))
+  return Layer.mergeAll(UsersApi.Default, AppsApi.Default, EventsApi.Default).pipe(Layer.provideMerge(regions))
+}
+
+/**
+ * Everything Scalingo, with the request budget in Redis when `redisUrl` is set (failing at start with
+ * BudgetStoreUnavailable if Redis does not answer) and in this process's memory otherwise.
+ */
+export const ScalingoLive: Layer.Layer<ScalingoServices, BudgetStoreUnavailable, HttpClient.HttpClient | AppSettings> =
+  makeScalingoLayer(RequestBudgetLive)

@@ -1,0 +1,20 @@
+import { Effect } from "effect"
+import { AppSettings } from "../config.js"
+import type { ScalingoAccount } from "./ScalingoAccount.js"
+import { ScalingoApi } from "./ScalingoApi.js"
+import { UserResponse } from "./schemas/user.js"
+
+/** Who a token belongs to: `GET {auth}/v1/users/self` (the auth host, as go-scalingo and scalingo.js do). */
+export class UsersApi extends Effect.Service<UsersApi>()("bot/scalingo/UsersApi", {
+  effect: Effect.gen(function* () {
+    const { scalingoAuthUrl } = yield* AppSettings
+    const api = yield* ScalingoApi
+
+    const self = Effect.fn("UsersApi.self")(function* (account: ScalingoAccount) {
+      const { user } = yield* api.get(account, `${scalingoAuthUrl}/v1/users/self`, UserResponse, { resource: "user" })
+      return user
+    })
+
+    return { self } as const
+  })
+}) {}

@@ -1,0 +1,79 @@
+import { Option, Schema } from "effect"
+
+/**
+ * The bodies Scalingo sends with an error status (scalingo-api.md §6). Every field is optional: a
+ * body that says less still maps to the right error, with a generic sentence.
+ */
+
+/** 400, 401, 409, 5xx: `{"error": "…"}`. */
+export const ErrorMessageBody = Schema.Struct({ error: Schema.optional(Schema.String) })
+
+/** 402: billing needs attention; `url` is where to fix it, `name` e.g. `…free-trial-exceeded`. */
+export const PaymentRequiredBody = Schema.Struct({
+  error: Schema.optional(Schema.String),
+  url: Schema.optional(Schema.String),
+  name: Schema.optional(Schema.String)
+})
+
+/** 403: `code` is the reason, e.g. `region_disabled`. */
+export const ForbiddenBody = Schema.Struct({
+  error: Schema.optional(Schema.String),
+  code: Schema.optional(Schema.String)
+})
+
+/** 404: `{"resource":"app","error":"not found"}`; `resource` may be absent. */
+export const NotFoundBody = Schema.Struct({
+  resource: Schema.optional(Schema.String),
+  error: Schema.optional(Schema.String)
+})
+
+const FieldMessages = Schema.Record({ key: Schema.String, value: Schema.Array(Schema.String) })
+
+const RawInvalidInput = Schema.Struct({
+  errors: Schema.optional(Schema.Union(
+    Schema.Array(Schema.String),
+    Schema.Record({ key: Schema.String, value: Schema.Union(Schema.Array(Schema.String), Schema.String) })
+  )),
+  error: Schema.optional(Schema.String)
+})
+
+/**
+ * 422 as field → messages. Scalingo documents `{"errors":{"name":["…"]}}`; an older form sent
+ * `errors` as an array (go-scalingo/cli#195), which lands under `base`, as does a lone `error`.
+ */
+export const InvalidInputBody = Schema.transform(RawInvalidInput, FieldMessages, {
+  strict: true,
+  decode: ({ errors, error }) => {
+    const fields: Record<string, ReadonlyArray<string>> = {}
+    if (Array.isArray(errors)) {
+      if (errors.length > 0) fields.base = errors
+    } else if (errors !== undefined) {
+      for (const [field, messages] of Object.entries(errors)) fields[field] = typeof messages === "string" ? [messages] : messages
+    }
+    if (Object.keys(fields).length === 0 && error !== undefined) fields.base = [error]
+    return fields
+  },
+  encode: (fields) => ({ errors: fields })
+})
+
+/** 429: the documented body is the plain text `Retry later`; JSON `{error, code}` is accepted too. */
+export const TooManyRequestsBody = Schema.Struct({
+  error: Schema.optional(Schema.String),
+  code: Schema.optional(Schema.String)
+})
+
+/**
+ * An error body as a JSON value. Plain text (the 429 `Retry later`, a proxy's page) becomes
+ * `{ error: <text> }` so the schemas above read both.
+ */
+export const errorBodyValue = (text: string): unknown => {
+  try {
+    return JSON.parse(text)
+  } catch {
+    return { error: text.trim() }
+  }
+}
+
+/** Reads an error body with one of the schemas above; None when it does not fit. */
+export const readErrorBody = <A, I>(schema: Schema.Schema<A, I>, text: string): Option.Option<A> =>
+  Schema.decodeUnknownOption(schema)(errorBodyValue(text))

@@ -1,0 +1,81 @@
+import { FetchHttpClient } from "@effect/platform"
+import { Effect, Layer, LogLevel, Option, Redacted } from "effect"
+import { AppSettings, type Settings } from "../../src/config.js"
+import type { RequestBudget } from "../../src/scalingo/RequestBudget.js"
+import { type ScalingoAccount, scalingoAccount } from "../../src/scalingo/ScalingoAccount.js"
+import { type ScalingoClientSettings, ScalingoClientOptions } from "../../src/scalingo/ScalingoClientOptions.js"
+import { makeScalingoLayer, ScalingoLive } from "../../src/scalingo/ScalingoLive.js"
+import { type Simulator, type SimulatorOptions, startSimulator } from "../../src/simulator/index.js"
+
+/** A simulator for one test, closed when the test's scope ends; its rate limit matches `settingsFor`'s unless given. */
+export const simulator = (options: SimulatorOptions = {}) =>
+  Effect.acquireRelease(
+    Effect.promise(() => startSimulator({ requestsPerMinute: 1_000, ...options })),
+    (sim) => Effect.promise(() => sim.close())
+  )
+
+/** Settings as the bot would read them, pointing at the simulator. */
+export const settingsFor = (sim: Simulator, overrides: Partial<Settings> = {}): Settings => ({
+  slackBotToken: Redacted.make("xoxb-test"),
+  slackSigningSecret: Option.some(Redacted.make("test-signing-secret")),
+  slackAppToken: Option.none(),
+  port: 0,
+  slackApiUrl: "http://127.0.0.1:1/api/",
+  slackCommand: "/scalingo",
+  scalingoAuthUrl: sim.authUrl,
+  databaseUrl: ":memory:",
+  redisUrl: Option.none(),
+  tokenEncryptionKey: Option.none(),
+  // Generous unless a test is about the budget.
+  scalingoRequestsPerMinute: 1_000,
+  logLevel: LogLevel.Info,
+  production: false,
+  ...overrides
+})
+
+/** Short timeouts and retry delays so failing paths end quickly. */
+export const fastOptions: Partial<ScalingoClientSettings> = {
+  requestTimeout: "1 second",
+  retryBaseDelay: "20 millis",
+  retryWithin: "4 seconds",
+  budgetKeyPrefix: `test-${process.pid}-${Date.now()}:`
+}
+
+export interface ClientSetup {
+  readonly settings?: Partial<Settings>
+  readonly options?: Partial<ScalingoClientSettings>
+  readonly budget?: Layer.Layer<RequestBudget, unknown, AppSettings>
+}
+
+/** The real Scalingo services (ScalingoLive unless another budget is given) over real HTTP (fetch) to the simulator. */
+export const clientLayer = (sim: Simulator, setup: ClientSetup = {}) =>
+  (setup.budget === undefined ? ScalingoLive : makeScalingoLayer(setup.budget)).pipe(
+    Layer.provide(FetchHttpClient.layer),
+    Layer.provide(AppSettings.make(settingsFor(sim, setup.settings))),
+    Layer.provide(ScalingoClientOptions.layer({ ...fastOptions, ...setup.options }))
+  )
+
+export const accountOf = (sim: Simulator, username: string): ScalingoAccount =>
+  scalingoAccount(Redacted.make(sim.accounts[username]!.apiToken))
+
+export const requestsTo = (sim: Simulator, filter: { host?: string; method?: string; path?: string | RegExp }) =>
+  sim.requests.filter((r) =>
+    (filter.host === undefined || r.host === filter.host) &&
+    (filter.method === undefined || r.method === filter.method) &&
+    (filter.path === undefined || (typeof filter.path === "string" ? r.path === filter.path : filter.path.test(r.path))))
+
+export const exchangesOf = (sim: Simulator, username: string) =>
+  requestsTo(sim, { host: "auth", path: "/v1/tokens/exchange" }).filter((r) => r.account === username)
+
+/** A loopback URL where nothing listens (connections are refused). */
+export const unusedLoopbackUrl = Effect.promise(async () => {
+  const { createServer } = await import("node:net")
+  const server = createServer()
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve))
+  const { port } = server.address() as { port: number }
+  await new Promise<void>((resolve) => server.close(() => resolve()))
+  return `http://127.0.0.1:${port}`
+})
+
+/** An error's own fields as a plain object (errors carrying a span are proxies vitest cannot diff). */
+export const fieldsOf = (error: object): Record<string, unknown> => ({ ...error })
