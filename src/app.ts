@@ -2,7 +2,6 @@ import { FetchHttpClient } from "@effect/platform"
 import { Layer } from "effect"
 import { Background } from "./Background.js"
 import { Accounts } from "./commands/Accounts.js"
-import { SubmissionClaims } from "./commands/SubmissionClaims.js"
 import { ScalingoLive } from "./scalingo/ScalingoLive.js"
 import { BoltAppLive } from "./slack/BoltApp.js"
 import { SlackWebLive } from "./slack/SlackWeb.js"
@@ -20,6 +19,6 @@ const Infrastructure = Layer.mergeAll(
   Background.layer
 )
 
-const Commands = Layer.mergeAll(Accounts.layer, SubmissionClaims.memory).pipe(Layer.provideMerge(Infrastructure))
+const Commands = Accounts.layer.pipe(Layer.provideMerge(Infrastructure))
 
 export const BotLive = BoltAppLive.pipe(Layer.provide(Commands))

@@ -8,7 +8,11 @@ import type { Person } from "./Interaction.js"
 export class NoLinkedAccount extends Data.TaggedError("NoLinkedAccount")<{}> {}
 
 /** Scalingo rejected the stored token: the link is dead until the person relinks. */
-export class DeadLink extends Data.TaggedError("DeadLink")<{ readonly username: string }> {}
+export class DeadLink extends Data.TaggedError("DeadLink")<{
+  readonly username: string
+  /** `rejected`: Scalingo refused the token; `unreadable`: it was sealed with a key no longer configured. */
+  readonly reason?: "rejected" | "unreadable"
+}> {}
 
 export interface LinkedAccount {
   readonly link: AccountLink
@@ -36,7 +40,10 @@ export class Accounts extends Context.Tag("bot/commands/Accounts")<Accounts, Acc
       const links = yield* AccountLinks
 
       const require = Effect.fn("Accounts.require")(function* (person: Person) {
-        const found = yield* links.find(person.teamId, person.userId)
+        // A token sealed with a key no longer configured cannot be used: the person must relink.
+        const found = yield* links.find(person.teamId, person.userId).pipe(
+          Effect.catchIf((e) => e.reason === "unsealable", () => Effect.fail(new DeadLink({ username: "", reason: "unreadable" })))
+        )
         if (Option.isNone(found)) return yield* new NoLinkedAccount()
         const link = found.value
         if (link.rejectedAt !== null) return yield* new DeadLink({ username: link.username })

@@ -29,8 +29,15 @@ export const whoami = Effect.fn("Account.whoami")(function* (invocation: SlashIn
   const links = yield* AccountLinks
   const slack = yield* SlackWeb
   const { slackCommand } = yield* AppSettings
-  const found = yield* links.find(invocation.person.teamId, invocation.person.userId)
-  const reply = Option.match(found, {
+  const found = yield* links.find(invocation.person.teamId, invocation.person.userId).pipe(
+    Effect.map((link) => ({ link, unreadable: false })),
+    Effect.catchIf((e) => e.reason === "unsealable", () => Effect.succeed({ link: Option.none(), unreadable: true }))
+  )
+  if (found.unreadable) {
+    const text = `:warning: Your stored Scalingo token can no longer be read (the bot's encryption key changed). Run \`${slackCommand} login\` to link your account again.`
+    return yield* slack.respond(invocation.responseUrl, { message: message(text, [section(text)]) })
+  }
+  const reply = Option.match(found.link, {
     onNone: () => {
       const text = `You have not linked a Scalingo account. Run \`${slackCommand} login\` to link yours.`
       return message(text, [section(text)])

@@ -11,7 +11,7 @@ import * as Views from "./createAppViews.js"
 import { describeFailure, failureMessage, isKnownFailure } from "./errorMessages.js"
 import { inputValue, type SlashInvocation, type ViewAck, type ViewSubmission } from "./Interaction.js"
 import { decodeMetadata, encodeMetadata } from "./privateMetadata.js"
-import { SubmissionClaims } from "./SubmissionClaims.js"
+import { SubmissionClaims } from "../storage/SubmissionClaims.js"
 
 /** `create [name]`: opens the form at once (the trigger expires in 3 s); regions fill it in as they arrive. */
 export const createApp = Effect.fn("CreateApp.command")(function* (invocation: SlashInvocation, args: ReadonlyArray<string>) {

@@ -24,6 +24,11 @@ export const describeFailure = (error: KnownFailure, command: string): Message =
       return say(`You have not linked a Scalingo account yet. Run \`${command} login\` to link yours.`,
         "Each person acts with their own Scalingo account and permissions.")
     case "DeadLink":
+      if (error.reason === "unreadable") {
+        return say(`Your stored Scalingo token can no longer be read (the bot's encryption key changed). Run \`${command} login\` to link your account again.`)
+      }
+      return say(`Scalingo no longer accepts the API token linked to your account. Run \`${command} login\` with a new token to relink.`,
+        "Tokens are created at https://dashboard.scalingo.com/account/tokens")
     case "TokenRejected":
       return say(`Scalingo no longer accepts the API token linked to your account. Run \`${command} login\` with a new token to relink.`,
         "Tokens are created at https://dashboard.scalingo.com/account/tokens")
