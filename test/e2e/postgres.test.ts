@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { freshDatabase, freshSchema, testDatabaseUrl, withPostgres } from "../support/postgres.js"
 import { sendSlashCommand } from "../support/slackRequests.js"
+import { expectNothingRaw } from "../support/blockKit.js"
 import { commandReply, readable, SIGNING_SECRET, startWorld, type World } from "../support/world.js"
 
 if (!testDatabaseUrl) console.warn("Skipping the PostgreSQL end-to-end tests: TEST_DATABASE_URL is not set (e.g. postgres://postgres@127.0.0.1:5432/test).")
@@ -34,8 +35,8 @@ describe.skipIf(!testDatabaseUrl)("the bot on PostgreSQL (needs TEST_DATABASE_UR
   })
 })
 
-describe.skipIf(!testDatabaseUrl)("health when storage goes away (needs TEST_DATABASE_URL)", () => {
-  it("GET /healthz answers 503 once the database stops answering", async () => {
+describe.skipIf(!testDatabaseUrl)("when storage goes away (needs TEST_DATABASE_URL)", () => {
+  it("GET /healthz answers 503, and a command gets an apology with a reference id that is in the log", async () => {
     const database = await freshDatabase()
     const world = await startWorld({ env: { DATABASE_URL: database.url } })
     try {
@@ -44,6 +45,13 @@ describe.skipIf(!testDatabaseUrl)("health when storage goes away (needs TEST_DAT
       const response = await fetch(`${world.bot.url}/healthz`)
       expect(response.status).toBe(503)
       expect(await response.json()).toMatchObject({ ok: false, storage: "unavailable" })
+      // Anything unexpected: a short apology whose reference id also appears in the log.
+      const { text } = await commandReply(world, "whoami", { userId: "U-GONE" })
+      const reference = /Reference `([0-9a-f]{8})`/.exec(text)?.[1]
+      expect(reference).toBeDefined()
+      expect(text).toContain("Sorry, something went wrong")
+      expect(world.bot.output.join("\n")).toContain(reference!)
+      expectNothingRaw(text)
     } finally {
       await world.close()
       await database.drop()
