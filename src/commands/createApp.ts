@@ -3,6 +3,8 @@ import { AppSettings } from "../config.js"
 import { appNameProblem } from "../scalingo/appName.js"
 import { AppsApi } from "../scalingo/AppsApi.js"
 import type { ScalingoError } from "../scalingo/errors.js"
+import type { App } from "../scalingo/schemas/app.js"
+import type { Region } from "../scalingo/schemas/region.js"
 import { Regions } from "../scalingo/Regions.js"
 import { SlackWeb } from "../slack/SlackWeb.js"
 import { Accounts } from "./Accounts.js"
@@ -13,6 +15,8 @@ import { inputValue, type SlashInvocation, type ViewAck, type ViewSubmission } f
 import { decodeMetadata, encodeMetadata } from "./privateMetadata.js"
 import { SubmissionClaims } from "../storage/SubmissionClaims.js"
 
+const NO_REGION = "Your Scalingo account cannot use any region right now, so no app can be created. Check your account on the Scalingo dashboard."
+
 /** `create [name]`: opens the form at once (the trigger expires in 3 s); regions fill it in as they arrive. */
 export const createApp = Effect.fn("CreateApp.command")(function* (invocation: SlashInvocation, args: ReadonlyArray<string>) {
   const accounts = yield* Accounts
@@ -22,15 +26,18 @@ export const createApp = Effect.fn("CreateApp.command")(function* (invocation: S
   const name = args[0]?.slice(0, 100)
   const { account } = yield* accounts.require(invocation.person)
   const reachable = regions.list(account).pipe(Effect.either)
+  // A select without options is refused by Slack: an account without regions is told so instead.
+  const formFor = (list: ReadonlyArray<Region>) =>
+    list.length === 0 ? Views.outcomeView(NO_REGION) : Views.createForm(metadata, list, name === undefined ? {} : { name })
   const quick = yield* reachable.pipe(Effect.timeoutOption("1 second"))
   if (quick._tag === "Some" && quick.value._tag === "Right") {
-    yield* slack.openView(invocation.triggerId, Views.createForm(metadata, quick.value.right, name === undefined ? {} : { name }))
+    yield* slack.openView(invocation.triggerId, formFor(quick.value.right))
     return
   }
   const { viewId } = yield* slack.openView(invocation.triggerId, Views.loadingView(metadata))
   const loaded = quick._tag === "Some" ? quick.value : yield* accounts.actingAs(invocation.person, () => reachable)
   if (loaded._tag === "Right") {
-    return yield* slack.updateView(viewId, Views.createForm(metadata, loaded.right, name === undefined ? {} : { name }))
+    return yield* slack.updateView(viewId, formFor(loaded.right))
   }
   const { slackCommand } = yield* AppSettings
   const failure = loaded.left
@@ -57,14 +64,14 @@ export const submitCreateApp = Effect.fn("CreateApp.submit")(function* (submissi
     return { response_action: "update", view: Views.creatingView(name, region) } as ViewAck
   }
   const metadata = decodeMetadata(submission.privateMetadata)
-  const announce = (app: { name: string; git_url?: string | undefined }) =>
+  const announce = (app: App) =>
     metadata.c === undefined
       ? Effect.void
-      : slack.postMessage({ channel: metadata.c, message: Views.createdMessage(app as never, region, submission.person.userId) }).pipe(
+      : slack.postMessage({ channel: metadata.c, message: Views.createdMessage(app, region, submission.person.userId) }).pipe(
           Effect.catchAll((error) =>
             metadata.r === undefined
               ? Effect.logWarning("could not announce the new app", error)
-              : slack.respond(metadata.r, { message: Views.createdMessage(app as never, region, submission.person.userId) }).pipe(Effect.ignoreLogged)
+              : slack.respond(metadata.r, { message: Views.createdMessage(app, region, submission.person.userId) }).pipe(Effect.ignoreLogged)
           )
         )
 
@@ -73,8 +80,8 @@ export const submitCreateApp = Effect.fn("CreateApp.submit")(function* (submissi
     Effect.tapError(() => claims.release(`create:${submission.viewId}`).pipe(Effect.ignore))
   )
   type Failure = Effect.Effect.Error<typeof work>
-  const formAgain = (state: Views.CreateFormState, regionsList: ReadonlyArray<{ name: string; display_name: string; default: boolean }>) =>
-    Views.createForm(submission.privateMetadata, regionsList as never, { name, region, ...state })
+  const formAgain = (state: Views.CreateFormState, regionsList: ReadonlyArray<Region>) =>
+    Views.createForm(submission.privateMetadata, regionsList, { name, region, ...state })
 
   /** What to show for a failure: inline problems for 422/403, a replacing view for the rest. */
   const explain = (error: Failure): { inline?: Record<string, string>; text?: string; link?: string } => {

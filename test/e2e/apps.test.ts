@@ -1,14 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { buttonsOf, expectNothingRaw, expectWithinBlockKitLimits } from "../support/blockKit.js"
-import { commandReply, readable, startWorld, type World } from "../support/world.js"
+import { commandReply, linkAccounts, readable, startWorld, type World } from "../support/world.js"
 
 /** `/scalingo apps` end to end: signed command, the simulator's two regions, the answer on the response_url. */
 describe("/scalingo apps", () => {
   let world: World
   beforeAll(async () => {
     world = await startWorld()
-    await commandReply(world, `login ${world.sim.accounts.alice!.apiToken}`, { userId: "U-ALICE" })
-    await commandReply(world, `login ${world.sim.accounts.bob!.apiToken}`, { userId: "U-BOB" })
+    await linkAccounts(world, { "U-ALICE": "alice", "U-BOB": "bob" })
   })
   afterAll(async () => { await world?.close() })
 

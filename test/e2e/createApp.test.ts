@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { expectNothingRaw, expectWithinBlockKitLimits } from "../support/blockKit.js"
-import { commandReply, openedView, readable, startWorld, type World } from "../support/world.js"
+import { commandReply, linkAccounts, openedView, readable, startWorld, type World } from "../support/world.js"
 
 const postsToApps = (world: World, since: number) =>
   world.sim.requests.filter((r) => r.at >= since && r.method === "POST" && r.path === "/v1/apps")
@@ -10,9 +10,7 @@ describe("/scalingo create", () => {
   let world: World
   beforeAll(async () => {
     world = await startWorld()
-    for (const [user, account] of [["U-ALICE", "alice"], ["U-BOB", "bob"], ["U-CAROL", "carol"]] as const) {
-      await commandReply(world, `login ${world.sim.accounts[account]!.apiToken}`, { userId: user })
-    }
+    await linkAccounts(world, { "U-ALICE": "alice", "U-BOB": "bob", "U-CAROL": "carol" })
   })
   afterAll(async () => { await world?.close() })
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { expectNothingRaw } from "../support/blockKit.js"
-import { commandReply, startWorld, type World } from "../support/world.js"
+import { commandReply, linkAccounts, startWorld, type World } from "../support/world.js"
 
 /**
  * Every kind of Scalingo failure reaches the person as a sentence, privately, through a real
@@ -11,9 +11,7 @@ describe("errors become sentences", () => {
   let world: World
   beforeAll(async () => {
     world = await startWorld()
-    for (const [user, account] of [["U-ALICE", "alice"], ["U-BOB", "bob"]] as const) {
-      await commandReply(world, `login ${world.sim.accounts[account]!.apiToken}`, { userId: user })
-    }
+    await linkAccounts(world, { "U-ALICE": "alice", "U-BOB": "bob" })
   })
   afterAll(async () => { await world?.close() })
 

@@ -3,15 +3,14 @@ import { printableType } from "../../src/commands/events/describeEvent.js"
 import { EVENT_TYPES } from "../../src/scalingo/schemas/events/index.js"
 import { buttonsOf, expectNothingRaw, expectWithinBlockKitLimits } from "../support/blockKit.js"
 import type { FakeSlackCall } from "../support/fakeSlack.js"
-import { commandReply, readable, startWorld, type World } from "../support/world.js"
+import { commandReply, linkAccounts, readable, startWorld, type World } from "../support/world.js"
 
 /** `events [app]` end to end: a parent in the channel, pages in its thread, buttons any replica can serve. */
 describe("/scalingo events", () => {
   let world: World
   beforeAll(async () => {
     world = await startWorld()
-    await commandReply(world, `login ${world.sim.accounts.alice!.apiToken}`, { userId: "U-ALICE" })
-    await commandReply(world, `login ${world.sim.accounts.bob!.apiToken}`, { userId: "U-BOB" })
+    await linkAccounts(world, { "U-ALICE": "alice", "U-BOB": "bob" })
   })
   afterAll(async () => { await world?.close() })
 

@@ -103,3 +103,11 @@ export const openedView = async (world: World, callbackId: string, trigger: () =
   }
   throw new Error(`no ${callbackId} modal was opened; calls: ${world.slack.calls.map((c) => c.method).join(", ")}`)
 }
+
+/** Links Slack users to simulator accounts through the real `login <token>` command. */
+export const linkAccounts = async (world: World, links: Readonly<Record<string, string>>) => {
+  for (const [userId, username] of Object.entries(links)) {
+    const { text } = await commandReply(world, `login ${world.sim.accounts[username]!.apiToken}`, { userId })
+    if (!text.includes(username)) throw new Error(`could not link ${userId} to ${username}: ${text}`)
+  }
+}
