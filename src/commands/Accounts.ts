@@ -53,7 +53,11 @@ export class Accounts extends Context.Tag("bot/commands/Accounts")<Accounts, Acc
       const actingAs = <A, E, R>(person: Person, work: (linked: LinkedAccount) => Effect.Effect<A, E, R>) =>
         Effect.gen(function* () {
           const linked = yield* require(person)
-          yield* links.touch(person.teamId, person.userId).pipe(Effect.catchAll((e) => Effect.logWarning("could not record last use", e)))
+          // "Last used" needs minute precision, not a write per command.
+          const lastUsed = linked.link.lastUsedAt?.getTime() ?? 0
+          if (Date.now() - lastUsed > 60_000) {
+            yield* links.touch(person.teamId, person.userId).pipe(Effect.catchAll((e) => Effect.logWarning("could not record last use", e)))
+          }
           return yield* work(linked).pipe(
             Effect.catchIf(
               (e): e is Extract<E, { readonly _tag: "TokenRejected" }> => (e as { _tag?: string })?._tag === "TokenRejected",

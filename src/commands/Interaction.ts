@@ -41,7 +41,9 @@ export type ViewAck =
   | { readonly response_action: "clear" }
   | undefined
 
+/** A field's typed or selected text; anything that is not a string (a forged or broken payload) counts as empty. */
 export const inputValue = (submission: ViewSubmission, blockId: string, actionId: string): string | undefined => {
   const field = submission.values[blockId]?.[actionId]
-  return field?.value ?? field?.selected_option?.value ?? undefined
+  const value: unknown = field?.value ?? field?.selected_option?.value
+  return typeof value === "string" ? value : undefined
 }

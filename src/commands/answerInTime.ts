@@ -1,6 +1,7 @@
 import { Duration, Effect, Exit, Fiber } from "effect"
 import { Background } from "../Background.js"
 import type { View } from "../slack/blocks.js"
+import { logWithReference } from "./errorMessages.js"
 import type { ViewAck } from "./Interaction.js"
 
 /**
@@ -25,7 +26,7 @@ export const answerInTime = <A, E, R, R2, R3>(options: {
     yield* background.fork(
       Fiber.await(fiber).pipe(
         Effect.flatMap(options.later),
-        Effect.catchAllCause((cause) => Effect.logError("could not show the result of a slow submission", cause)),
+        Effect.catchAllCause((cause) => logWithReference("could not show the result of a slow submission", cause)),
         Effect.provide(context)
       )
     )

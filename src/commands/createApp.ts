@@ -1,4 +1,5 @@
-import { Effect, Exit } from "effect"
+import { Cause, Effect, Exit } from "effect"
+import { Background } from "../Background.js"
 import { AppSettings } from "../config.js"
 import { appNameProblem } from "../scalingo/appName.js"
 import { AppsApi } from "../scalingo/AppsApi.js"
@@ -10,7 +11,7 @@ import { SlackWeb } from "../slack/SlackWeb.js"
 import { Accounts } from "./Accounts.js"
 import { answerInTime } from "./answerInTime.js"
 import * as Views from "./createAppViews.js"
-import { describeFailure, failureMessage, isKnownFailure } from "./errorMessages.js"
+import { describeFailure, failureMessage, isKnownFailure, logWithReference } from "./errorMessages.js"
 import { inputValue, type SlashInvocation, type ViewAck, type ViewSubmission } from "./Interaction.js"
 import { decodeMetadata, encodeMetadata } from "./privateMetadata.js"
 import { SubmissionClaims } from "../storage/SubmissionClaims.js"
@@ -24,8 +25,9 @@ export const createApp = Effect.fn("CreateApp.command")(function* (invocation: S
   const slack = yield* SlackWeb
   const metadata = encodeMetadata({ c: invocation.channelId, r: invocation.responseUrl })
   const name = args[0]?.slice(0, 100)
-  const { account } = yield* accounts.require(invocation.person)
-  const reachable = regions.list(account).pipe(Effect.either)
+  yield* accounts.require(invocation.person) // no account: answered privately, no modal
+  // Through actingAs so a token Scalingo now rejects marks the link dead here too.
+  const reachable = accounts.actingAs(invocation.person, ({ account }) => regions.list(account)).pipe(Effect.either)
   // A select without options is refused by Slack: an account without regions is told so instead.
   const formFor = (list: ReadonlyArray<Region>) =>
     list.length === 0 ? Views.outcomeView(NO_REGION) : Views.createForm(metadata, list, name === undefined ? {} : { name })
@@ -35,13 +37,14 @@ export const createApp = Effect.fn("CreateApp.command")(function* (invocation: S
     return
   }
   const { viewId } = yield* slack.openView(invocation.triggerId, Views.loadingView(metadata))
-  const loaded = quick._tag === "Some" ? quick.value : yield* accounts.actingAs(invocation.person, () => reachable)
+  const loaded = quick._tag === "Some" ? quick.value : yield* reachable
   if (loaded._tag === "Right") {
     return yield* slack.updateView(viewId, formFor(loaded.right))
   }
   const { slackCommand } = yield* AppSettings
   const failure = loaded.left
-  yield* slack.updateView(viewId, Views.outcomeView(describeFailure(failure, slackCommand).text))
+  const text = isKnownFailure(failure) ? describeFailure(failure, slackCommand).text : (yield* failureMessage(Cause.fail(failure), slackCommand)).text
+  yield* slack.updateView(viewId, Views.outcomeView(text))
 })
 
 /** Which field a Scalingo 422 complaint belongs under. */
@@ -70,8 +73,9 @@ export const submitCreateApp = Effect.fn("CreateApp.submit")(function* (submissi
       : slack.postMessage({ channel: metadata.c, message: Views.createdMessage(app, region, submission.person.userId) }).pipe(
           Effect.catchAll((error) =>
             metadata.r === undefined
-              ? Effect.logWarning("could not announce the new app", error)
-              : slack.respond(metadata.r, { message: Views.createdMessage(app, region, submission.person.userId) }).pipe(Effect.ignoreLogged)
+              ? logWithReference("could not announce the new app", error)
+              : slack.respond(metadata.r, { message: Views.createdMessage(app, region, submission.person.userId) }).pipe(
+                  Effect.catchAll((refused) => logWithReference("could not announce the new app, nor tell its creator", refused)))
           )
         )
 
@@ -111,14 +115,16 @@ export const submitCreateApp = Effect.fn("CreateApp.submit")(function* (submissi
     work,
     pending: Views.creatingView(name, region),
     quick: (exit) => {
-      if (Exit.isSuccess(exit)) return Effect.as(announce(exit.value), { response_action: "update", view: Views.createdView(exit.value, region) } as ViewAck)
+      // The announcement must not hold up the acknowledgement (Slack may be slow or rate-limiting).
+      if (Exit.isSuccess(exit)) return Effect.as(Effect.flatMap(Background, (background) => background.fork(announce(exit.value))), { response_action: "update", view: Views.createdView(exit.value, region) } as ViewAck)
       const shown = textFor(exit)
       if (shown.inline !== undefined) return Effect.succeed({ response_action: "errors", errors: shown.inline } as ViewAck)
       if (shown.text !== undefined) return Effect.succeed({ response_action: "update", view: Views.outcomeView(shown.text, shown.link) } as ViewAck)
       return Effect.map(unexpected(exit), (text) => ({ response_action: "update", view: Views.outcomeView(text) }) as ViewAck)
     },
     later: (exit) => {
-      if (Exit.isSuccess(exit)) return Effect.zipRight(slack.updateView(submission.viewId, Views.createdView(exit.value, region)), announce(exit.value))
+      // Announced first: a modal Slack will not update must not keep the new app a secret.
+      if (Exit.isSuccess(exit)) return Effect.zipRight(announce(exit.value), slack.updateView(submission.viewId, Views.createdView(exit.value, region)))
       const shown = textFor(exit)
       if (shown.inline !== undefined) {
         const regions = accounts.actingAs(submission.person, ({ account }) => Effect.flatMap(Regions, (r) => r.list(account)))

@@ -10,8 +10,10 @@ import type { DeadLink, NoLinkedAccount } from "./Accounts.js"
  */
 export type KnownFailure = Errors.ScalingoError | NoLinkedAccount | DeadLink
 
+// The hint is part of `text` too: views and sentences built from `text` alone must not lose it
+// (e.g. whether a change may have been applied).
 const say = (text: string, hint?: string): Message =>
-  message(text, hint === undefined ? [section(text)] : [section(text), context(hint)])
+  message(hint === undefined ? text : `${text} ${hint}`, hint === undefined ? [section(text)] : [section(text), context(hint)])
 
 const seconds = (n: number) => {
   const s = Math.max(1, Math.ceil(n))
@@ -90,6 +92,11 @@ export const failureMessage = <E>(cause: Cause.Cause<E>, command: string): Effec
   if (failure._tag === "Some" && isKnownFailure(failure.value)) {
     return Effect.as(Effect.logInfo("request failed", { error: (failure.value as { _tag: string })._tag }), describeFailure(failure.value, command))
   }
+  return Effect.map(logWithReference("unexpected failure", cause), apology)
+}
+
+/** Logs an unexpected failure with a fresh reference id (returned), so whoever reads the log can find it. */
+export const logWithReference = (text: string, cause: unknown): Effect.Effect<string> => {
   const reference = newReference()
-  return Effect.as(Effect.logError("unexpected failure", cause).pipe(Effect.annotateLogs("reference", reference)), apology(reference))
+  return Effect.as(Effect.logError(text, cause).pipe(Effect.annotateLogs("reference", reference)), reference)
 }

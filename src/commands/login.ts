@@ -1,4 +1,5 @@
 import { Effect, Exit, Option, Redacted } from "effect"
+import { Background } from "../Background.js"
 import { AppSettings } from "../config.js"
 import { BearerTokens } from "../scalingo/BearerTokens.js"
 import { looksLikeApiToken, scalingoAccount } from "../scalingo/ScalingoAccount.js"
@@ -7,7 +8,7 @@ import { escape, message, section } from "../slack/blocks.js"
 import { SlackWeb } from "../slack/SlackWeb.js"
 import { AccountLinks } from "../storage/AccountLinks.js"
 import { answerInTime } from "./answerInTime.js"
-import { describeFailure, failureMessage, isKnownFailure } from "./errorMessages.js"
+import { describeFailure, failureMessage, isKnownFailure, logWithReference } from "./errorMessages.js"
 import { inputValue, type Person, type SlashInvocation, type ViewSubmission } from "./Interaction.js"
 import * as Views from "./loginViews.js"
 import { decodeMetadata, encodeMetadata } from "./privateMetadata.js"
@@ -69,7 +70,7 @@ export const submitLogin = Effect.fn("Login.submit")(function* (submission: View
   const tellPrivately = (username: string, email: string) =>
     metadata.r === undefined
       ? Effect.void
-      : slack.respond(metadata.r, { message: linkedMessage(username, email) }).pipe(Effect.catchAll((e) => Effect.logWarning("could not confirm the link", e)))
+      : slack.respond(metadata.r, { message: linkedMessage(username, email) }).pipe(Effect.catchAll((e) => logWithReference("could not confirm the link", e)))
   const work = linkToken(submission.person, Redacted.make(typed))
   const rejected = (exit: Exit.Exit<unknown, unknown>) =>
     Exit.isFailure(exit) && exit.cause._tag === "Fail" && (exit.cause.error as { _tag?: string })._tag === "TokenRejected"
@@ -83,7 +84,8 @@ export const submitLogin = Effect.fn("Login.submit")(function* (submission: View
     pending: Views.checkingView(submission.privateMetadata),
     quick: (exit) => {
       if (Exit.isSuccess(exit)) {
-        return Effect.as(tellPrivately(exit.value.username, exit.value.email), {
+        // The private confirmation must not hold up the acknowledgement (Slack may be slow or rate-limiting).
+        return Effect.as(Effect.flatMap(Background, (background) => background.fork(tellPrivately(exit.value.username, exit.value.email))), {
           response_action: "update", view: Views.linkedView(exit.value.username, exit.value.email)
         } as const)
       }
@@ -92,7 +94,8 @@ export const submitLogin = Effect.fn("Login.submit")(function* (submission: View
     },
     later: (exit) =>
       Exit.isSuccess(exit)
-        ? Effect.zipRight(slack.updateView(submission.viewId, Views.linkedView(exit.value.username, exit.value.email)), tellPrivately(exit.value.username, exit.value.email))
+        // Told privately first: a modal Slack will not update must not hide that the link was made.
+        ? Effect.zipRight(tellPrivately(exit.value.username, exit.value.email), slack.updateView(submission.viewId, Views.linkedView(exit.value.username, exit.value.email)))
         : rejected(exit)
         ? slack.updateView(submission.viewId, Views.loginForm(submission.privateMetadata, Views.TOKEN_REJECTED_PROBLEM))
         : Effect.flatMap(failureText(exit), (text) => slack.updateView(submission.viewId, Views.failedView(text)))

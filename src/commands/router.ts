@@ -15,7 +15,7 @@ import { apps, appsPage } from "./apps.js"
 import { APPS_PAGE_ACTION } from "./appsView.js"
 import { createApp, submitCreateApp } from "./createApp.js"
 import { CREATE_CALLBACK } from "./createAppViews.js"
-import { failureMessage } from "./errorMessages.js"
+import { failureMessage, logWithReference } from "./errorMessages.js"
 import { events, eventsPage } from "./events.js"
 import { EVENTS_PAGE_ACTION } from "./eventsView.js"
 import { helpMessage } from "./help.js"
@@ -64,7 +64,7 @@ const answerFailures = (responseUrl: string | undefined) =>
               if (responseUrl !== undefined) yield* Effect.flatMap(SlackWeb, (slack) => slack.respond(responseUrl, { message: reply }))
             })
       ),
-      Effect.catchAllCause((cause) => Effect.logError("could not tell the person about a failure", cause))
+      Effect.catchAllCause((cause) => Effect.asVoid(logWithReference("could not tell the person about a failure", cause)))
     )
 
 const annotate = (person: { teamId: string; userId: string }) =>
@@ -106,7 +106,7 @@ export const handleViewSubmission = (submission: ViewSubmission): Effect.Effect<
   const handler = Object.prototype.hasOwnProperty.call(submissions, submission.callbackId) ? submissions[submission.callbackId] : undefined
   if (handler === undefined) return Effect.succeed(undefined)
   return handler(submission).pipe(
-    Effect.catchAllCause((cause) => Effect.as(Effect.logError("modal submission failed", cause), undefined)),
+    Effect.catchAllCause((cause) => Effect.as(logWithReference("modal submission failed", cause), undefined)),
     annotate(submission.person)
   )
 }

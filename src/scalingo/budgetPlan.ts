@@ -15,10 +15,10 @@ import { Duration } from "effect"
  * busy event loop) while a later one is not. If no request is delayed by more than `jitter` relative
  * to another, what Scalingo sees within `window` started within `window + jitter`. So
  *
- *   refill = (window + jitter) / (N + 1 - burst)   gives   at most N in any sliding window.
+ *   refill = (window + jitter) / (N - burst)   gives   at most N in any sliding window.
  *
- * With burst = max(1, floor(N/10)), a saturated account still gets about (N + 1 - burst) of every
- * window: for N = 60 over 60 s with 1 s of jitter allowance, 54.1 a minute (90%), in bursts of 6.
+ * With burst = max(1, floor(N/20)), a saturated account still gets about (N - burst) of every
+ * window: for N = 60 over 60 s with 1 s of jitter allowance, 56 a minute (93%), in bursts of 3.
  */
 export interface BudgetPlan {
   /** Requests that may start at once after a quiet period. */
@@ -33,10 +33,10 @@ export interface BudgetPlan {
 
 export const budgetPlan = (perWindow: number, window: Duration.DurationInput, jitter: Duration.DurationInput = Duration.zero): BudgetPlan => {
   const limit = Math.max(1, Math.floor(perWindow))
-  const burst = Math.max(1, Math.floor(limit / 10))
+  const burst = Math.max(1, Math.floor(limit / 20))
   const windowMillis = Duration.toMillis(window)
   // Rounded up to whole milliseconds: never a hair faster than the bound allows.
-  const refillMillis = Math.ceil((windowMillis + Duration.toMillis(jitter)) / (limit + 1 - burst))
+  const refillMillis = Math.ceil((windowMillis + Duration.toMillis(jitter)) / Math.max(1, limit - burst))
   return {
     burst,
     refill: Duration.millis(refillMillis),

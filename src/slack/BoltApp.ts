@@ -1,10 +1,11 @@
-import { App, LogLevel } from "@slack/bolt"
+import { App, type CustomRoute, LogLevel } from "@slack/bolt"
 import { Data, Effect, Fiber, Layer, Option, Redacted, Runtime } from "effect"
 import { Background } from "../Background.js"
 import { AppSettings } from "../config.js"
 import { handleButton, handleSlashCommand, handleViewSubmission, type CommandServices } from "../commands/router.js"
 import { StorageHealth } from "../storage/StorageHealth.js"
 import { boltLogger } from "./boltLogger.js"
+import { hardenedHttpReceiver } from "./hardenedReceiver.js"
 import { registerListeners } from "./listeners.js"
 import { SlackRetryPolicy, SlackWeb } from "./SlackWeb.js"
 
@@ -49,29 +50,31 @@ export const BoltAppLive = Layer.scopedDiscard(
     const botUserId = identity._tag === "Right" ? identity.right.botUserId : undefined
     const socketMode = Option.isSome(settings.slackAppToken)
 
+    const logger = boltLogger(runtime as Runtime.Runtime<never>)
+    const customRoutes: Array<CustomRoute> = [{
+      path: "/healthz",
+      method: ["GET"],
+      handler: (_req, res) => {
+        void runPromise(health.ping.pipe(Effect.timeout("2 seconds"), Effect.orElseSucceed(() => false))).then((ok) => {
+          res.writeHead(ok ? 200 : 503, { "content-type": "application/json" })
+          res.end(JSON.stringify({ ok, storage: ok ? "ok" : "unavailable", mode: socketMode ? "socket" : "http" }))
+        })
+      }
+    }]
+
     const app = new App({
       ...(socketMode
-        ? { socketMode: true, appToken: Redacted.value(Option.getOrThrow(settings.slackAppToken)) }
-        : { signingSecret: Redacted.value(Option.getOrThrow(settings.slackSigningSecret)) }),
+        ? { socketMode: true, appToken: Redacted.value(Option.getOrThrow(settings.slackAppToken)), port: settings.port, customRoutes }
+        // HTTP mode: Bolt's receiver, guarded against signed but malformed bodies (see hardenedReceiver.ts).
+        : { receiver: hardenedHttpReceiver({ signingSecret: Redacted.value(Option.getOrThrow(settings.slackSigningSecret)), port: settings.port, customRoutes, logger }) }),
       authorize: async () => ({ botToken, ...(botId ? { botId } : {}), ...(botUserId ? { botUserId } : {}) }),
-      port: settings.port,
       processBeforeResponse: false,
-      logger: boltLogger(runtime as Runtime.Runtime<never>),
+      logger,
       logLevel: LogLevel.INFO,
       clientOptions: {
         slackApiUrl: settings.slackApiUrl,
         retryConfig: { retries: policy.retries, factor: policy.factor, minTimeout: policy.minTimeout, maxTimeout: policy.maxTimeout }
-      },
-      customRoutes: [{
-        path: "/healthz",
-        method: ["GET"],
-        handler: (_req, res) => {
-          void runPromise(health.ping.pipe(Effect.timeout("2 seconds"), Effect.orElseSucceed(() => false))).then((ok) => {
-            res.writeHead(ok ? 200 : 503, { "content-type": "application/json" })
-            res.end(JSON.stringify({ ok, storage: ok ? "ok" : "unavailable", mode: socketMode ? "socket" : "http" }))
-          })
-        }
-      }]
+      }
     })
 
     registerListeners(app, settings.slackCommand, {

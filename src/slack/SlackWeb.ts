@@ -1,5 +1,5 @@
 import { webApi } from "@slack/bolt"
-import { Context, Data, Effect, Layer, Redacted } from "effect"
+import { Context, Data, Duration, Effect, Layer, Redacted, Schedule } from "effect"
 import { AppSettings } from "../config.js"
 import type { Message, View } from "./blocks.js"
 
@@ -43,6 +43,16 @@ const codeOf = (error: unknown): string => {
   return "unknown_error"
 }
 
+/** Slack's error code when a response_url answers `{"ok":false,"error":…}`; undefined for any other body. */
+const refusalIn = (text: string): string | undefined => {
+  try {
+    const body = JSON.parse(text) as { ok?: unknown; error?: unknown }
+    return body?.ok === false ? String(body.error ?? "unknown_error").slice(0, 80) : undefined
+  } catch {
+    return undefined
+  }
+}
+
 export const SlackWebLive = Layer.effect(
   SlackWeb,
   Effect.gen(function* () {
@@ -60,7 +70,8 @@ export const SlackWebLive = Layer.effect(
         Effect.withSpan(`SlackWeb.${method}`)
       )
 
-    const respond = (responseUrl: string, body: RespondBody) =>
+    /** One response_url POST: a non-2xx status or an `{"ok":false}` body is a SlackApiError. */
+    const respondOnce = (responseUrl: string, body: RespondBody) =>
       Effect.tryPromise({
         try: async (signal) => {
           const response = await fetch(responseUrl, {
@@ -74,11 +85,30 @@ export const SlackWebLive = Layer.effect(
             }),
             signal: AbortSignal.any([signal, AbortSignal.timeout(policy.requestTimeoutMs)])
           })
-          if (!response.ok) throw new SlackApiError({ method: "response_url", code: `http_${response.status}` })
-          await response.arrayBuffer()
+          return { status: response.status, ok: response.ok, retryAfter: Number(response.headers.get("retry-after")), text: await response.text() }
         },
-        catch: (error) => (error instanceof SlackApiError ? error : new SlackApiError({ method: "response_url", code: "request_failed" }))
-      }).pipe(Effect.withSpan("SlackWeb.respond"))
+        catch: () => new SlackApiError({ method: "response_url", code: "request_failed" })
+      }).pipe(Effect.flatMap((answer) => {
+        if (answer.ok) {
+          const refused = refusalIn(answer.text)
+          return refused === undefined ? Effect.void : Effect.fail(new SlackApiError({ method: "response_url", code: refused }))
+        }
+        const error = new SlackApiError({ method: "response_url", code: `http_${answer.status}` })
+        // Slack's Retry-After is waited out (bounded) before the retry schedule adds its own backoff.
+        const wait = answer.status === 429 && answer.retryAfter > 0 ? Math.min(answer.retryAfter * 1000, policy.maxTimeout) : 0
+        return wait > 0 ? Effect.zipRight(Effect.sleep(Duration.millis(wait)), Effect.fail(error)) : Effect.fail(error)
+      }))
+
+    // Retried like the WebClient's calls: Slack busy (5xx, 429) or unreachable; a refusal is final.
+    const respond = (responseUrl: string, body: RespondBody) =>
+      respondOnce(responseUrl, body).pipe(
+        Effect.retry({
+          schedule: Schedule.exponential(Duration.millis(policy.minTimeout), policy.factor),
+          times: policy.retries,
+          while: (error) => error.code === "request_failed" || error.code === "http_429" || /^http_5\d\d$/.test(error.code)
+        }),
+        Effect.withSpan("SlackWeb.respond")
+      )
 
     return SlackWeb.of({
       postMessage: ({ channel, message, threadTs }) =>
