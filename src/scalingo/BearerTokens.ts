@@ -1,4 +1,4 @@
-import { HttpClientRequest } from "@effect/platform"
+import * as HttpClientRequest from "@effect/platform/HttpClientRequest"
 import { Cache, Clock, Duration, Effect, Exit, Option, Redacted, Schema } from "effect"
 import { AccountKey } from "./accountKey.js"
 import { AppSettings } from "../config.js"

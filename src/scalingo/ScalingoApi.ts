@@ -1,4 +1,4 @@
-import { HttpClientRequest } from "@effect/platform"
+import * as HttpClientRequest from "@effect/platform/HttpClientRequest"
 import { Effect, type Schema } from "effect"
 import { BearerTokens } from "./BearerTokens.js"
 import type { ScalingoError } from "./errors.js"

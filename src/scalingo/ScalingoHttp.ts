@@ -1,4 +1,6 @@
-import { HttpClient, type HttpClientError, HttpClientRequest } from "@effect/platform"
+import * as HttpClient from "@effect/platform/HttpClient"
+import type * as HttpClientError from "@effect/platform/HttpClientError"
+import * as HttpClientRequest from "@effect/platform/HttpClientRequest"
 import { Clock, Data, Duration, Effect, Option, ParseResult, Random, Redacted, Schema } from "effect"
 import { type RateLimited, type ScalingoError, ScalingoUnavailable, UnexpectedResponse } from "./errors.js"
 import { RequestBudget } from "./RequestBudget.js"

@@ -1,4 +1,4 @@
-import type { HttpClient } from "@effect/platform"
+import type * as HttpClient from "@effect/platform/HttpClient"
 import { Layer } from "effect"
 import type { AppSettings } from "../config.js"
 import { AppsApi } from "./AppsApi.js"

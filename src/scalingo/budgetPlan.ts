@@ -17,7 +17,7 @@ import { Duration } from "effect"
  *
  *   refill = (window + jitter) / (N - burst)   gives   at most N in any sliding window.
  *
- * With burst = max(1, floor(N/20)), a saturated account still gets about (N - burst) of every
+ * With burst = max(2, floor(N/20)), a saturated account still gets about (N - burst) of every
  * window: for N = 60 over 60 s with 1 s of jitter allowance, 56 a minute (93%), in bursts of 3.
  */
 export interface BudgetPlan {
@@ -33,7 +33,8 @@ export interface BudgetPlan {
 
 export const budgetPlan = (perWindow: number, window: Duration.DurationInput, jitter: Duration.DurationInput = Duration.zero): BudgetPlan => {
   const limit = Math.max(1, Math.floor(perWindow))
-  const burst = Math.max(1, Math.floor(limit / 20))
+  // At least 2, so a first request and its token exchange never wait for a refill (small budgets).
+  const burst = Math.min(limit, Math.max(2, Math.floor(limit / 20)))
   const windowMillis = Duration.toMillis(window)
   // Rounded up to whole milliseconds: never a hair faster than the bound allows.
   const refillMillis = Math.ceil((windowMillis + Duration.toMillis(jitter)) / Math.max(1, limit - burst))

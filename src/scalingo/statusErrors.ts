@@ -1,4 +1,4 @@
-import { Headers } from "@effect/platform"
+import * as Headers from "@effect/platform/Headers"
 import { Duration, Option } from "effect"
 import {
   BadRequest, Conflict, Forbidden, InvalidInput, NotFound, PaymentRequired, RateLimited, type ScalingoError,

@@ -50,7 +50,7 @@ export const BoltAppLive = Layer.scopedDiscard(
     const botUserId = identity._tag === "Right" ? identity.right.botUserId : undefined
     const socketMode = Option.isSome(settings.slackAppToken)
 
-    const logger = boltLogger(runtime as Runtime.Runtime<never>)
+    const logger = boltLogger(runtime as Runtime.Runtime<never>, settings.logLevel)
     const customRoutes: Array<CustomRoute> = [{
       path: "/healthz",
       method: ["GET"],

@@ -9,6 +9,12 @@ export interface ListenerBridge {
   readonly viewSubmission: (submission: ViewSubmission) => Promise<ViewAck>
 }
 
+/**
+ * Lets the event loop read and acknowledge requests already waiting before this one's work starts:
+ * under a burst, acknowledgements go out first instead of queueing behind other commands' work.
+ */
+const afterPendingAcks = () => new Promise<void>((resolve) => setImmediate(resolve))
+
 const str = (value: unknown): string => (typeof value === "string" ? value : "")
 const optionalStr = (value: unknown): string | undefined => (typeof value === "string" && value.length > 0 ? value : undefined)
 
@@ -19,6 +25,7 @@ const optionalStr = (value: unknown): string | undefined => (typeof value === "s
 export const registerListeners = (app: App, command: string, bridge: ListenerBridge): void => {
   app.command(command, async ({ ack, command: body }) => {
     await ack()
+    await afterPendingAcks()
     await bridge.slashCommand({
       person: { teamId: str(body.team_id), userId: str(body.user_id), userName: str(body.user_name) },
       command: str(body.command) || command,
@@ -32,6 +39,7 @@ export const registerListeners = (app: App, command: string, bridge: ListenerBri
   // Every button, known or not, is acknowledged so Slack never shows a warning; unknown ids are ignored.
   app.action(/.*/, async ({ ack, body, action }) => {
     await ack()
+    await afterPendingAcks()
     if (body.type !== "block_actions") return
     const a = action as { action_id?: unknown; value?: unknown }
     const b = body as unknown as {
@@ -52,6 +60,11 @@ export const registerListeners = (app: App, command: string, bridge: ListenerBri
       responseUrl: optionalStr(b.response_url)
     })
   })
+
+  // Surfaces the bot does not offer are still acknowledged at once, so Slack never waits 3 s for a 404.
+  app.view({ callback_id: /.*/, type: "view_closed" }, async ({ ack }) => { await ack() })
+  app.shortcut(/.*/, async ({ ack }) => { await ack() })
+  app.options(/.*/, async ({ ack }) => { await ack({ options: [] }) })
 
   app.view(/.*/, async ({ ack, body, view }) => {
     const answer = await bridge.viewSubmission({
