@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest"
 import { baseEnv, repoRoot, spawnBot } from "../support/botProcess.js"
-import { linkAccounts, startWorld } from "../support/world.js"
+import { commandReply, linkAccounts, startWorld } from "../support/world.js"
 
 describe("the bot process", () => {
   it("npm start with no settings exits non-zero naming the missing variables, without a stack trace", async () => {
@@ -31,6 +31,21 @@ describe("the bot process", () => {
     expect(output).toContain("SLACK_BOT_TOKEN")
     expect(output).toContain("SLACK_SIGNING_SECRET")
   }, 120_000)
+
+  it("the built bundle (what npm start runs) links an account, lists apps and posts events", async () => {
+    const { execFileSync } = await import("node:child_process")
+    execFileSync("npm", ["run", "build"], { cwd: repoRoot, stdio: "ignore" })
+    const world = await startWorld({ env: { BOT_BUILT: "1" } })
+    try {
+      await linkAccounts(world, { "U-BUILT": "alice" })
+      expect((await commandReply(world, "apps", { userId: "U-BUILT" })).text).toContain("alice-secure")
+      await world.command("events forty-seven-events", { userId: "U-BUILT" })
+      await world.slack.waitForCall("chat.postMessage", (c) => c.params.thread_ts !== undefined, { timeoutMs: 20_000 })
+      expect(await world.bot.stop("SIGTERM")).toBe(0)
+    } finally {
+      await world.close()
+    }
+  }, 90_000)
 
   it("invalid settings are named with what a valid value looks like", async () => {
     const bot = spawnBot({ ...baseEnv(), SLACK_BOT_TOKEN: "nope", SLACK_SIGNING_SECRET: "s", PORT: "99999", SCALINGO_REQUESTS_PER_MINUTE: "500", LOG_LEVEL: "loud" })

@@ -19,12 +19,14 @@ describe("the budget plan", () => {
       // Starts within a window stretched by the jitter allowance: the burst plus every refill that may fall inside it.
       const startsWithinStretchedWindow = plan.burst + Math.ceil(61_000 / Duration.toMillis(plan.refill))
       expect(startsWithinStretchedWindow).toBeLessThanOrEqual(perWindow)
-      // Small budgets pay more for the one-token margin: 88% at 10 a minute, 93% at 60.
-      expect(plan.sustained / perWindow).toBeGreaterThanOrEqual(perWindow >= 30 ? 0.9 : 0.85)
+      // Small budgets pay more for the margin and the burst of 2: 79% at 10 a minute, 93% at 60.
+      expect(plan.sustained / perWindow).toBeGreaterThanOrEqual(perWindow >= 30 ? 0.9 : 0.75)
     }
-    const single = budgetPlan(2, "60 seconds", "1 second")
+    const single = budgetPlan(1, "60 seconds", "1 second")
     expect(single.burst).toBe(1)
     expect(Duration.toMillis(single.refill)).toBe(61_000)
+    // A small budget still lets a first request and its token exchange through at once.
+    expect(budgetPlan(10, "60 seconds", "1 second").burst).toBe(2)
   })
 })
 

@@ -45,7 +45,9 @@ export const spawnBot = (env: Record<string, string>): BotProcess => {
   const port = Number(env.PORT ?? 0)
   // Run from an empty folder so no developer's .env can leak into a test.
   const cwd = env.BOT_CWD ?? mkdtempSync(path.join(tmpdir(), "scalingo-bot-cwd-"))
-  const child = spawn(process.execPath, ["--import", tsxLoader, path.join(repoRoot, "src/main.ts")], { cwd, env, stdio: ["ignore", "pipe", "pipe"] })
+  // BOT_BUILT runs the bundle `npm start` runs (dist/main.js, from `npm run build`) instead of the sources.
+  const args = env.BOT_BUILT ? [path.join(repoRoot, "dist/main.js")] : ["--import", tsxLoader, path.join(repoRoot, "src/main.ts")]
+  const child = spawn(process.execPath, args, { cwd, env, stdio: ["ignore", "pipe", "pipe"] })
   const output: Array<string> = []
   const collect = (chunk: Buffer) => output.push(...chunk.toString("utf8").split("\n").filter((l) => l.length > 0))
   child.stdout?.on("data", collect)
