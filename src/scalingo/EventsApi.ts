@@ -22,6 +22,15 @@ const pageParams = ({ page, perPage }: PageRequest): Record<string, string> => (
 })
 
 /** Event timelines, newest first: one app's (`/v1/apps/{app}/events`) and the account's own (`/v1/events`). */
+/**
+ * A page whose pagination is missing reads as "page 1 of 1"; when a later page was asked for, it is
+ * that page, with a previous one, so the person can still page back.
+ */
+const onRequestedPage = (result: EventsPageResult, requested: number): EventsPageResult =>
+  requested > 1 && result.pagination.currentPage === 1 && result.pagination.totalPages === 1 && result.pagination.prevPage === null
+    ? { ...result, pagination: { ...result.pagination, currentPage: requested, prevPage: requested - 1, totalPages: requested } }
+    : result
+
 export class EventsApi extends Effect.Service<EventsApi>()("bot/scalingo/EventsApi", {
   effect: Effect.gen(function* () {
     const api = yield* ScalingoApi
@@ -30,12 +39,14 @@ export class EventsApi extends Effect.Service<EventsApi>()("bot/scalingo/EventsA
     const appEvents = Effect.fn("EventsApi.appEvents")(function* (account: ScalingoAccount, region: string, app: string, page: PageRequest) {
       if (!isPathSafeAppName(app)) return yield* new NotFound({ resource: "app", message: "no app has that name" })
       const base = regionApiUrl(yield* regions.get(account, region))
-      return yield* api.get(account, `${base}/v1/apps/${app}/events`, EventsPage, { urlParams: pageParams(page), resource: "app" })
+      const result = yield* api.get(account, `${base}/v1/apps/${app}/events`, EventsPage, { urlParams: pageParams(page), resource: "app" })
+      return onRequestedPage(result, page.page)
     })
 
     const accountEvents = Effect.fn("EventsApi.accountEvents")(function* (account: ScalingoAccount, region: string, page: PageRequest) {
       const base = regionApiUrl(yield* regions.get(account, region))
-      return yield* api.get(account, `${base}/v1/events`, EventsPage, { urlParams: pageParams(page) })
+      const result = yield* api.get(account, `${base}/v1/events`, EventsPage, { urlParams: pageParams(page) })
+      return onRequestedPage(result, page.page)
     })
 
     /** Every event of an app, page after page in Scalingo's order, one request per page, pulled on demand. */

@@ -40,6 +40,15 @@ describe("events", () => {
       expect(page.pagination.currentPage).toBe(2)
     }))
 
+  it.scopedLive("a later page without pagination metadata is still that page, with a previous one", () =>
+    Effect.gen(function* () {
+      const sim = yield* simulator()
+      const alice = accountOf(sim, "alice")
+      sim.faults.add({ path: "/v1/apps/alice-web/events", status: 200, body: JSON.stringify({ events: [] }) })
+      const page = yield* Effect.provide(Effect.flatMap(EventsApi, (events) => events.appEvents(alice, "osc-fr1", "alice-web", { page: 3, perPage: 20 })), clientLayer(sim))
+      expect(page.pagination).toMatchObject({ currentPage: 3, prevPage: 2, nextPage: null })
+    }))
+
   it.scopedLive("events of an app the account cannot see are NotFound", () =>
     Effect.gen(function* () {
       const sim = yield* simulator()
