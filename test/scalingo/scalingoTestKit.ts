@@ -27,7 +27,7 @@ export const settingsFor = (sim: Simulator, overrides: Partial<Settings> = {}): 
   redisUrl: Option.none(),
   tokenEncryptionKey: Option.none(),
   // Generous unless a test is about the budget.
-  scalingoRequestsPerMinute: 1_000,
+  scalingoRequestsPerMinute: 100_000,
   logLevel: LogLevel.Info,
   production: false,
   ...overrides
