@@ -11,7 +11,7 @@ import { SlackWeb } from "../slack/SlackWeb.js"
 import { Accounts } from "./Accounts.js"
 import { answerInTime } from "./answerInTime.js"
 import * as Views from "./createAppViews.js"
-import { describeFailure, failureMessage, isKnownFailure, logWithReference } from "./errorMessages.js"
+import { describeFailure, failureText, isKnownFailure, logWithReference } from "./errorMessages.js"
 import { inputValue, type SlashInvocation, type ViewAck, type ViewSubmission } from "./Interaction.js"
 import { decodeMetadata, encodeMetadata } from "./privateMetadata.js"
 import { SubmissionClaims } from "../storage/SubmissionClaims.js"
@@ -43,7 +43,7 @@ export const createApp = Effect.fn("CreateApp.command")(function* (invocation: S
   }
   const { slackCommand } = yield* AppSettings
   const failure = loaded.left
-  const text = isKnownFailure(failure) ? describeFailure(failure, slackCommand).text : (yield* failureMessage(Cause.fail(failure), slackCommand)).text
+  const text = yield* failureText(Cause.fail(failure), slackCommand)
   yield* slack.updateView(viewId, Views.outcomeView(text))
 })
 
@@ -108,8 +108,7 @@ export const submitCreateApp = Effect.fn("CreateApp.submit")(function* (submissi
   }
   const textFor = (exit: Exit.Exit<unknown, Failure>) =>
     Exit.isFailure(exit) && exit.cause._tag === "Fail" ? explain(exit.cause.error) : {}
-  const unexpected = (exit: Exit.Exit<unknown, Failure>) =>
-    Exit.isFailure(exit) ? Effect.map(failureMessage(exit.cause, slackCommand), (m) => m.text) : Effect.succeed("")
+  const unexpected = (exit: Exit.Exit<unknown, Failure>) => (Exit.isFailure(exit) ? failureText(exit.cause, slackCommand) : Effect.succeed(""))
 
   return yield* answerInTime({
     work,

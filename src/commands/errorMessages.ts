@@ -83,6 +83,10 @@ export const newReference = (): string => randomBytes(4).toString("hex")
 export const apology = (reference: string): Message =>
   say(":face_with_head_bandage: Sorry, something went wrong on our side.", `Reference \`${reference}\`: give it to whoever runs this bot.`)
 
+/** The text of `failureMessage`, for places that show one string (modal views, region notes). */
+export const failureText = <E>(cause: Cause.Cause<E>, command: string): Effect.Effect<string> =>
+  Effect.map(failureMessage(cause, command), (m) => m.text)
+
 /**
  * Turns any failure into a message: a known error into its sentence, anything else into an apology
  * whose reference id is logged with the cause.

@@ -8,7 +8,7 @@ import { escape, message, section } from "../slack/blocks.js"
 import { SlackWeb } from "../slack/SlackWeb.js"
 import { AccountLinks } from "../storage/AccountLinks.js"
 import { answerInTime } from "./answerInTime.js"
-import { describeFailure, failureMessage, isKnownFailure, logWithReference } from "./errorMessages.js"
+import { failureMessage, failureText, logWithReference } from "./errorMessages.js"
 import { inputValue, type Person, type SlashInvocation, type ViewSubmission } from "./Interaction.js"
 import * as Views from "./loginViews.js"
 import { decodeMetadata, encodeMetadata } from "./privateMetadata.js"
@@ -74,10 +74,7 @@ export const submitLogin = Effect.fn("Login.submit")(function* (submission: View
   const work = linkToken(submission.person, Redacted.make(typed))
   const rejected = (exit: Exit.Exit<unknown, unknown>) =>
     Exit.isFailure(exit) && exit.cause._tag === "Fail" && (exit.cause.error as { _tag?: string })._tag === "TokenRejected"
-  const failureText = (exit: Exit.Exit<unknown, unknown>) =>
-    Exit.isFailure(exit) && exit.cause._tag === "Fail" && isKnownFailure(exit.cause.error)
-      ? Effect.succeed(describeFailure(exit.cause.error, slackCommand).text)
-      : Exit.isFailure(exit) ? Effect.map(failureMessage(exit.cause, slackCommand), (m) => m.text) : Effect.succeed("")
+  const textOf = (exit: Exit.Exit<unknown, unknown>) => (Exit.isFailure(exit) ? failureText(exit.cause, slackCommand) : Effect.succeed(""))
 
   return yield* answerInTime({
     work,
@@ -90,7 +87,7 @@ export const submitLogin = Effect.fn("Login.submit")(function* (submission: View
         } as const)
       }
       if (rejected(exit)) return Effect.succeed({ response_action: "errors", errors: { [Views.TOKEN_BLOCK]: Views.TOKEN_REJECTED_PROBLEM } } as const)
-      return Effect.map(failureText(exit), (text) => ({ response_action: "update", view: Views.failedView(text) }) as const)
+      return Effect.map(textOf(exit), (text) => ({ response_action: "update", view: Views.failedView(text) }) as const)
     },
     later: (exit) =>
       Exit.isSuccess(exit)
@@ -98,6 +95,6 @@ export const submitLogin = Effect.fn("Login.submit")(function* (submission: View
         ? Effect.zipRight(tellPrivately(exit.value.username, exit.value.email), slack.updateView(submission.viewId, Views.linkedView(exit.value.username, exit.value.email)))
         : rejected(exit)
         ? slack.updateView(submission.viewId, Views.loginForm(submission.privateMetadata, Views.TOKEN_REJECTED_PROBLEM))
-        : Effect.flatMap(failureText(exit), (text) => slack.updateView(submission.viewId, Views.failedView(text)))
+        : Effect.flatMap(textOf(exit), (text) => slack.updateView(submission.viewId, Views.failedView(text)))
   })
 })

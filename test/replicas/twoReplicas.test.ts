@@ -6,7 +6,7 @@ import { eventually } from "../support/bounded.js"
 import { freshSchema, testDatabaseUrl, testRedisUrl } from "../support/postgres.js"
 import { maxInAnyWindow } from "../support/simulatorLog.js"
 import { sendBlockAction, sendSlashCommand } from "../support/slackRequests.js"
-import { readable, SIGNING_SECRET, startWorld, type World } from "../support/world.js"
+import { readable, SIGNING_SECRET, startWorld, type World, type WorldOptions } from "../support/world.js"
 
 /**
  * Two bot processes sharing one PostgreSQL database and one Redis: links, page buttons and the
@@ -29,6 +29,29 @@ const freshAccount = (world: World, prefix: string, events: number) => {
   return account
 }
 
+/**
+ * Two replicas on a fresh PostgreSQL schema and the test Redis, for one describe block: `setup()`
+ * reads them inside tests; the block's hooks start and stop them.
+ */
+const twoReplicas = (options: { simulator?: WorldOptions["simulator"]; env?: Record<string, string> } = {}) => {
+  const replicas = {} as { world: World; replicaB: BotProcess }
+  let drop: (() => Promise<void>) | undefined
+  beforeAll(async () => {
+    const database = await freshSchema()
+    drop = database.drop
+    const world = await startWorld({
+      ...(options.simulator !== undefined ? { simulator: options.simulator } : {}),
+      env: { DATABASE_URL: database.url, REDIS_URL: testRedisUrl!, ...options.env }
+    })
+    Object.assign(replicas, { world, replicaB: await world.startAnother() })
+  }, 60_000)
+  afterAll(async () => {
+    await replicas.world?.close()
+    await drop?.()
+  })
+  return replicas
+}
+
 /** A slash command to one replica, and the private reply it sent. */
 const ask = async (world: World, bot: BotProcess, text: string, userId: string) => {
   const responseUrl = world.slack.responseUrl()
@@ -38,21 +61,10 @@ const ask = async (world: World, bot: BotProcess, text: string, userId: string) 
 }
 
 describe.skipIf(skipReason !== undefined)("two replicas on one PostgreSQL database and one Redis: people and buttons", () => {
-  let world: World
-  let replicaB: BotProcess
-  let drop: () => Promise<void>
-  beforeAll(async () => {
-    const database = await freshSchema()
-    drop = database.drop
-    world = await startWorld({ env: { DATABASE_URL: database.url, REDIS_URL: testRedisUrl! } })
-    replicaB = await world.startAnother()
-  }, 60_000)
-  afterAll(async () => {
-    await world?.close()
-    await drop?.()
-  })
+  const replicas = twoReplicas()
 
   it("a person who links on replica A is served by replica B", async () => {
+    const { world, replicaB } = replicas
     const account = freshAccount(world, "linked", 3)
     expect(await ask(world, world.bot, `login ${account.apiToken}`, "U-BOTH")).toContain(account.username)
     expect(await ask(world, replicaB, "whoami", "U-BOTH")).toContain(`*${account.username}*`)
@@ -60,6 +72,7 @@ describe.skipIf(skipReason !== undefined)("two replicas on one PostgreSQL databa
   })
 
   it("a Next click on a page replica A posted is served by replica B (A is gone), in the same thread", async () => {
+    const { world, replicaB } = replicas
     const account = freshAccount(world, "paged", 47)
     await ask(world, world.bot, `login ${account.apiToken}`, "U-PAGER")
     const since = world.slack.calls.length
@@ -87,25 +100,11 @@ describe.skipIf(skipReason !== undefined)("two replicas on one Redis: one accoun
   // wait, so a fresh account's login (token exchange + users/self, back to back) is refused on its first attempt.
   const PER_MINUTE = 24
   const HAMMER_FOR_MS = 35_000
-  let world: World
-  let replicaB: BotProcess
-  let drop: () => Promise<void>
-  beforeAll(async () => {
-    const database = await freshSchema()
-    drop = database.drop
-    // The simulator enforces the same limit over its real 60 s sliding window.
-    world = await startWorld({
-      simulator: { requestsPerMinute: PER_MINUTE },
-      env: { DATABASE_URL: database.url, REDIS_URL: testRedisUrl!, SCALINGO_REQUESTS_PER_MINUTE: String(PER_MINUTE) }
-    })
-    replicaB = await world.startAnother()
-  }, 60_000)
-  afterAll(async () => {
-    await world?.close()
-    await drop?.()
-  })
+  // The simulator enforces the same limit over its real 60 s sliding window.
+  const replicas = twoReplicas({ simulator: { requestsPerMinute: PER_MINUTE }, env: { SCALINGO_REQUESTS_PER_MINUTE: String(PER_MINUTE) } })
 
   it(`an account hammering both replicas for ${HAMMER_FOR_MS / 1000} s stays within one budget of ${PER_MINUTE} a minute: no 429, never more than ${PER_MINUTE} in any 60 s`, async () => {
+    const { world, replicaB } = replicas
     const account = freshAccount(world, "hammer", 47)
     expect(await ask(world, world.bot, `login ${account.apiToken}`, "U-HAMMER")).toContain(account.username)
     const answers = { CREPLICAA: new Set<string>(), CREPLICAB: new Set<string>() }
