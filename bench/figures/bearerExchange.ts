@@ -1,7 +1,6 @@
 // Bearer exchanges: 100 concurrent commands by one account whose bearer Scalingo has just expired
 // (every request answered 401 until a new exchange). Target: exactly one exchange.
-import type { BenchWorld } from "../lib/benchWorld.js"
-import { SIGNING_SECRET } from "../lib/benchWorld.js"
+import { SIGNING_SECRET, warmedAccount, type BenchWorld } from "../lib/benchWorld.js"
 import type { Child } from "../lib/children.js"
 import type { FigureResult } from "../lib/report.js"
 import { single } from "../lib/stats.js"
@@ -11,18 +10,9 @@ const COMMANDS = 100
 export const bearerExchangeFigure = async (world: BenchWorld, bot: Child): Promise<FigureResult> => {
   world.sim.faults.clear()
   const username = "bearer-user", userId = "UBEARER", app = "bearer-web"
-  const account = world.sim.createAccount({ username, regions: ["osc-fr1"] })
-  world.sim.addApp(username, "osc-fr1", { name: app })
-  world.sim.addAppEvents(username, "osc-fr1", app, 5)
+  // Linked and read once (bearer and regions cached), then the request budget left to refill.
+  await warmedAccount(world, bot, { username, userId, app })
 
-  // Link and read once (bearer and regions cached), then let the request budget refill.
-  await world.link(bot, userId, account.apiToken)
-  world.slack.reset()
-  await world.command(bot, `events ${app}`, userId)
-  await world.record((r) => r.kind === "call" && r.method === "chat.postMessage" && r.params.thread_ts !== undefined)
-  await new Promise((resolve) => setTimeout(resolve, 7_000))
-
-  world.slack.reset()
   world.sim.expireBearers()
   const since = Date.now()
   const commands = Array.from({ length: COMMANDS }, () => ({ text: `events ${app}`, userId, responseUrl: world.slack.responseUrl() }))

@@ -1,7 +1,7 @@
 // Budget use under saturation: one account fires 300 commands at once, then keeps asking faster
 // than its budget allows for the rest of a real 60-second window and more. From the simulator's log:
 // the most requests in any sliding 60 s, Scalingo's 429s, and how much of the budget was used.
-import type { BenchWorld } from "../lib/benchWorld.js"
+import { warmedAccount, type BenchWorld } from "../lib/benchWorld.js"
 import { SIGNING_SECRET } from "../lib/benchWorld.js"
 import type { Child } from "../lib/children.js"
 import type { FigureResult } from "../lib/report.js"
@@ -22,16 +22,7 @@ export const saturationFigure = async (world: BenchWorld, bot: Child, plan: Satu
   // A fresh account each time the figure runs in the same world (its budget must start full).
   const suffix = world.sim.accounts["saturated"] === undefined ? "" : `-${Object.keys(world.sim.accounts).length}`
   const username = `saturated${suffix}`, userId = `USATURATED${suffix}`, app = `saturated${suffix}-web`
-  const account = world.sim.createAccount({ username, regions: ["osc-fr1"] })
-  world.sim.addApp(username, "osc-fr1", { name: app })
-  world.sim.addAppEvents(username, "osc-fr1", app, 5)
-
-  await world.link(bot, userId, account.apiToken)
-  world.slack.reset()
-  await world.command(bot, `events ${app}`, userId)
-  await world.record((r) => r.kind === "call" && r.method === "chat.postMessage" && r.params.thread_ts !== undefined)
-  await new Promise((resolve) => setTimeout(resolve, 7_000))
-  world.slack.reset()
+  await warmedAccount(world, bot, { username, userId, app })
 
   const command = () => ({ text: `events ${app}`, userId, responseUrl: world.slack.responseUrl() })
   const startedAt = Date.now()

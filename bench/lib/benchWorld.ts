@@ -83,3 +83,20 @@ export const startBenchWorld = async (simulator: SimulatorOptions = {}): Promise
     }
   }
 }
+
+/**
+ * An account of its own with one app, linked, its bearer and regions cached by one `events` read,
+ * then left 7 s so its request budget is full again when the figure starts.
+ */
+export const warmedAccount = async (world: BenchWorld, bot: Child, who: { username: string; userId: string; app: string }) => {
+  const account = world.sim.createAccount({ username: who.username, regions: ["osc-fr1"] })
+  world.sim.addApp(who.username, "osc-fr1", { name: who.app })
+  world.sim.addAppEvents(who.username, "osc-fr1", who.app, 5)
+  await world.link(bot, who.userId, account.apiToken)
+  world.slack.reset()
+  await world.command(bot, `events ${who.app}`, who.userId)
+  await world.record((r) => r.kind === "call" && r.method === "chat.postMessage" && r.params.thread_ts !== undefined)
+  await new Promise((resolve) => setTimeout(resolve, 7_000))
+  world.slack.reset()
+  return account
+}
