@@ -123,6 +123,13 @@ describe("bearer tokens", () => {
         const users = yield* UsersApi
         const error = yield* Effect.flip(users.self(alice))
         expect(error._tag).toBe("ScalingoUnavailable")
+        // The shared exchange may still be retrying after this caller gave up (by design, for the
+        // requests waiting on it): let it finish failing before Scalingo recovers.
+        let seen = -1
+        while (exchangesOf(sim, "alice").length !== seen) {
+          seen = exchangesOf(sim, "alice").length
+          yield* Effect.sleep("400 millis")
+        }
         sim.faults.clear()
         expect((yield* users.self(alice)).username).toBe("alice")
       }), clientLayer(sim, { options: { maxAttempts: 4 } }))
