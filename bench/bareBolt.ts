@@ -28,14 +28,16 @@ const app = new App({
   botUserId: "U0BAREBOLT",
   logLevel: LogLevel.ERROR,
   clientOptions: { slackApiUrl: process.env.SLACK_API_URL || "https://slack.com/api/" },
-  customRoutes: [{
-    path: "/healthz",
-    method: ["GET"],
-    handler: (_req, res) => {
-      res.writeHead(200, { "content-type": "application/json" })
-      res.end('{"ok":true}')
+  customRoutes: [
+    {
+      path: "/healthz",
+      method: ["GET"],
+      handler: (_req, res) => {
+        res.writeHead(200, { "content-type": "application/json" })
+        res.end('{"ok":true}')
+      }
     }
-  }]
+  ]
 })
 
 app.command(/.*/, async ({ ack }) => {

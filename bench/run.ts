@@ -20,7 +20,14 @@ import { createPool, linkPool } from "./lib/userPool.js"
 
 const quick = process.env.BENCH_QUICK === "1"
 const plan = quick
-  ? { runs: 2, startupRuns: 2, poolSize: 60, e2ePerRun: 6, memory: { ...DEFAULT_MEMORY, total: 2_000 }, saturation: { ...DEFAULT_SATURATION, burst: 60, streamMs: 12_000 } }
+  ? {
+      runs: 2,
+      startupRuns: 2,
+      poolSize: 60,
+      e2ePerRun: 6,
+      memory: { ...DEFAULT_MEMORY, total: 2_000 },
+      saturation: { ...DEFAULT_SATURATION, burst: 60, streamMs: 12_000 }
+    }
   : { runs: 5, startupRuns: 5, poolSize: 200, e2ePerRun: 20, memory: DEFAULT_MEMORY, saturation: DEFAULT_SATURATION }
 
 const startedAt = new Date()
@@ -45,8 +52,16 @@ const measure = async (id: string, title: string, run: () => Promise<FigureResul
     figures.push({ ...result, durationMs: Math.round(performance.now() - started) })
   } catch (error) {
     const message = error instanceof Error ? error.message.split("\n")[0]! : String(error)
-    say(`${title} failed: ${error instanceof Error ? error.stack ?? error.message : String(error)}`)
-    figures.push({ id, title, rows: [], notes: [], details: {}, error: message, durationMs: Math.round(performance.now() - started) })
+    say(`${title} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`)
+    figures.push({
+      id,
+      title,
+      rows: [],
+      notes: [],
+      details: {},
+      error: message,
+      durationMs: Math.round(performance.now() - started)
+    })
   }
 }
 
@@ -72,11 +87,31 @@ const main = async () => {
       await ready
       return run(bot!, bare!)
     }
-    await measure("ack-latency", "Slash command acknowledgement", needs((b, a) => ackLatencyFigure(w, b, a, pool, plan.runs)))
-    await measure("end-to-end", "End to end", needs((b, a) => endToEndFigure(w, b, a, pool, plan.runs, plan.e2ePerRun)))
-    await measure("requests-per-command", "Scalingo requests per command", needs((b) => requestsPerCommandFigure(w, b)))
-    await measure("bearer-exchange", "Bearer exchanges", needs((b) => bearerExchangeFigure(w, b)))
-    await measure("saturation", "Budget under saturation", needs((b) => saturationFigure(w, b, plan.saturation)))
+    await measure(
+      "ack-latency",
+      "Slash command acknowledgement",
+      needs((b, a) => ackLatencyFigure(w, b, a, pool, plan.runs))
+    )
+    await measure(
+      "end-to-end",
+      "End to end",
+      needs((b, a) => endToEndFigure(w, b, a, pool, plan.runs, plan.e2ePerRun))
+    )
+    await measure(
+      "requests-per-command",
+      "Scalingo requests per command",
+      needs((b) => requestsPerCommandFigure(w, b))
+    )
+    await measure(
+      "bearer-exchange",
+      "Bearer exchanges",
+      needs((b) => bearerExchangeFigure(w, b))
+    )
+    await measure(
+      "saturation",
+      "Budget under saturation",
+      needs((b) => saturationFigure(w, b, plan.saturation))
+    )
     await ready.catch(() => undefined)
     await Promise.all([bot?.stop(), bare?.stop()])
 
@@ -96,7 +131,9 @@ const main = async () => {
   }
   const files = writeResults(path.join(repoRoot, "bench/results"), record)
   process.stdout.write(`\n${textTable(figures)}\n\n${notesText(figures)}\n\n`)
-  process.stdout.write(`Ran in ${record.wallSeconds} s (build ${record.buildSeconds} s). Written: ${files.map((f) => path.relative(repoRoot, f)).join(", ")}\n`)
+  process.stdout.write(
+    `Ran in ${record.wallSeconds} s (build ${record.buildSeconds} s). Written: ${files.map((f) => path.relative(repoRoot, f)).join(", ")}\n`
+  )
   const missed = figures.flatMap((f) => f.rows.filter((r) => r.met === false).map((r) => `${f.title}: ${r.metric}`))
   const failed = figures.filter((f) => f.error !== undefined).map((f) => f.title)
   if (missed.length > 0) process.stdout.write(`Targets missed (${missed.length}): see the notes above.\n`)
@@ -106,7 +143,7 @@ const main = async () => {
 main().then(
   () => process.exit(0),
   async (error: unknown) => {
-    say(`the bench could not run: ${error instanceof Error ? error.stack ?? error.message : String(error)}`)
+    say(`the bench could not run: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`)
     await stopAll(1_000)
     process.exit(1)
   }

@@ -14,5 +14,7 @@ await build({
   // Native addons and Bolt (CommonJS with optional dependencies) load from node_modules as usual.
   external: ["better-sqlite3", "pg-native", "@slack/bolt"],
   // Bundled CommonJS dependencies (pg, ioredis) call require().
-  banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" }
+  banner: {
+    js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);"
+  }
 })

@@ -1,4 +1,4 @@
-import { Context, Duration, Effect, Fiber, FiberSet, Layer } from "effect"
+import { Context, type Duration, Effect, type Fiber, FiberSet, Layer } from "effect"
 
 /**
  * Work that outlives the Slack request that started it (after the 3-second acknowledgement).

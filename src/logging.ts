@@ -6,6 +6,11 @@ import { Layer, Logger, type LogLevel } from "effect"
  */
 export const LoggingLive = (options: { readonly production: boolean; readonly level: LogLevel.LogLevel }) =>
   Layer.mergeAll(
-    Logger.replace(Logger.defaultLogger, options.production ? Logger.withConsoleLog(Logger.jsonLogger) : Logger.prettyLogger({ colors: "auto", mode: "tty" })),
+    Logger.replace(
+      Logger.defaultLogger,
+      options.production
+        ? Logger.withConsoleLog(Logger.jsonLogger)
+        : Logger.prettyLogger({ colors: "auto", mode: "tty" })
+    ),
     Logger.minimumLogLevel(options.level)
   )

@@ -11,7 +11,10 @@ if (existsSync(".env")) process.loadEnvFile(".env")
 
 /** A start-up failure becomes one readable message on stderr and exit code 1, never a stack trace. */
 const reportStartupFailure = (error: { readonly message: string }) =>
-  Effect.zipRight(Effect.sync(() => process.stderr.write(`${error.message}\n`)), Effect.fail(error))
+  Effect.zipRight(
+    Effect.sync(() => process.stderr.write(`${error.message}\n`)),
+    Effect.fail(error)
+  )
 
 const main = Effect.gen(function* () {
   const settings = yield* loadSettings
@@ -23,7 +26,11 @@ const main = Effect.gen(function* () {
   )
 }).pipe(
   Effect.catchAll(reportStartupFailure),
-  Effect.catchAllDefect((defect) => reportStartupFailure({ message: `The bot could not start: ${defect instanceof Error ? defect.message : String(defect)}` }))
+  Effect.catchAllDefect((defect) =>
+    reportStartupFailure({
+      message: `The bot could not start: ${defect instanceof Error ? defect.message : String(defect)}`
+    })
+  )
 )
 
 NodeRuntime.runMain(main, { disableErrorReporting: true, disablePrettyLogger: true })

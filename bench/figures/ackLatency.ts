@@ -26,7 +26,12 @@ const SCALINGO_LATENCY_MS = 1_000
 /** "Never near 3 s": under half of Slack's deadline, on loopback. */
 const WORST_ACK_LIMIT_MS = 1_500
 
-interface RunStats { p50: number; p99: number; max: number; failed: number }
+interface RunStats {
+  p50: number
+  p99: number
+  max: number
+  failed: number
+}
 
 const statsOf = (reply: LoadReply): RunStats => ({
   p50: percentile(reply.latencies, 50),
@@ -35,17 +40,35 @@ const statsOf = (reply: LoadReply): RunStats => ({
   failed: reply.statuses.filter((s) => s !== 200).length
 })
 
-export const ackLatencyFigure = async (world: BenchWorld, bot: Child, bare: Child, pool: UserPool, runs: number): Promise<FigureResult> => {
+export const ackLatencyFigure = async (
+  world: BenchWorld,
+  bot: Child,
+  bare: Child,
+  pool: UserPool,
+  runs: number
+): Promise<FigureResult> => {
   const commandsFor = (count: number): Array<LoadCommand> =>
-    Array.from({ length: count }, () => ({ text: "apps", userId: pool.next().userId, responseUrl: world.slack.responseUrl() }))
+    Array.from({ length: count }, () => ({
+      text: "apps",
+      userId: pool.next().userId,
+      responseUrl: world.slack.responseUrl()
+    }))
 
   /** Fires at `target`; for the bot, waits until every command has been answered on its response_url. */
   const fire = async (target: Child, level: AckLevel) => {
     world.slack.reset()
     const commands = commandsFor(level.commands)
     const reply = await world.load.fire(target.url, SIGNING_SECRET, commands, level.concurrency)
-    if (target === bot) await world.until(`${commands.length} answers to apps`, () => world.slack.responses.length >= reply.statuses.filter((s) => s === 200).length, 60_000)
-    return { reply, budgetAnswers: world.slack.responses.filter((r) => JSON.stringify(r.body).includes("request budget")).length }
+    if (target === bot)
+      await world.until(
+        `${commands.length} answers to apps`,
+        () => world.slack.responses.length >= reply.statuses.filter((s) => s === 200).length,
+        60_000
+      )
+    return {
+      reply,
+      budgetAnswers: world.slack.responses.filter((r) => JSON.stringify(r.body).includes("request budget")).length
+    }
   }
 
   world.sim.faults.add({ latencyMs: SCALINGO_LATENCY_MS })
@@ -77,21 +100,40 @@ export const ackLatencyFigure = async (world: BenchWorld, bot: Child, bare: Chil
   for (const level of ACK_LEVELS) {
     const entry = perLevel[level.concurrency]!
     const label = level.concurrency === 1 ? `1 at a time (${level.commands} per run)` : `${level.concurrency} at once`
-    const p50 = spread(entry.bot.map((r) => r.p50)), bareP50 = spread(entry.bare.map((r) => r.p50))
-    const p99 = spread(entry.bot.map((r) => r.p99)), bareP99 = spread(entry.bare.map((r) => r.p99))
+    const p50 = spread(entry.bot.map((r) => r.p50)),
+      bareP50 = spread(entry.bare.map((r) => r.p50))
+    const p99 = spread(entry.bot.map((r) => r.p99)),
+      bareP99 = spread(entry.bare.map((r) => r.p99))
     const ratio = p99.median / bareP99.median
     rows.push(
-      { metric: `ack p50, ${label}`, unit: "ms", bot: p50, baseline: { label: "bare", value: bareP50 }, ratio: p50.median / bareP50.median },
-      { metric: `ack p99, ${label}`, unit: "ms", bot: p99, baseline: { label: "bare", value: bareP99 }, ratio, target: "<= 1.25x bare", met: ratio <= 1.25 }
+      {
+        metric: `ack p50, ${label}`,
+        unit: "ms",
+        bot: p50,
+        baseline: { label: "bare", value: bareP50 },
+        ratio: p50.median / bareP50.median
+      },
+      {
+        metric: `ack p99, ${label}`,
+        unit: "ms",
+        bot: p99,
+        baseline: { label: "bare", value: bareP99 },
+        ratio,
+        target: "<= 1.25x bare",
+        met: ratio <= 1.25
+      }
     )
     worst = Math.max(worst, ...entry.bot.map((r) => r.max))
     failed += entry.bot.reduce((sum, r) => sum + r.failed, 0)
   }
   const worstBare = Math.max(...Object.values(perLevel).flatMap((e) => e.bare.map((r) => r.max)))
   rows.push({
-    metric: "slowest bot ack, any level (not 200 = failed)", unit: "ms", bot: spread([worst]),
+    metric: "slowest bot ack, any level (not 200 = failed)",
+    unit: "ms",
+    bot: spread([worst]),
     baseline: { label: "bare", value: spread([worstBare]) },
-    target: `< ${WORST_ACK_LIMIT_MS} ms, none failed`, met: worst < WORST_ACK_LIMIT_MS && failed === 0
+    target: `< ${WORST_ACK_LIMIT_MS} ms, none failed`,
+    met: worst < WORST_ACK_LIMIT_MS && failed === 0
   })
   const budgetAnswers = Object.values(perLevel).reduce((sum, e) => sum + e.budgetAnswers, 0)
   const errors = [...new Set(Object.values(perLevel).flatMap((e) => e.errors))]
@@ -103,7 +145,11 @@ export const ackLatencyFigure = async (world: BenchWorld, bot: Child, bare: Chil
       `\`apps\` by ${pool.users.length} linked people (one Scalingo account each, two regions); ${runs} runs per level, bare and bot alternating; p99 of a 50-command burst is its slowest command.`,
       "Latency = POST /slack/events sent → response read, measured in a separate load-generator thread.",
       ...(failed > 0 ? [`${failed} bot acknowledgements were not 200.`] : []),
-      ...(budgetAnswers > 0 ? [`${budgetAnswers} answers said the account's request budget was spent (should be 0: the load is spread over the pool).`] : []),
+      ...(budgetAnswers > 0
+        ? [
+            `${budgetAnswers} answers said the account's request budget was spent (should be 0: the load is spread over the pool).`
+          ]
+        : []),
       ...(errors.length > 0 ? [`transport errors: ${errors.slice(0, 3).join("; ")}`] : [])
     ],
     details: { levels: ACK_LEVELS, perLevel, scalingoLatencyMs: SCALINGO_LATENCY_MS }

@@ -9,16 +9,25 @@ const COMMANDS = 100
 
 export const bearerExchangeFigure = async (world: BenchWorld, bot: Child): Promise<FigureResult> => {
   world.sim.faults.clear()
-  const username = "bearer-user", userId = "UBEARER", app = "bearer-web"
+  const username = "bearer-user",
+    userId = "UBEARER",
+    app = "bearer-web"
   // Linked and read once (bearer and regions cached), then the request budget left to refill.
   await warmedAccount(world, bot, { username, userId, app })
 
   world.sim.expireBearers()
   const since = Date.now()
-  const commands = Array.from({ length: COMMANDS }, () => ({ text: `events ${app}`, userId, responseUrl: world.slack.responseUrl() }))
+  const commands = Array.from({ length: COMMANDS }, () => ({
+    text: `events ${app}`,
+    userId,
+    responseUrl: world.slack.responseUrl()
+  }))
   const fired = await world.load.fire(bot.url, SIGNING_SECRET, commands, COMMANDS)
-  const pages = () => world.slack.calls.filter((c) => c.method === "chat.postMessage" && c.params.thread_ts !== undefined).length
-  await world.until("every command's outcome", () => pages() + world.slack.responses.length >= COMMANDS, 30_000).catch(() => undefined)
+  const pages = () =>
+    world.slack.calls.filter((c) => c.method === "chat.postMessage" && c.params.thread_ts !== undefined).length
+  await world
+    .until("every command's outcome", () => pages() + world.slack.responses.length >= COMMANDS, 30_000)
+    .catch(() => undefined)
   await new Promise((resolve) => setTimeout(resolve, 500))
 
   const requests = world.sim.requests.filter((r) => r.account === username && r.at >= since)
@@ -31,7 +40,13 @@ export const bearerExchangeFigure = async (world: BenchWorld, bot: Child): Promi
     id: "bearer-exchange",
     title: `Bearer exchanges: ${COMMANDS} concurrent commands, one account, bearer expired`,
     rows: [
-      { metric: "token exchanges (POST /v1/tokens/exchange)", unit: "", bot: single(exchanges), target: "exactly 1", met: exchanges === 1 },
+      {
+        metric: "token exchanges (POST /v1/tokens/exchange)",
+        unit: "",
+        bot: single(exchanges),
+        target: "exactly 1",
+        met: exchanges === 1
+      },
       { metric: "requests answered 401 (the expired bearer)", unit: "", bot: single(unauthorized) },
       { metric: "commands served (a page posted)", unit: "", bot: single(served) },
       { metric: "commands told the budget is spent, retry later", unit: "", bot: single(budgetAnswers) },
@@ -41,8 +56,19 @@ export const bearerExchangeFigure = async (world: BenchWorld, bot: Child): Promi
       `\`events ${app}\` ×${COMMANDS} at once by one person after simulator.expireBearers(); acks: ${fired.statuses.filter((s) => s === 200).length}/${COMMANDS} were 200.`,
       "One account may make 60 Scalingo requests a minute, and the bot waits at most 3 s for its budget, so most of the 100 are told to retry: the figure is about how many exchanges the expired bearer causes, not throughput.",
       `Scalingo requests for the account: ${requests.length} (${[...new Set(requests.map((r) => `${r.method} ${r.path} ${r.status}`))].join(", ")}).`,
-      ...(otherAnswers > 0 ? [`other answers: ${[...new Set(world.slack.responses.filter((r) => !JSON.stringify(r.body).includes("request budget")).map((r) => JSON.stringify(r.body).slice(0, 160)))].slice(0, 2).join(" | ")}`] : [])
+      ...(otherAnswers > 0
+        ? [
+            `other answers: ${[...new Set(world.slack.responses.filter((r) => !JSON.stringify(r.body).includes("request budget")).map((r) => JSON.stringify(r.body).slice(0, 160)))].slice(0, 2).join(" | ")}`
+          ]
+        : [])
     ],
-    details: { exchanges, unauthorized, served, budgetAnswers, otherAnswers, requests: requests.map((r) => ({ at: r.at - since, method: r.method, path: r.path, status: r.status })) }
+    details: {
+      exchanges,
+      unauthorized,
+      served,
+      budgetAnswers,
+      otherAnswers,
+      requests: requests.map((r) => ({ at: r.at - since, method: r.method, path: r.path, status: r.status }))
+    }
   }
 }

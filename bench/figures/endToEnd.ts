@@ -28,11 +28,24 @@ const FLOWS: ReadonlyArray<Flow> = [
     name: "`events <app>` → first page posted in its thread",
     text: (user) => `events ${user.app}`,
     answered: (world, user) =>
-      world.record((r) => r.kind === "call" && r.method === "chat.postMessage" && r.params.thread_ts !== undefined && String(r.params.text).includes(user.app))
+      world.record(
+        (r) =>
+          r.kind === "call" &&
+          r.method === "chat.postMessage" &&
+          r.params.thread_ts !== undefined &&
+          String(r.params.text).includes(user.app)
+      )
   }
 ]
 
-export const endToEndFigure = async (world: BenchWorld, bot: Child, bare: Child, pool: UserPool, runs: number, perRun: number): Promise<FigureResult> => {
+export const endToEndFigure = async (
+  world: BenchWorld,
+  bot: Child,
+  bare: Child,
+  pool: UserPool,
+  runs: number,
+  perRun: number
+): Promise<FigureResult> => {
   world.sim.faults.clear()
   const measure = async (target: Child, flow: Flow | undefined) => {
     const wall: Array<number> = []

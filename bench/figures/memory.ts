@@ -19,8 +19,18 @@ export interface MemoryPlan {
 
 export const DEFAULT_MEMORY: MemoryPlan = { total: 10_000, chunk: 1_000, inFlight: 50 }
 
-interface Sample { commands: number; rss: number; heapAfterGc?: number }
-interface Trace { idle: number; samples: Array<Sample>; commandsPerSecond: number; cpuPerCommand: number; failed: number }
+interface Sample {
+  commands: number
+  rss: number
+  heapAfterGc?: number
+}
+interface Trace {
+  idle: number
+  samples: Array<Sample>
+  commandsPerSecond: number
+  cpuPerCommand: number
+  failed: number
+}
 
 export const memoryFigure = async (world: BenchWorld, plan: MemoryPlan = DEFAULT_MEMORY): Promise<FigureResult> => {
   world.sim.faults.clear()
@@ -28,11 +38,16 @@ export const memoryFigure = async (world: BenchWorld, plan: MemoryPlan = DEFAULT
     const settle = () => new Promise((resolve) => setTimeout(resolve, SETTLE_MS))
     await settle()
     const result: Trace = { idle: rssMiB(target.pid), samples: [], commandsPerSecond: 0, cpuPerCommand: 0, failed: 0 }
-    let sent = 0, busyMs = 0
+    let sent = 0,
+      busyMs = 0
     const cpuBefore = cpuMs(target.pid)
     while (sent < plan.total) {
       world.slack.reset()
-      const commands = Array.from({ length: plan.chunk }, (_, i) => ({ text: (sent + i) % 2 === 0 ? "help" : "whoami", userId: "UMEMORY", responseUrl: world.slack.responseUrl() }))
+      const commands = Array.from({ length: plan.chunk }, (_, i) => ({
+        text: (sent + i) % 2 === 0 ? "help" : "whoami",
+        userId: "UMEMORY",
+        responseUrl: world.slack.responseUrl()
+      }))
       const started = performance.now()
       const fired = await world.load.fire(target.url, SIGNING_SECRET, commands, plan.inFlight)
       const ok = fired.statuses.filter((s) => s === 200).length
@@ -78,8 +93,10 @@ export const memoryFigure = async (world: BenchWorld, plan: MemoryPlan = DEFAULT
   }
 
   const at = (t: Trace, commands: number) => t.samples.find((s) => s.commands === commands)?.rss ?? Number.NaN
-  const heapAt = (t: Trace, commands: number) => t.samples.find((s) => s.commands === commands)?.heapAfterGc ?? Number.NaN
-  const first = plan.chunk, last = plan.total
+  const heapAt = (t: Trace, commands: number) =>
+    t.samples.find((s) => s.commands === commands)?.heapAfterGc ?? Number.NaN
+  const first = plan.chunk,
+    last = plan.total
   const percent = (from: number, to: number) => (100 * (to - from)) / from
   const growth = percent(at(botTrace, first), at(botTrace, last))
   const bareGrowth = percent(at(bareTrace, first), at(bareTrace, last))
@@ -92,20 +109,71 @@ export const memoryFigure = async (world: BenchWorld, plan: MemoryPlan = DEFAULT
     id: "memory",
     title: `Memory over ${last.toLocaleString("en")} commands`,
     rows: [
-      { metric: "RSS idle (fresh process, one person linked)", unit: "MiB", bot: single(botTrace.idle), baseline: ofBare(bareTrace.idle) },
-      { metric: `RSS after ${first.toLocaleString("en")} commands`, unit: "MiB", bot: single(at(botTrace, first)), baseline: ofBare(at(bareTrace, first)) },
-      { metric: `RSS after ${last.toLocaleString("en")} commands`, unit: "MiB", bot: single(at(botTrace, last)), baseline: ofBare(at(bareTrace, last)) },
-      { metric: `RSS growth from ${first.toLocaleString("en")} to ${last.toLocaleString("en")} commands`, unit: "%", bot: single(growth), baseline: ofBare(bareGrowth), target: "<= 10%", met: growth <= 10 },
-      { metric: `V8 heap after a full GC, after ${first.toLocaleString("en")} commands`, unit: "MiB", bot: single(heapAt(botTrace, first)), baseline: ofBare(heapAt(bareTrace, first)) },
-      { metric: `V8 heap after a full GC, after ${last.toLocaleString("en")} commands`, unit: "MiB", bot: single(heapAt(botTrace, last)), baseline: ofBare(heapAt(bareTrace, last)) },
-      { metric: "retained heap growth (memory kept per command)", unit: "%", bot: single(heapGrowth), baseline: ofBare(bareHeapGrowth), target: "<= 10%", met: heapGrowth <= 10 },
-      { metric: `throughput, ${plan.inFlight} in flight`, unit: "cmd/s", bot: single(botTrace.commandsPerSecond), baseline: ofBare(bareTrace.commandsPerSecond) },
-      { metric: "CPU per command", unit: "ms", bot: single(botTrace.cpuPerCommand), baseline: ofBare(bareTrace.cpuPerCommand) }
+      {
+        metric: "RSS idle (fresh process, one person linked)",
+        unit: "MiB",
+        bot: single(botTrace.idle),
+        baseline: ofBare(bareTrace.idle)
+      },
+      {
+        metric: `RSS after ${first.toLocaleString("en")} commands`,
+        unit: "MiB",
+        bot: single(at(botTrace, first)),
+        baseline: ofBare(at(bareTrace, first))
+      },
+      {
+        metric: `RSS after ${last.toLocaleString("en")} commands`,
+        unit: "MiB",
+        bot: single(at(botTrace, last)),
+        baseline: ofBare(at(bareTrace, last))
+      },
+      {
+        metric: `RSS growth from ${first.toLocaleString("en")} to ${last.toLocaleString("en")} commands`,
+        unit: "%",
+        bot: single(growth),
+        baseline: ofBare(bareGrowth),
+        target: "<= 10%",
+        met: growth <= 10
+      },
+      {
+        metric: `V8 heap after a full GC, after ${first.toLocaleString("en")} commands`,
+        unit: "MiB",
+        bot: single(heapAt(botTrace, first)),
+        baseline: ofBare(heapAt(bareTrace, first))
+      },
+      {
+        metric: `V8 heap after a full GC, after ${last.toLocaleString("en")} commands`,
+        unit: "MiB",
+        bot: single(heapAt(botTrace, last)),
+        baseline: ofBare(heapAt(bareTrace, last))
+      },
+      {
+        metric: "retained heap growth (memory kept per command)",
+        unit: "%",
+        bot: single(heapGrowth),
+        baseline: ofBare(bareHeapGrowth),
+        target: "<= 10%",
+        met: heapGrowth <= 10
+      },
+      {
+        metric: `throughput, ${plan.inFlight} in flight`,
+        unit: "cmd/s",
+        bot: single(botTrace.commandsPerSecond),
+        baseline: ofBare(bareTrace.commandsPerSecond)
+      },
+      {
+        metric: "CPU per command",
+        unit: "ms",
+        bot: single(botTrace.cpuPerCommand),
+        baseline: ofBare(bareTrace.cpuPerCommand)
+      }
     ],
     notes: [
       `\`help\` and \`whoami\` alternating, ${plan.inFlight} in flight, the bot answering each on its response_url (the bare app only acknowledges). Both processes run with --inspect on loopback so a full GC can be forced at ${first.toLocaleString("en")} and ${last.toLocaleString("en")} commands (after RSS is read).`,
       `RSS after every ${plan.chunk.toLocaleString("en")} commands: bot ${botTrace.samples.map((s) => s.rss.toFixed(0)).join(", ")} MiB; bare ${bareTrace.samples.map((s) => s.rss.toFixed(0)).join(", ")} MiB. Bot RSS growth over the second half: ${lateGrowth.toFixed(1)}%.`,
-      ...(botTrace.failed + bareTrace.failed > 0 ? [`not acknowledged with 200: bot ${botTrace.failed}, bare ${bareTrace.failed}`] : [])
+      ...(botTrace.failed + bareTrace.failed > 0
+        ? [`not acknowledged with 200: bot ${botTrace.failed}, bare ${bareTrace.failed}`]
+        : [])
     ],
     details: { plan, bot: botTrace, bare: bareTrace }
   }

@@ -19,7 +19,11 @@ const shape = (method: string, path: string) => `${method} ${path.replace(/^\/v1
 
 type Button = { action_id?: string; value?: string; text?: { text?: string } }
 const buttonsIn = (blocks: unknown): Array<Button> =>
-  Array.isArray(blocks) ? blocks.flatMap((b: { type?: string; elements?: Array<Button> }) => (b.type === "actions" ? b.elements ?? [] : [])) : []
+  Array.isArray(blocks)
+    ? blocks.flatMap((b: { type?: string; elements?: Array<Button> }) =>
+        b.type === "actions" ? (b.elements ?? []) : []
+      )
+    : []
 
 export const requestsPerCommandFigure = async (world: BenchWorld, bot: Child): Promise<FigureResult> => {
   world.sim.faults.clear()
@@ -38,21 +42,59 @@ export const requestsPerCommandFigure = async (world: BenchWorld, bot: Child): P
     return world.record((r) => r.kind === "response" && r.id === id)
   }
   const threadPage = (page: number) =>
-    world.record((r) => r.kind === "call" && r.method === "chat.postMessage" && r.params.thread_ts !== undefined && String(r.params.text).startsWith(`Page ${page} of`))
+    world.record(
+      (r) =>
+        r.kind === "call" &&
+        r.method === "chat.postMessage" &&
+        r.params.thread_ts !== undefined &&
+        String(r.params.text).startsWith(`Page ${page} of`)
+    )
 
   const steps: ReadonlyArray<Step> = [
-    { name: "`login <token>`", needed: ["POST /v1/tokens/exchange", "GET /v1/users/self"], run: () => world.link(bot, userId, account.apiToken) },
-    { name: "`apps`, first after login (regions read once)", needed: ["GET /v1/regions", "GET /v1/apps", "GET /v1/apps"], run: async () => { await answerTo("apps") } },
-    { name: "`apps` again (regions and bearer reused)", needed: ["GET /v1/apps", "GET /v1/apps"], run: async () => { await answerTo("apps") } },
-    { name: "`events <app>`, first page", needed: ["GET /v1/apps/{app}/events"], run: async () => { world.slack.reset(); await world.command(bot, `events ${app}`, userId); await threadPage(1) } },
+    {
+      name: "`login <token>`",
+      needed: ["POST /v1/tokens/exchange", "GET /v1/users/self"],
+      run: () => world.link(bot, userId, account.apiToken)
+    },
+    {
+      name: "`apps`, first after login (regions read once)",
+      needed: ["GET /v1/regions", "GET /v1/apps", "GET /v1/apps"],
+      run: async () => {
+        await answerTo("apps")
+      }
+    },
+    {
+      name: "`apps` again (regions and bearer reused)",
+      needed: ["GET /v1/apps", "GET /v1/apps"],
+      run: async () => {
+        await answerTo("apps")
+      }
+    },
+    {
+      name: "`events <app>`, first page",
+      needed: ["GET /v1/apps/{app}/events"],
+      run: async () => {
+        world.slack.reset()
+        await world.command(bot, `events ${app}`, userId)
+        await threadPage(1)
+      }
+    },
     {
       name: "`events`, Next page button",
       needed: ["GET /v1/apps/{app}/events"],
       run: async () => {
         const page = await threadPage(1)
-        const next = buttonsIn(page.kind === "call" ? page.params.blocks : undefined).find((b) => String(b.text?.text).startsWith("Next"))
+        const next = buttonsIn(page.kind === "call" ? page.params.blocks : undefined).find((b) =>
+          String(b.text?.text).startsWith("Next")
+        )
         if (next?.value === undefined) throw new Error("the first events page has no Next button")
-        await sendBlockAction(bot.url, SIGNING_SECRET, { actionId: String(next.action_id), value: next.value, userId, threadTs: String((page as { params: Record<string, unknown> }).params.thread_ts), responseUrl: world.slack.responseUrl() })
+        await sendBlockAction(bot.url, SIGNING_SECRET, {
+          actionId: String(next.action_id),
+          value: next.value,
+          userId,
+          threadTs: String((page as { params: Record<string, unknown> }).params.thread_ts),
+          responseUrl: world.slack.responseUrl()
+        })
         await threadPage(2)
       }
     },
@@ -62,13 +104,22 @@ export const requestsPerCommandFigure = async (world: BenchWorld, bot: Child): P
       run: async () => {
         const seen = new Set(world.slack.views.keys())
         await world.command(bot, "create", userId)
-        await world.until("the create modal", () => [...world.slack.views.values()].some((v) => !seen.has(v.id) && v.callback_id === "create_app"), 10_000)
+        await world.until(
+          "the create modal",
+          () => [...world.slack.views.values()].some((v) => !seen.has(v.id) && v.callback_id === "create_app"),
+          10_000
+        )
         const view = [...world.slack.views.values()].find((v) => !seen.has(v.id) && v.callback_id === "create_app")!
         const reply = await sendViewSubmission(bot.url, SIGNING_SECRET, {
-          view, userId,
-          values: { name: { name: { type: "plain_text_input", value: "rpc-created" } }, region: { region: { type: "static_select", selected_option: { value: "osc-fr1" } } } }
+          view,
+          userId,
+          values: {
+            name: { name: { type: "plain_text_input", value: "rpc-created" } },
+            region: { region: { type: "static_select", selected_option: { value: "osc-fr1" } } }
+          }
         })
-        if (!JSON.stringify(reply.body).includes("rpc-created")) throw new Error(`create did not answer with the app: ${reply.text.slice(0, 200)}`)
+        if (!JSON.stringify(reply.body).includes("rpc-created"))
+          throw new Error(`create did not answer with the app: ${reply.text.slice(0, 200)}`)
       }
     }
   ]
@@ -81,10 +132,18 @@ export const requestsPerCommandFigure = async (world: BenchWorld, bot: Child): P
     await step.run()
     // Anything the command still does after its answer would show up here.
     await new Promise((resolve) => setTimeout(resolve, 300))
-    const made = world.sim.requests.filter((r) => r.account === username && r.at >= since).map((r) => shape(r.method, r.path))
+    const made = world.sim.requests
+      .filter((r) => r.account === username && r.at >= since)
+      .map((r) => shape(r.method, r.path))
     details.push({ step: step.name, made, needed: step.needed })
     const sameRequests = [...made].sort().join() === [...step.needed].sort().join()
-    rows.push({ metric: step.name, unit: "requests", bot: single(made.length), target: `${step.needed.length} (${[...new Set(step.needed)].join(", ")})`, met: sameRequests })
+    rows.push({
+      metric: step.name,
+      unit: "requests",
+      bot: single(made.length),
+      target: `${step.needed.length} (${[...new Set(step.needed)].join(", ")})`,
+      met: sameRequests
+    })
   }
   const extra = details.filter((d) => [...d.made].sort().join() !== [...d.needed].sort().join())
   return {

@@ -15,13 +15,24 @@ export interface SaturationPlan {
   readonly budgetPerMinute: number
 }
 
-export const DEFAULT_SATURATION: SaturationPlan = { burst: 300, streamMs: 70_000, streamEveryMs: 500, budgetPerMinute: 60 }
+export const DEFAULT_SATURATION: SaturationPlan = {
+  burst: 300,
+  streamMs: 70_000,
+  streamEveryMs: 500,
+  budgetPerMinute: 60
+}
 
-export const saturationFigure = async (world: BenchWorld, bot: Child, plan: SaturationPlan = DEFAULT_SATURATION): Promise<FigureResult> => {
+export const saturationFigure = async (
+  world: BenchWorld,
+  bot: Child,
+  plan: SaturationPlan = DEFAULT_SATURATION
+): Promise<FigureResult> => {
   world.sim.faults.clear()
   // A fresh account each time the figure runs in the same world (its budget must start full).
   const suffix = world.sim.accounts["saturated"] === undefined ? "" : `-${Object.keys(world.sim.accounts).length}`
-  const username = `saturated${suffix}`, userId = `USATURATED${suffix}`, app = `saturated${suffix}-web`
+  const username = `saturated${suffix}`,
+    userId = `USATURATED${suffix}`,
+    app = `saturated${suffix}-web`
   await warmedAccount(world, bot, { username, userId, app })
 
   const command = () => ({ text: `events ${app}`, userId, responseUrl: world.slack.responseUrl() })
@@ -36,8 +47,11 @@ export const saturationFigure = async (world: BenchWorld, bot: Child, plan: Satu
   }
   const offeredUntil = Date.now()
   await Promise.all([burst, ...stream])
-  const pages = () => world.slack.calls.filter((c) => c.method === "chat.postMessage" && c.params.thread_ts !== undefined).length
-  await world.until("every command's outcome", () => pages() + world.slack.responses.length >= offered, 20_000).catch(() => undefined)
+  const pages = () =>
+    world.slack.calls.filter((c) => c.method === "chat.postMessage" && c.params.thread_ts !== undefined).length
+  await world
+    .until("every command's outcome", () => pages() + world.slack.responses.length >= offered, 20_000)
+    .catch(() => undefined)
 
   const all = world.sim.requests.filter((r) => r.account === username)
   const during = all.filter((r) => r.at >= startedAt)
@@ -47,7 +61,10 @@ export const saturationFigure = async (world: BenchWorld, bot: Child, plan: Satu
   const saturatedMs = Math.max(1, Math.min(lastServed, offeredUntil + 3_000) - startedAt)
   const capacity = (plan.budgetPerMinute * saturatedMs) / 60_000
   const utilisation = (100 * served.length) / capacity
-  const worstWindow = maxInSlidingWindow(all.map((r) => r.at), 60_000)
+  const worstWindow = maxInSlidingWindow(
+    all.map((r) => r.at),
+    60_000
+  )
   const tooMany = all.filter((r) => r.status === 429).length
   const steadyFrom = startedAt + 10_000
   const steady = served.filter((r) => r.at >= steadyFrom && r.at <= offeredUntil).length
@@ -58,9 +75,21 @@ export const saturationFigure = async (world: BenchWorld, bot: Child, plan: Satu
     id: "saturation",
     title: `Budget under saturation (one account, ${plan.budgetPerMinute} requests/min)`,
     rows: [
-      { metric: "most Scalingo requests in any sliding 60 s", unit: "", bot: single(worstWindow), target: `<= ${plan.budgetPerMinute}`, met: worstWindow <= plan.budgetPerMinute },
+      {
+        metric: "most Scalingo requests in any sliding 60 s",
+        unit: "",
+        bot: single(worstWindow),
+        target: `<= ${plan.budgetPerMinute}`,
+        met: worstWindow <= plan.budgetPerMinute
+      },
       { metric: "429 answers from Scalingo", unit: "", bot: single(tooMany), target: "0", met: tooMany === 0 },
-      { metric: `budget used while work waited (${(saturatedMs / 1000).toFixed(0)} s)`, unit: "%", bot: single(utilisation), target: ">= 90%", met: utilisation >= 90 },
+      {
+        metric: `budget used while work waited (${(saturatedMs / 1000).toFixed(0)} s)`,
+        unit: "%",
+        bot: single(utilisation),
+        target: ">= 90%",
+        met: utilisation >= 90
+      },
       { metric: "requests per minute once the first burst is spent", unit: "", bot: single(steadyPerMinute) },
       { metric: "commands served (a page posted)", unit: "", bot: single(pages()) },
       { metric: "commands told the budget is spent, retry later", unit: "", bot: single(budgetAnswers) }
@@ -71,9 +100,21 @@ export const saturationFigure = async (world: BenchWorld, bot: Child, plan: Satu
       `By design the bot waits at most 3 s for an account's budget and tells the person to retry beyond that, so the ${plan.burst} are not queued: about a burst's worth is served, the rest are told to retry.`,
       "The limiter is a token bucket (src/scalingo/budgetPlan.ts) whose steady rate is set below the budget, so a saturated account gets a little less than the budget per minute.",
       ...(worstWindow >= plan.budgetPerMinute
-        ? [`The busiest 60 s window, as Scalingo saw it, held ${worstWindow} requests: ${worstWindow > plan.budgetPerMinute ? "more than the budget, hence the 429" : "exactly the budget, with none to spare"}. Requests granted together can reach Scalingo later than ones granted after them (here the bot's event loop is busy with the 300-command burst), which squeezes a window's grants into less than 60 s.`]
+        ? [
+            `The busiest 60 s window, as Scalingo saw it, held ${worstWindow} requests: ${worstWindow > plan.budgetPerMinute ? "more than the budget, hence the 429" : "exactly the budget, with none to spare"}. Requests granted together can reach Scalingo later than ones granted after them (here the bot's event loop is busy with the 300-command burst), which squeezes a window's grants into less than 60 s.`
+          ]
         : [])
     ],
-    details: { plan, offered, served: served.length, saturatedMs, worstWindow, tooMany, steadyPerMinute, budgetAnswers, timeline: during.map((r) => ({ at: r.at - startedAt, status: r.status })) }
+    details: {
+      plan,
+      offered,
+      served: served.length,
+      saturatedMs,
+      worstWindow,
+      tooMany,
+      steadyPerMinute,
+      budgetAnswers,
+      timeline: during.map((r) => ({ at: r.at - startedAt, status: r.status }))
+    }
   }
 }

@@ -64,18 +64,35 @@ export const startBenchWorld = async (simulator: SimulatorOptions = {}): Promise
     sendSlashCommand(target.url, SIGNING_SECRET, { text, userId, responseUrl })
 
   return {
-    sim, slack, load, until, record, command,
+    sim,
+    slack,
+    load,
+    until,
+    record,
+    command,
     startBot: async (nodeArgs = []) => startNode("bot", botScript, await freePort(), botEnv(), nodeArgs),
-    startBare: async (nodeArgs = []) => startNode("bare Bolt", bareScript, await freePort(), {
-      ...baseEnv(), NODE_ENV: "production", SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_API_URL: slack.apiUrl
-    }, nodeArgs),
+    startBare: async (nodeArgs = []) =>
+      startNode(
+        "bare Bolt",
+        bareScript,
+        await freePort(),
+        {
+          ...baseEnv(),
+          NODE_ENV: "production",
+          SLACK_SIGNING_SECRET: SIGNING_SECRET,
+          SLACK_BOT_TOKEN: BOT_TOKEN,
+          SLACK_API_URL: slack.apiUrl
+        },
+        nodeArgs
+      ),
     link: async (bot, userId, apiToken) => {
       const responseUrl = slack.responseUrl()
       const id = responseUrl.split("/").pop()
       const ack = await command(bot, `login ${apiToken}`, userId, responseUrl)
       if (ack.status !== 200) throw new Error(`login was answered ${ack.status}`)
       const reply = await record((r) => r.kind === "response" && r.id === id)
-      if (!JSON.stringify(reply).includes("Linked to Scalingo account")) throw new Error(`login did not link ${userId}: ${JSON.stringify(reply).slice(0, 300)}`)
+      if (!JSON.stringify(reply).includes("Linked to Scalingo account"))
+        throw new Error(`login did not link ${userId}: ${JSON.stringify(reply).slice(0, 300)}`)
     },
     close: async () => {
       await load.close()
@@ -88,7 +105,11 @@ export const startBenchWorld = async (simulator: SimulatorOptions = {}): Promise
  * An account of its own with one app, linked, its bearer and regions cached by one `events` read,
  * then left 7 s so its request budget is full again when the figure starts.
  */
-export const warmedAccount = async (world: BenchWorld, bot: Child, who: { username: string; userId: string; app: string }) => {
+export const warmedAccount = async (
+  world: BenchWorld,
+  bot: Child,
+  who: { username: string; userId: string; app: string }
+) => {
   const account = world.sim.createAccount({ username: who.username, regions: ["osc-fr1"] })
   world.sim.addApp(who.username, "osc-fr1", { name: who.app })
   world.sim.addAppEvents(who.username, "osc-fr1", who.app, 5)

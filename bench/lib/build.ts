@@ -14,8 +14,13 @@ export const bareScript = path.join(repoRoot, "bench/.build/bareBolt.js")
 export const buildBot = (): number => {
   const started = performance.now()
   const npm = process.platform === "win32" ? "npm.cmd" : "npm"
-  const result = spawnSync(npm, ["run", "build"], { cwd: repoRoot, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] })
-  if (result.status !== 0) throw new Error(`npm run build failed (${result.status}):\n${result.stdout}\n${result.stderr}`)
+  const result = spawnSync(npm, ["run", "build"], {
+    cwd: repoRoot,
+    encoding: "utf8",
+    stdio: ["ignore", "pipe", "pipe"]
+  })
+  if (result.status !== 0)
+    throw new Error(`npm run build failed (${result.status}):\n${result.stdout}\n${result.stderr}`)
   return performance.now() - started
 }
 

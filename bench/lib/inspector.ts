@@ -39,7 +39,10 @@ export const connectInspector = async (child: Child, timeoutMs = 10_000): Promis
     new Promise<Record<string, unknown>>((resolve, reject) => {
       const id = ++serial
       const timer = setTimeout(() => reject(new Error(`inspector ${method} timed out`)), timeoutMs)
-      waiting.set(id, (result) => { clearTimeout(timer); resolve(result) })
+      waiting.set(id, (result) => {
+        clearTimeout(timer)
+        resolve(result)
+      })
       socket.send(JSON.stringify({ id, method }))
     })
   return {

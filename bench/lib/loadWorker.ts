@@ -12,7 +12,9 @@ if (port === null) throw new Error("loadWorker must run as a worker thread")
 
 const fire = async (request: LoadRequest): Promise<LoadReply> => {
   const url = new URL("/slack/events", request.baseUrl).toString()
-  const bodies = request.commands.map((c) => formBody(slashCommandFields({ text: c.text, userId: c.userId, responseUrl: c.responseUrl })))
+  const bodies = request.commands.map((c) =>
+    formBody(slashCommandFields({ text: c.text, userId: c.userId, responseUrl: c.responseUrl }))
+  )
   const latencies = new Array<number>(bodies.length).fill(Number.NaN)
   const statuses = new Array<number>(bodies.length).fill(0)
   const errors: Array<string> = []

@@ -15,7 +15,8 @@ export const cpuMs = (pid: number): number => {
   const stat = readFileSync(`/proc/${pid}/stat`, "utf8")
   // Fields after the command name, which may itself hold spaces and parentheses.
   const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ")
-  const utime = Number(fields[11]), stime = Number(fields[12])
+  const utime = Number(fields[11]),
+    stime = Number(fields[12])
   return ((utime + stime) * 1000) / clockTicks
 }
 

@@ -29,8 +29,18 @@ export interface FigureResult {
 
 const number = (value: number, unit: string): string => {
   if (!Number.isFinite(value)) return "-"
-  const digits = unit === "ms" ? (Math.abs(value) < 10 ? 2 : Math.abs(value) < 100 ? 1 : 0)
-    : unit === "MiB" || unit === "x" || unit === "%" ? 1 : Number.isInteger(value) ? 0 : 1
+  const digits =
+    unit === "ms"
+      ? Math.abs(value) < 10
+        ? 2
+        : Math.abs(value) < 100
+          ? 1
+          : 0
+      : unit === "MiB" || unit === "x" || unit === "%"
+        ? 1
+        : Number.isInteger(value)
+          ? 0
+          : 1
   return value.toFixed(digits)
 }
 
@@ -60,7 +70,11 @@ export const textTable = (figures: ReadonlyArray<FigureResult>): string => {
     for (const row of figure.rows) lines.push(cells({ ...row, metric: `  ${row.metric}` }))
   }
   const widths = HEADER.map((_, column) => Math.max(...lines.map((line) => line[column]!.length)))
-  const render = (line: Array<string>) => line.map((cell, column) => cell.padEnd(widths[column]!)).join(" | ").trimEnd()
+  const render = (line: Array<string>) =>
+    line
+      .map((cell, column) => cell.padEnd(widths[column]!))
+      .join(" | ")
+      .trimEnd()
   const rule = widths.map((w) => "-".repeat(w)).join("-+-")
   return [render(lines[0]!), rule, ...lines.slice(1).map(render)].join("\n")
 }
@@ -70,14 +84,22 @@ const escapeCell = (text: string) => text.replace(/\|/g, "\\|")
 export const markdownTable = (figures: ReadonlyArray<FigureResult>): string => {
   const lines = [`| ${HEADER.join(" | ")} |`, `|${HEADER.map(() => "---").join("|")}|`]
   for (const figure of figures) {
-    lines.push(`| **${escapeCell(figure.title)}**${figure.error !== undefined ? ` (failed: ${escapeCell(figure.error)})` : ""} | | | | | |`)
+    lines.push(
+      `| **${escapeCell(figure.title)}**${figure.error !== undefined ? ` (failed: ${escapeCell(figure.error)})` : ""} | | | | | |`
+    )
     for (const row of figure.rows) lines.push(`| ${cells(row).map(escapeCell).join(" | ")} |`)
   }
   return lines.join("\n")
 }
 
 export const notesText = (figures: ReadonlyArray<FigureResult>): string =>
-  figures.filter((f) => f.notes.length > 0).map((f) => `${f.title}:\n${f.notes.map((n) => `  - ${n}`).join("\n")}`).join("\n")
+  figures
+    .filter((f) => f.notes.length > 0)
+    .map((f) => `${f.title}:\n${f.notes.map((n) => `  - ${n}`).join("\n")}`)
+    .join("\n")
 
 export const notesMarkdown = (figures: ReadonlyArray<FigureResult>): string =>
-  figures.filter((f) => f.notes.length > 0).map((f) => `- **${f.title}**: ${f.notes.join(" ")}`).join("\n")
+  figures
+    .filter((f) => f.notes.length > 0)
+    .map((f) => `- **${f.title}**: ${f.notes.join(" ")}`)
+    .join("\n")

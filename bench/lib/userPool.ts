@@ -27,7 +27,11 @@ export const createPool = (world: BenchWorld, size: number, prefix = "pool"): Us
     const username = `${prefix}${String(i).padStart(3, "0")}`
     const account = world.sim.createAccount({ username, regions: ["osc-fr1", "osc-secnum-fr1"] })
     const app = `${username}-web`
-    world.sim.addApp(username, "osc-fr1", { name: app, lastDeployedAt: new Date().toISOString(), lastDeployedBy: username })
+    world.sim.addApp(username, "osc-fr1", {
+      name: app,
+      lastDeployedAt: new Date().toISOString(),
+      lastDeployedBy: username
+    })
     world.sim.addApp(username, "osc-fr1", { name: `${username}-worker`, status: "crashed" })
     world.sim.addApp(username, "osc-secnum-fr1", { name: `${username}-vault` })
     world.sim.addAppEvents(username, "osc-fr1", app, EVENTS_PER_APP)

@@ -5,6 +5,7 @@ import { AccountLinks, type AccountLink } from "../storage/AccountLinks.js"
 import type { Person } from "./Interaction.js"
 
 /** The person has not linked a Scalingo account yet. */
+// biome-ignore lint/complexity/noBannedTypes: Data.TaggedError needs exactly {} for an argument-less constructor
 export class NoLinkedAccount extends Data.TaggedError("NoLinkedAccount")<{}> {}
 
 /** Scalingo rejected the stored token: the link is dead until the person relinks. */
@@ -28,7 +29,11 @@ export interface AccountsService {
   readonly actingAs: <A, E, R>(
     person: Person,
     work: (linked: LinkedAccount) => Effect.Effect<A, E, R>
-  ) => Effect.Effect<A, Exclude<E, { readonly _tag: "TokenRejected" }> | NoLinkedAccount | DeadLink | AccountStorageError, R>
+  ) => Effect.Effect<
+    A,
+    Exclude<E, { readonly _tag: "TokenRejected" }> | NoLinkedAccount | DeadLink | AccountStorageError,
+    R
+  >
 }
 
 type AccountStorageError = Effect.Effect.Error<ReturnType<Context.Tag.Service<AccountLinks>["find"]>>
@@ -42,7 +47,10 @@ export class Accounts extends Context.Tag("bot/commands/Accounts")<Accounts, Acc
       const require = Effect.fn("Accounts.require")(function* (person: Person) {
         // A token sealed with a key no longer configured cannot be used: the person must relink.
         const found = yield* links.find(person.teamId, person.userId).pipe(
-          Effect.catchIf((e) => e.reason === "unsealable", () => Effect.fail(new DeadLink({ username: "", reason: "unreadable" })))
+          Effect.catchIf(
+            (e) => e.reason === "unsealable",
+            () => Effect.fail(new DeadLink({ username: "", reason: "unreadable" }))
+          )
         )
         if (Option.isNone(found)) return yield* new NoLinkedAccount()
         const link = found.value
@@ -56,19 +64,28 @@ export class Accounts extends Context.Tag("bot/commands/Accounts")<Accounts, Acc
           // "Last used" needs minute precision, not a write per command.
           const lastUsed = linked.link.lastUsedAt?.getTime() ?? 0
           if (Date.now() - lastUsed > 60_000) {
-            yield* links.touch(person.teamId, person.userId).pipe(Effect.catchAll((e) => Effect.logWarning("could not record last use", e)))
+            yield* links
+              .touch(person.teamId, person.userId)
+              .pipe(Effect.catchAll((e) => Effect.logWarning("could not record last use", e)))
           }
           return yield* work(linked).pipe(
             Effect.catchIf(
-              (e): e is Extract<E, { readonly _tag: "TokenRejected" }> => (e as { _tag?: string })?._tag === "TokenRejected",
+              (e): e is Extract<E, { readonly _tag: "TokenRejected" }> =>
+                (e as { _tag?: string })?._tag === "TokenRejected",
               () =>
-                links.markRejected(person.teamId, person.userId).pipe(
-                  Effect.zipRight(Effect.logWarning("Scalingo rejected a stored token; link marked dead")),
-                  Effect.zipRight(Effect.fail(new DeadLink({ username: linked.link.username })))
-                )
+                links
+                  .markRejected(person.teamId, person.userId)
+                  .pipe(
+                    Effect.zipRight(Effect.logWarning("Scalingo rejected a stored token; link marked dead")),
+                    Effect.zipRight(Effect.fail(new DeadLink({ username: linked.link.username })))
+                  )
             )
           )
-        }) as Effect.Effect<A, Exclude<E, { readonly _tag: "TokenRejected" }> | NoLinkedAccount | DeadLink | AccountStorageError, R>
+        }) as Effect.Effect<
+          A,
+          Exclude<E, { readonly _tag: "TokenRejected" }> | NoLinkedAccount | DeadLink | AccountStorageError,
+          R
+        >
 
       return Accounts.of({ require, actingAs })
     })

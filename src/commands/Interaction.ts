@@ -31,7 +31,14 @@ export interface ViewSubmission {
   readonly viewId: string
   readonly callbackId: string
   readonly privateMetadata: string
-  readonly values: Readonly<Record<string, Readonly<Record<string, { readonly value?: string | null; readonly selected_option?: { readonly value: string } | null }>>>>
+  readonly values: Readonly<
+    Record<
+      string,
+      Readonly<
+        Record<string, { readonly value?: string | null; readonly selected_option?: { readonly value: string } | null }>
+      >
+    >
+  >
 }
 
 /** What a view submission answers within Slack's 3 seconds (Bolt's ack body). */

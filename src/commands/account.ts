@@ -2,7 +2,7 @@ import { Effect, Option } from "effect"
 import { AppSettings } from "../config.js"
 import { BearerTokens } from "../scalingo/BearerTokens.js"
 import { scalingoAccount } from "../scalingo/ScalingoAccount.js"
-import { context, escape, message, section, slackDate } from "../slack/blocks.js"
+import { context, escapeMrkdwn, message, section, slackDate } from "../slack/blocks.js"
 import { SlackWeb } from "../slack/SlackWeb.js"
 import { AccountLinks } from "../storage/AccountLinks.js"
 import type { SlashInvocation } from "./Interaction.js"
@@ -31,7 +31,10 @@ export const whoami = Effect.fn("Account.whoami")(function* (invocation: SlashIn
   const { slackCommand } = yield* AppSettings
   const found = yield* links.find(invocation.person.teamId, invocation.person.userId).pipe(
     Effect.map((link) => ({ link, unreadable: false })),
-    Effect.catchIf((e) => e.reason === "unsealable", () => Effect.succeed({ link: Option.none(), unreadable: true }))
+    Effect.catchIf(
+      (e) => e.reason === "unsealable",
+      () => Effect.succeed({ link: Option.none(), unreadable: true })
+    )
   )
   if (found.unreadable) {
     const text = `:warning: Your stored Scalingo token can no longer be read (the bot's encryption key changed). Run \`${slackCommand} login\` to link your account again.`
@@ -43,10 +46,11 @@ export const whoami = Effect.fn("Account.whoami")(function* (invocation: SlashIn
       return message(text, [section(text)])
     },
     onSome: (link) => {
-      const who = `*${escape(link.username)}* (${escape(link.email)})`
-      const text = link.rejectedAt !== null
-        ? `:warning: You were linked to the Scalingo account ${who}, but Scalingo no longer accepts its token. Run \`${slackCommand} login\` to relink.`
-        : `:bust_in_silhouette: You act as the Scalingo account ${who}.`
+      const who = `*${escapeMrkdwn(link.username)}* (${escapeMrkdwn(link.email)})`
+      const text =
+        link.rejectedAt !== null
+          ? `:warning: You were linked to the Scalingo account ${who}, but Scalingo no longer accepts its token. Run \`${slackCommand} login\` to relink.`
+          : `:bust_in_silhouette: You act as the Scalingo account ${who}.`
       const details = [`Linked ${slackDate(link.linkedAt)}`]
       if (link.lastUsedAt !== null) details.push(`last used ${slackDate(link.lastUsedAt)}`)
       return message(text, [section(text), context(details.join(" · "))])

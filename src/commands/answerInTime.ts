@@ -1,4 +1,4 @@
-import { Duration, Effect, Exit, Fiber } from "effect"
+import { type Duration, Effect, type Exit, Fiber } from "effect"
 import { Background } from "../Background.js"
 import type { View } from "../slack/blocks.js"
 import { logWithReference } from "./errorMessages.js"

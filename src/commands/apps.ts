@@ -13,8 +13,11 @@ const readAllRegions = Effect.fn("Apps.readAllRegions")(function* (person: Perso
   const appsApi = yield* AppsApi
   const { slackCommand } = yield* AppSettings
   const { results } = yield* accounts.actingAs(person, ({ account }) => appsApi.listAll(account))
-  return results.map((r): RegionApps =>
-    "apps" in r ? { region: r.region, apps: r.apps } : { region: r.region, problem: describeFailure(r.error, slackCommand).text }
+  return results.map(
+    (r): RegionApps =>
+      "apps" in r
+        ? { region: r.region, apps: r.apps }
+        : { region: r.region, problem: describeFailure(r.error, slackCommand).text }
   )
 })
 
@@ -31,5 +34,8 @@ export const appsPage = Effect.fn("Apps.page")(function* (click: ButtonClick) {
   if (click.responseUrl === undefined) return
   const page = Number.parseInt(click.value, 10)
   const results = yield* readAllRegions(click.person)
-  yield* slack.respond(click.responseUrl, { message: appsMessage(results, Number.isSafeInteger(page) ? page : 1), replaceOriginal: true })
+  yield* slack.respond(click.responseUrl, {
+    message: appsMessage(results, Number.isSafeInteger(page) ? page : 1),
+    replaceOriginal: true
+  })
 })

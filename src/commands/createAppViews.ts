@@ -1,7 +1,18 @@
 import { APP_NAME_RULES } from "../scalingo/appName.js"
 import type { App } from "../scalingo/schemas/app.js"
 import type { Region } from "../scalingo/schemas/region.js"
-import { actions, button, clip, context, escape, message, plainText, section, type Message, type View } from "../slack/blocks.js"
+import {
+  actions,
+  button,
+  clip,
+  context,
+  escapeMrkdwn,
+  message,
+  plainText,
+  section,
+  type Message,
+  type View
+} from "../slack/blocks.js"
 import { dashboardUrl } from "./appsView.js"
 
 export const CREATE_CALLBACK = "create_app"
@@ -28,9 +39,16 @@ export interface CreateFormState {
  * The create form. `state` refills what the person typed and shows a problem under its field when a
  * slow Scalingo answered after the modal moved on (quick answers use Slack's own inline errors).
  */
-export const createForm = (privateMetadata: string, regions: ReadonlyArray<Region>, state: CreateFormState = {}): View => {
+export const createForm = (
+  privateMetadata: string,
+  regions: ReadonlyArray<Region>,
+  state: CreateFormState = {}
+): View => {
   const options = regions.slice(0, 100).map(regionOption)
-  const chosen = options.find((o) => o.value === state.region) ?? options.find((o) => regions.find((r) => r.name === o.value)?.default) ?? options[0]
+  const chosen =
+    options.find((o) => o.value === state.region) ??
+    options.find((o) => regions.find((r) => r.name === o.value)?.default) ??
+    options[0]
   return {
     ...base,
     private_metadata: privateMetadata,
@@ -68,29 +86,48 @@ export const createForm = (privateMetadata: string, regions: ReadonlyArray<Regio
 }
 
 export const loadingView = (privateMetadata: string): View => ({
-  ...base, private_metadata: privateMetadata, close: plainText("Cancel", 24),
+  ...base,
+  private_metadata: privateMetadata,
+  close: plainText("Cancel", 24),
   blocks: [section(":hourglass_flowing_sand: Reading the regions your Scalingo account can use…")]
 })
 
 export const creatingView = (name: string, region: string): View => ({
-  ...base, close: plainText("Close", 24),
-  blocks: [section(`:hourglass_flowing_sand: Creating *${escape(name)}* in \`${escape(region)}\`… You can close this window; the channel will be told when it exists.`)]
+  ...base,
+  close: plainText("Close", 24),
+  blocks: [
+    section(
+      `:hourglass_flowing_sand: Creating *${escapeMrkdwn(name)}* in \`${escapeMrkdwn(region)}\`… You can close this window; the channel will be told when it exists.`
+    )
+  ]
 })
 
 export const createdView = (app: App, region: string): View => ({
-  ...base, close: plainText("Done", 24),
-  blocks: [section(`:tada: *${escape(app.name)}* now exists in \`${escape(region)}\`.`), context(`<${dashboardUrl(region, app.name)}|Open it in the dashboard>`)]
+  ...base,
+  close: plainText("Done", 24),
+  blocks: [
+    section(`:tada: *${escapeMrkdwn(app.name)}* now exists in \`${escapeMrkdwn(region)}\`.`),
+    context(`<${dashboardUrl(region, app.name)}|Open it in the dashboard>`)
+  ]
 })
 
 export const outcomeView = (text: string, link?: string): View => ({
-  ...base, close: plainText("Close", 24),
-  blocks: [section(text), ...(link !== undefined ? [context(`<${link}|${escape(link)}>`)] : [])]
+  ...base,
+  close: plainText("Close", 24),
+  blocks: [section(text), ...(link !== undefined ? [context(`<${link}|${escapeMrkdwn(link)}>`)] : [])]
 })
 
 /** The channel announcement: the app, where, who, how to push to it. */
 export const createdMessage = (app: App, region: string, userId: string): Message =>
   message(`New Scalingo app ${app.name} in ${region}`, [
-    section(`:tada: <@${userId}> created the Scalingo app *${escape(app.name)}* in \`${escape(region)}\`.`),
-    ...(app.git_url ? [context(`Git remote: \`${escape(app.git_url)}\``)] : []),
-    actions("app_created", [button({ actionId: "open_dashboard", text: "Open in dashboard", url: dashboardUrl(region, app.name), style: "primary" })])
+    section(`:tada: <@${userId}> created the Scalingo app *${escapeMrkdwn(app.name)}* in \`${escapeMrkdwn(region)}\`.`),
+    ...(app.git_url ? [context(`Git remote: \`${escapeMrkdwn(app.git_url)}\``)] : []),
+    actions("app_created", [
+      button({
+        actionId: "open_dashboard",
+        text: "Open in dashboard",
+        url: dashboardUrl(region, app.name),
+        style: "primary"
+      })
+    ])
   ])

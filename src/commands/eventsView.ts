@@ -1,5 +1,15 @@
 import type { ScalingoEvent } from "../scalingo/schemas/events/index.js"
-import { actions, button, context, escape, message, section, slackDate, type Block, type Message } from "../slack/blocks.js"
+import {
+  actions,
+  button,
+  context,
+  escapeMrkdwn,
+  message,
+  section,
+  slackDate,
+  type Block,
+  type Message
+} from "../slack/blocks.js"
 import { describeEvent } from "./events/describeEvent.js"
 
 export const EVENTS_PAGE_ACTION = "events_page"
@@ -16,7 +26,13 @@ export interface EventsCursor {
 
 export interface EventsPageView {
   readonly events: ReadonlyArray<ScalingoEvent>
-  readonly pagination: { readonly currentPage: number; readonly prevPage: number | null; readonly nextPage: number | null; readonly totalPages: number; readonly totalCount: number }
+  readonly pagination: {
+    readonly currentPage: number
+    readonly prevPage: number | null
+    readonly nextPage: number | null
+    readonly totalPages: number
+    readonly totalCount: number
+  }
 }
 
 export const encodeCursor = (cursor: EventsCursor): string =>
@@ -41,14 +57,18 @@ export const decodeCursor = (value: string): EventsCursor | undefined => {
 const eventBlock = (event: ScalingoEvent): Block => {
   const d = describeEvent(event)
   const when = d.at !== undefined && !Number.isNaN(d.at.getTime()) ? slackDate(d.at) : "at an unknown time"
-  const where = d.appName !== undefined ? ` · ${escape(d.appName)}` : ""
-  const link = d.link !== undefined ? ` · <${d.link.url}|${escape(d.link.label)}>` : ""
-  return section(`*${escape(d.title)}*${where}\n${d.sentence}\n_${escape(d.who)} · ${when}_${link}`)
+  const where = d.appName !== undefined ? ` · ${escapeMrkdwn(d.appName)}` : ""
+  const link = d.link !== undefined ? ` · <${d.link.url}|${escapeMrkdwn(d.link.label)}>` : ""
+  return section(`*${escapeMrkdwn(d.title)}*${where}\n${d.sentence}\n_${escapeMrkdwn(d.who)} · ${when}_${link}`)
 }
 
 export const eventsParentMessage = (app: string | null, userId: string): Message =>
   message(app === null ? "Account events" : `Events of ${app}`, [
-    section(app === null ? `:scroll: *Account events*, asked by <@${userId}>` : `:scroll: *Events of ${escape(app)}*, asked by <@${userId}>`),
+    section(
+      app === null
+        ? `:scroll: *Account events*, asked by <@${userId}>`
+        : `:scroll: *Events of ${escapeMrkdwn(app)}*, asked by <@${userId}>`
+    ),
     context("Pages are posted in this thread, newest events first.")
   ])
 
@@ -57,12 +77,33 @@ export const eventsPageMessage = (page: EventsPageView, cursor: EventsCursor): M
   const { currentPage, prevPage, nextPage, totalPages, totalCount } = page.pagination
   const label = cursor.app === null ? "account events" : `events of ${cursor.app}`
   const blocks: Array<Block> = [
-    context(`Page ${currentPage} of ${Math.max(totalPages, 1)} · ${totalCount} ${label} · region \`${escape(cursor.region)}\``),
-    ...(page.events.length === 0 ? [section(currentPage > 1 ? "There are no events on this page." : "There are no events to show yet.")] : page.events.slice(0, 45).map(eventBlock))
+    context(
+      `Page ${currentPage} of ${Math.max(totalPages, 1)} · ${totalCount} ${label} · region \`${escapeMrkdwn(cursor.region)}\``
+    ),
+    ...(page.events.length === 0
+      ? [section(currentPage > 1 ? "There are no events on this page." : "There are no events to show yet.")]
+      : page.events.slice(0, 45).map(eventBlock))
   ]
   const buttons = [
-    ...(prevPage !== null && prevPage >= 1 ? [button({ actionId: EVENTS_PAGE_ACTION, text: "◀ Previous page", value: encodeCursor({ ...cursor, page: prevPage }) })] : []),
-    ...(nextPage !== null && nextPage > currentPage ? [button({ actionId: EVENTS_PAGE_ACTION, text: "Next page ▶", value: encodeCursor({ ...cursor, page: nextPage }), style: "primary" as const })] : [])
+    ...(prevPage !== null && prevPage >= 1
+      ? [
+          button({
+            actionId: EVENTS_PAGE_ACTION,
+            text: "◀ Previous page",
+            value: encodeCursor({ ...cursor, page: prevPage })
+          })
+        ]
+      : []),
+    ...(nextPage !== null && nextPage > currentPage
+      ? [
+          button({
+            actionId: EVENTS_PAGE_ACTION,
+            text: "Next page ▶",
+            value: encodeCursor({ ...cursor, page: nextPage }),
+            style: "primary" as const
+          })
+        ]
+      : [])
   ]
   if (buttons.length > 0) blocks.push(actions("events_pages", buttons))
   return message(`Page ${currentPage} of ${Math.max(totalPages, 1)}: ${label}`, blocks)

@@ -1,4 +1,4 @@
-import { context, escape, message, section, type Message } from "../slack/blocks.js"
+import { context, escapeMrkdwn, message, section, type Message } from "../slack/blocks.js"
 
 /** Every subcommand with an example, in the order a newcomer needs them. */
 export const SUBCOMMANDS: ReadonlyArray<{ readonly usage: string; readonly example: string; readonly what: string }> = [
@@ -14,12 +14,15 @@ export const SUBCOMMANDS: ReadonlyArray<{ readonly usage: string; readonly examp
 ]
 
 export const helpMessage = (command: string, unknownWord?: string): Message => {
-  const intro = unknownWord === undefined
-    ? `Operate Scalingo from Slack with \`${command}\`:`
-    : `I don't know \`${escape(unknownWord.slice(0, 40))}\`. Here is what \`${command}\` can do:`
+  const intro =
+    unknownWord === undefined
+      ? `Operate Scalingo from Slack with \`${command}\`:`
+      : `I don't know \`${escapeMrkdwn(unknownWord.slice(0, 40))}\`. Here is what \`${command}\` can do:`
   const lines = SUBCOMMANDS.map((s) => `• \`${command} ${s.example}\`: ${s.what}`)
   return message(`${intro} ${SUBCOMMANDS.map((s) => s.usage).join(", ")}`, [
     section(`${intro}\n${lines.join("\n")}`),
-    context("Answers about your account are visible only to you. Event listings and new apps are posted in the channel.")
+    context(
+      "Answers about your account are visible only to you. Event listings and new apps are posted in the channel."
+    )
   ])
 }

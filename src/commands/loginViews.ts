@@ -1,4 +1,4 @@
-import { context, escape, plainText, section, type View } from "../slack/blocks.js"
+import { context, escapeMrkdwn, plainText, section, type View } from "../slack/blocks.js"
 
 export const LOGIN_CALLBACK = "login"
 export const TOKEN_BLOCK = "token"
@@ -14,7 +14,9 @@ export const loginForm = (privateMetadata: string, problem?: string): View => ({
   submit: plainText("Link account", 24),
   close: plainText("Cancel", 24),
   blocks: [
-    section(`Paste a Scalingo API token. Create one at <${TOKENS_PAGE}|your dashboard's token page> (name it e.g. "Slack").`),
+    section(
+      `Paste a Scalingo API token. Create one at <${TOKENS_PAGE}|your dashboard's token page> (name it e.g. "Slack").`
+    ),
     {
       type: "input",
       block_id: TOKEN_BLOCK,
@@ -35,13 +37,19 @@ export const checkingView = (privateMetadata: string): View => ({
   ...base,
   private_metadata: privateMetadata,
   close: plainText("Close", 24),
-  blocks: [section(":hourglass_flowing_sand: Checking your token with Scalingo… You can close this window; you will be told when it is done.")]
+  blocks: [
+    section(
+      ":hourglass_flowing_sand: Checking your token with Scalingo… You can close this window; you will be told when it is done."
+    )
+  ]
 })
 
 export const linkedView = (username: string, email: string): View => ({
   ...base,
   close: plainText("Done", 24),
-  blocks: [section(`:white_check_mark: Linked to the Scalingo account *${escape(username)}* (${escape(email)}).`)]
+  blocks: [
+    section(`:white_check_mark: Linked to the Scalingo account *${escapeMrkdwn(username)}* (${escapeMrkdwn(email)}).`)
+  ]
 })
 
 export const failedView = (text: string): View => ({
@@ -50,5 +58,7 @@ export const failedView = (text: string): View => ({
   blocks: [section(text)]
 })
 
-export const TOKEN_SHAPE_PROBLEM = "This does not look like a Scalingo API token: they start with `tk-us-` followed by letters and digits."
-export const TOKEN_REJECTED_PROBLEM = "Scalingo rejected this token. Check that you copied all of it, or create a new one."
+export const TOKEN_SHAPE_PROBLEM =
+  "This does not look like a Scalingo API token: they start with `tk-us-` followed by letters and digits."
+export const TOKEN_REJECTED_PROBLEM =
+  "Scalingo rejected this token. Check that you copied all of it, or create a new one."

@@ -26,17 +26,36 @@ import { LOGIN_CALLBACK } from "./loginViews.js"
 /** Slack allows up to 4,000 characters of text; anything past this is never a real command. */
 const MAX_TEXT = 4_000
 
-export const parseWords = (text: string): ReadonlyArray<string> => text.slice(0, MAX_TEXT).trim().split(/\s+/).filter((w) => w.length > 0)
+export const parseWords = (text: string): ReadonlyArray<string> =>
+  text
+    .slice(0, MAX_TEXT)
+    .trim()
+    .split(/\s+/)
+    .filter((w) => w.length > 0)
 
 const help = (invocation: SlashInvocation, unknownWord?: string) =>
-  Effect.flatMap(SlackWeb, (slack) => slack.respond(invocation.responseUrl, { message: helpMessage(invocation.command, unknownWord) }))
+  Effect.flatMap(SlackWeb, (slack) =>
+    slack.respond(invocation.responseUrl, { message: helpMessage(invocation.command, unknownWord) })
+  )
 
 /** Every service a command may use; each handler's requirements must fit in it. */
 export type CommandServices =
-  | AppSettings | SlackWeb | Background | Accounts | AccountLinks | SubmissionClaims
-  | BearerTokens | UsersApi | Regions | AppsApi | EventsApi
+  | AppSettings
+  | SlackWeb
+  | Background
+  | Accounts
+  | AccountLinks
+  | SubmissionClaims
+  | BearerTokens
+  | UsersApi
+  | Regions
+  | AppsApi
+  | EventsApi
 
-type SlashHandler = (invocation: SlashInvocation, args: ReadonlyArray<string>) => Effect.Effect<void, unknown, CommandServices>
+type SlashHandler = (
+  invocation: SlashInvocation,
+  args: ReadonlyArray<string>
+) => Effect.Effect<void, unknown, CommandServices>
 
 const subcommands: Record<"help" | "login" | "logout" | "whoami" | "apps" | "create" | "events", SlashHandler> = {
   help: (invocation: SlashInvocation) => help(invocation),
@@ -49,10 +68,11 @@ const subcommands: Record<"help" | "login" | "logout" | "whoami" | "apps" | "cre
 }
 
 type Subcommand = keyof typeof subcommands
-const isSubcommand = (word: string): word is Subcommand => Object.prototype.hasOwnProperty.call(subcommands, word)
+const isSubcommand = (word: string): word is Subcommand => Object.hasOwn(subcommands, word)
 
 /** Every failure ends here: logged, and told to the person privately as a sentence. Never rethrows. */
-const answerFailures = (responseUrl: string | undefined) =>
+const answerFailures =
+  (responseUrl: string | undefined) =>
   <R>(effect: Effect.Effect<void, unknown, R>) =>
     effect.pipe(
       Effect.catchAllCause((cause) =>
@@ -61,10 +81,13 @@ const answerFailures = (responseUrl: string | undefined) =>
           : Effect.gen(function* () {
               const { slackCommand } = yield* AppSettings
               const reply = yield* failureMessage(cause, slackCommand)
-              if (responseUrl !== undefined) yield* Effect.flatMap(SlackWeb, (slack) => slack.respond(responseUrl, { message: reply }))
+              if (responseUrl !== undefined)
+                yield* Effect.flatMap(SlackWeb, (slack) => slack.respond(responseUrl, { message: reply }))
             })
       ),
-      Effect.catchAllCause((cause) => Effect.asVoid(logWithReference("could not tell the person about a failure", cause)))
+      Effect.catchAllCause((cause) =>
+        Effect.asVoid(logWithReference("could not tell the person about a failure", cause))
+      )
     )
 
 const annotate = (person: { teamId: string; userId: string }) =>
@@ -74,13 +97,20 @@ const annotate = (person: { teamId: string; userId: string }) =>
 export const handleSlashCommand = (invocation: SlashInvocation) => {
   const [first, ...args] = parseWords(invocation.text)
   const word = first?.toLowerCase()
-  const run = word === undefined ? help(invocation)
-    : isSubcommand(word) ? subcommands[word](invocation, args)
-    : help(invocation, first)
+  const run =
+    word === undefined
+      ? help(invocation)
+      : isSubcommand(word)
+        ? subcommands[word](invocation, args)
+        : help(invocation, first)
   return run.pipe(
-    Effect.withSpan("SlashCommand", { attributes: { subcommand: word !== undefined && isSubcommand(word) ? word : "help" } }),
+    Effect.withSpan("SlashCommand", {
+      attributes: { subcommand: word !== undefined && isSubcommand(word) ? word : "help" }
+    }),
     answerFailures(invocation.responseUrl),
-    Effect.zipLeft(Effect.logInfo("command handled", { subcommand: word !== undefined && isSubcommand(word) ? word : "help" })),
+    Effect.zipLeft(
+      Effect.logInfo("command handled", { subcommand: word !== undefined && isSubcommand(word) ? word : "help" })
+    ),
     annotate(invocation.person)
   )
 }
@@ -91,19 +121,25 @@ const buttons: Record<string, ButtonHandler> = { [APPS_PAGE_ACTION]: appsPage, [
 export const BUTTON_ACTIONS: ReadonlyArray<string> = Object.keys(buttons)
 
 export const handleButton = (click: ButtonClick) => {
-  const handler = Object.prototype.hasOwnProperty.call(buttons, click.actionId) ? buttons[click.actionId] : undefined
-  const run = handler === undefined ? Effect.logDebug("ignored an unknown action", { action: click.actionId.slice(0, 80) }) : handler(click)
+  const handler = Object.hasOwn(buttons, click.actionId) ? buttons[click.actionId] : undefined
+  const run =
+    handler === undefined
+      ? Effect.logDebug("ignored an unknown action", { action: click.actionId.slice(0, 80) })
+      : handler(click)
   return run.pipe(answerFailures(click.responseUrl), annotate(click.person))
 }
 
 type SubmissionHandler = (submission: ViewSubmission) => Effect.Effect<ViewAck, unknown, CommandServices>
-const submissions: Record<string, SubmissionHandler> = { [LOGIN_CALLBACK]: submitLogin, [CREATE_CALLBACK]: submitCreateApp }
+const submissions: Record<string, SubmissionHandler> = {
+  [LOGIN_CALLBACK]: submitLogin,
+  [CREATE_CALLBACK]: submitCreateApp
+}
 
 export const VIEW_CALLBACKS: ReadonlyArray<string> = Object.keys(submissions)
 
 /** A modal submission; always answers (an unexpected failure closes the modal after logging). */
 export const handleViewSubmission = (submission: ViewSubmission): Effect.Effect<ViewAck, never, CommandServices> => {
-  const handler = Object.prototype.hasOwnProperty.call(submissions, submission.callbackId) ? submissions[submission.callbackId] : undefined
+  const handler = Object.hasOwn(submissions, submission.callbackId) ? submissions[submission.callbackId] : undefined
   if (handler === undefined) return Effect.succeed(undefined)
   return handler(submission).pipe(
     Effect.catchAllCause((cause) => Effect.as(logWithReference("modal submission failed", cause), undefined)),

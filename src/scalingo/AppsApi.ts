@@ -43,26 +43,49 @@ export class AppsApi extends Effect.Service<AppsApi>()("bot/scalingo/AppsApi", {
     /** Every reachable region at once; a failing region is reported beside the others, not instead of them. */
     const listAll = Effect.fn("AppsApi.listAll")(function* (account: ScalingoAccount) {
       const reachable = yield* regions.list(account)
-      const results = yield* Effect.forEach(reachable, (region) =>
-        Effect.map(Effect.either(appsIn(account, region)), (outcome): RegionApps =>
-          Either.match(outcome, { onLeft: (error) => ({ region, error }), onRight: (apps) => ({ region, apps }) })), { concurrency: "unbounded" })
+      const results = yield* Effect.forEach(
+        reachable,
+        (region) =>
+          Effect.map(
+            Effect.either(appsIn(account, region)),
+            (outcome): RegionApps =>
+              Either.match(outcome, { onLeft: (error) => ({ region, error }), onRight: (apps) => ({ region, apps }) })
+          ),
+        { concurrency: "unbounded" }
+      )
       return { results } satisfies AppsEverywhere
     })
 
     const show = Effect.fn("AppsApi.show")(function* (account: ScalingoAccount, region: string, name: string) {
       yield* requirePathSafe(name)
-      const { app } = yield* api.get(account, `${regionApiUrl(yield* regions.get(account, region))}/v1/apps/${name}`, AppResponse, { resource: "app" })
+      const { app } = yield* api.get(
+        account,
+        `${regionApiUrl(yield* regions.get(account, region))}/v1/apps/${name}`,
+        AppResponse,
+        { resource: "app" }
+      )
       return app
     })
 
     /** Creates (or with dryRun only validates) an app. A real creation is never sent twice. */
-    const create = Effect.fn("AppsApi.create")(function* (account: ScalingoAccount, region: string, input: { readonly name: string }, options: CreateOptions = {}) {
+    const create = Effect.fn("AppsApi.create")(function* (
+      account: ScalingoAccount,
+      region: string,
+      input: { readonly name: string },
+      options: CreateOptions = {}
+    ) {
       const dryRun = options.dryRun === true
-      const { app } = yield* api.post(account, `${regionApiUrl(yield* regions.get(account, region))}/v1/apps`, { app: { name: input.name } }, AppResponse, {
-        change: !dryRun,
-        resource: "app",
-        ...(dryRun ? { headers: { "X-Dry-Run": "true" } } : {})
-      })
+      const { app } = yield* api.post(
+        account,
+        `${regionApiUrl(yield* regions.get(account, region))}/v1/apps`,
+        { app: { name: input.name } },
+        AppResponse,
+        {
+          change: !dryRun,
+          resource: "app",
+          ...(dryRun ? { headers: { "X-Dry-Run": "true" } } : {})
+        }
+      )
       return app
     })
 

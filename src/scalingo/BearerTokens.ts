@@ -28,7 +28,7 @@ const reusableFor = (jwt: string, now: number, marginMillis: number): number => 
   const claims = Option.flatMap(payloadOf(jwt), Schema.decodeUnknownOption(JwtClaims))
   const lifetime = Option.match(claims, {
     onNone: () => DOCUMENTED_LIFETIME_MS,
-    onSome: ({ exp, iat }) => iat === undefined ? exp * 1000 - now : (exp - iat) * 1000
+    onSome: ({ exp, iat }) => (iat === undefined ? exp * 1000 - now : (exp - iat) * 1000)
   })
   return lifetime > marginMillis ? lifetime - marginMillis : Math.max(0, lifetime / 2)
 }
@@ -57,17 +57,27 @@ export class BearerTokens extends Effect.Service<BearerTokens>()("bot/scalingo/B
 
     /** `POST /v1/tokens/exchange`, Basic auth with an empty user and the API token as password. */
     const exchange = (account: ScalingoAccount): Effect.Effect<CachedBearer, ScalingoError> =>
-      http.send(account, HttpClientRequest.post(`${scalingoAuthUrl}/v1/tokens/exchange`).pipe(
-        HttpClientRequest.basicAuth("", account.apiToken)
-      ), ExchangeResponse).pipe(
-        Effect.catchTag("Unauthorized", () =>
-          new TokenRejected({ message: "Scalingo refused the API token: it was revoked, renewed or mistyped" })),
-        Effect.flatMap(({ token }) => Effect.map(Clock.currentTimeMillis, (now) => ({
-          bearer: Redacted.make(token),
-          reusableForMillis: reusableFor(token, now, marginMillis)
-        }))),
-        Effect.withSpan("BearerTokens.exchange")
-      )
+      http
+        .send(
+          account,
+          HttpClientRequest.post(`${scalingoAuthUrl}/v1/tokens/exchange`).pipe(
+            HttpClientRequest.basicAuth("", account.apiToken)
+          ),
+          ExchangeResponse
+        )
+        .pipe(
+          Effect.catchTag(
+            "Unauthorized",
+            () => new TokenRejected({ message: "Scalingo refused the API token: it was revoked, renewed or mistyped" })
+          ),
+          Effect.flatMap(({ token }) =>
+            Effect.map(Clock.currentTimeMillis, (now) => ({
+              bearer: Redacted.make(token),
+              reusableForMillis: reusableFor(token, now, marginMillis)
+            }))
+          ),
+          Effect.withSpan("BearerTokens.exchange")
+        )
 
     const cache = yield* Cache.makeWith({
       capacity: 10_000,
@@ -90,15 +100,23 @@ export class BearerTokens extends Effect.Service<BearerTokens>()("bot/scalingo/B
      * Runs `f` with the account's bearer. On Unauthorized: drop that bearer (only if it is still the
      * cached one, so concurrent failures cause one exchange), get a fresh one and run `f` once more.
      */
-    const withBearer = <A, E, R>(account: ScalingoAccount, f: (bearer: Redacted.Redacted<string>) => Effect.Effect<A, E, R>): Effect.Effect<A, E | ScalingoError, R> =>
+    const withBearer = <A, E, R>(
+      account: ScalingoAccount,
+      f: (bearer: Redacted.Redacted<string>) => Effect.Effect<A, E, R>
+    ): Effect.Effect<A, E | ScalingoError, R> =>
       Effect.flatMap(cached(account), (used) =>
-        Effect.catchAll(f(used.bearer), (error): Effect.Effect<A, E | ScalingoError, R> =>
-          error instanceof Unauthorized
-            ? cache.invalidateWhen(new AccountKey(account), (current) => current === used).pipe(
-              Effect.zipRight(cached(account)),
-              Effect.flatMap((fresh) => f(fresh.bearer))
-            )
-            : Effect.fail(error))
+        Effect.catchAll(
+          f(used.bearer),
+          (error): Effect.Effect<A, E | ScalingoError, R> =>
+            error instanceof Unauthorized
+              ? cache
+                  .invalidateWhen(new AccountKey(account), (current) => current === used)
+                  .pipe(
+                    Effect.zipRight(cached(account)),
+                    Effect.flatMap((fresh) => f(fresh.bearer))
+                  )
+              : Effect.fail(error)
+        )
       ).pipe(Effect.withSpan("BearerTokens.withBearer"))
 
     /** Forgets the account's bearer (logout, or a token replaced). */

@@ -27,8 +27,14 @@ const pageParams = ({ page, perPage }: PageRequest): Record<string, string> => (
  * that page, with a previous one, so the person can still page back.
  */
 const onRequestedPage = (result: EventsPageResult, requested: number): EventsPageResult =>
-  requested > 1 && result.pagination.currentPage === 1 && result.pagination.totalPages === 1 && result.pagination.prevPage === null
-    ? { ...result, pagination: { ...result.pagination, currentPage: requested, prevPage: requested - 1, totalPages: requested } }
+  requested > 1 &&
+  result.pagination.currentPage === 1 &&
+  result.pagination.totalPages === 1 &&
+  result.pagination.prevPage === null
+    ? {
+        ...result,
+        pagination: { ...result.pagination, currentPage: requested, prevPage: requested - 1, totalPages: requested }
+      }
     : result
 
 export class EventsApi extends Effect.Service<EventsApi>()("bot/scalingo/EventsApi", {
@@ -36,26 +42,48 @@ export class EventsApi extends Effect.Service<EventsApi>()("bot/scalingo/EventsA
     const api = yield* ScalingoApi
     const regions = yield* Regions
 
-    const appEvents = Effect.fn("EventsApi.appEvents")(function* (account: ScalingoAccount, region: string, app: string, page: PageRequest) {
+    const appEvents = Effect.fn("EventsApi.appEvents")(function* (
+      account: ScalingoAccount,
+      region: string,
+      app: string,
+      page: PageRequest
+    ) {
       if (!isPathSafeAppName(app)) return yield* new NotFound({ resource: "app", message: "no app has that name" })
       const base = regionApiUrl(yield* regions.get(account, region))
-      const result = yield* api.get(account, `${base}/v1/apps/${app}/events`, EventsPage, { urlParams: pageParams(page), resource: "app" })
+      const result = yield* api.get(account, `${base}/v1/apps/${app}/events`, EventsPage, {
+        urlParams: pageParams(page),
+        resource: "app"
+      })
       return onRequestedPage(result, page.page)
     })
 
-    const accountEvents = Effect.fn("EventsApi.accountEvents")(function* (account: ScalingoAccount, region: string, page: PageRequest) {
+    const accountEvents = Effect.fn("EventsApi.accountEvents")(function* (
+      account: ScalingoAccount,
+      region: string,
+      page: PageRequest
+    ) {
       const base = regionApiUrl(yield* regions.get(account, region))
       const result = yield* api.get(account, `${base}/v1/events`, EventsPage, { urlParams: pageParams(page) })
       return onRequestedPage(result, page.page)
     })
 
     /** Every event of an app, page after page in Scalingo's order, one request per page, pulled on demand. */
-    const allAppEvents = (account: ScalingoAccount, region: string, app: string, perPage: number): Stream.Stream<ScalingoEvent, ScalingoError> =>
+    const allAppEvents = (
+      account: ScalingoAccount,
+      region: string,
+      app: string,
+      perPage: number
+    ): Stream.Stream<ScalingoEvent, ScalingoError> =>
       Stream.paginateChunkEffect(1, (page) =>
-        Effect.map(appEvents(account, region, app, { page, perPage }), (result: EventsPageResult) => [
-          Chunk.fromIterable(result.events),
-          Option.fromNullable(result.pagination.nextPage).pipe(Option.filter((next) => next > page))
-        ] as const))
+        Effect.map(
+          appEvents(account, region, app, { page, perPage }),
+          (result: EventsPageResult) =>
+            [
+              Chunk.fromIterable(result.events),
+              Option.fromNullable(result.pagination.nextPage).pipe(Option.filter((next) => next > page))
+            ] as const
+        )
+      )
 
     return { appEvents, accountEvents, allAppEvents } as const
   })

@@ -36,7 +36,10 @@ export class Regions extends Effect.Service<Regions>()("bot/scalingo/Regions", {
     const get = Effect.fn("Regions.get")(function* (account: ScalingoAccount, name: string) {
       const region = (yield* list(account)).find((r) => r.name === name)
       if (region === undefined) {
-        return yield* new NotFound({ resource: "region", message: `the account cannot reach a region named ${name.slice(0, 64)}` })
+        return yield* new NotFound({
+          resource: "region",
+          message: `the account cannot reach a region named ${name.slice(0, 64)}`
+        })
       }
       return region
     })
@@ -45,7 +48,8 @@ export class Regions extends Effect.Service<Regions>()("bot/scalingo/Regions", {
     const defaultRegion = Effect.fn("Regions.defaultRegion")(function* (account: ScalingoAccount) {
       const regions = yield* list(account)
       const region = regions.find((r) => r.default) ?? regions[0]
-      if (region === undefined) return yield* new NotFound({ resource: "region", message: "the account cannot reach any region" })
+      if (region === undefined)
+        return yield* new NotFound({ resource: "region", message: "the account cannot reach any region" })
       return region
     })
 

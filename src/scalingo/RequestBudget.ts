@@ -14,10 +14,13 @@ import { ScalingoClientOptions } from "./ScalingoClientOptions.js"
  * share a budget; with Redis, every replica draws from the same one. See budgetPlan.ts for why a
  * token bucket and how it stays under the limit over any sliding window.
  */
-export class RequestBudget extends Context.Tag("bot/scalingo/RequestBudget")<RequestBudget, {
-  /** Waits for this request's turn; fails at once with RateLimited{source:"budget"} if that is beyond maxBudgetWait. */
-  readonly take: (account: ScalingoAccount) => Effect.Effect<void, RateLimited>
-}>() {}
+export class RequestBudget extends Context.Tag("bot/scalingo/RequestBudget")<
+  RequestBudget,
+  {
+    /** Waits for this request's turn; fails at once with RateLimited{source:"budget"} if that is beyond maxBudgetWait. */
+    readonly take: (account: ScalingoAccount) => Effect.Effect<void, RateLimited>
+  }
+>() {}
 
 /** REDIS_URL is set but Redis does not answer: said once, at start. */
 export class BudgetStoreUnavailable extends Data.TaggedError("BudgetStoreUnavailable")<{ readonly message: string }> {}
@@ -34,7 +37,14 @@ const make = Effect.gen(function* () {
   const maxWait = Duration.decode(options.maxBudgetWait)
 
   const consume = (limiter: RateLimiter.RateLimiter, key: string, tokens: number) =>
-    limiter.consume({ key, tokens, algorithm: "token-bucket", onExceeded: "delay", limit: plan.burst, window: plan.bucketWindow })
+    limiter.consume({
+      key,
+      tokens,
+      algorithm: "token-bucket",
+      onExceeded: "delay",
+      limit: plan.burst,
+      window: plan.bucketWindow
+    })
 
   /** The shared store, or this replica's own budget while the shared one cannot answer. */
   const consumeAnywhere = (key: string) =>
@@ -42,11 +52,14 @@ const make = Effect.gen(function* () {
       Effect.timeout(STORE_TIMEOUT),
       Effect.map((result) => ({ result, limiter: shared })),
       Effect.catchAll((error) =>
-        Effect.logWarning("request budget store unavailable; counting on this replica only", { error: error._tag }).pipe(
+        Effect.logWarning("request budget store unavailable; counting on this replica only", {
+          error: error._tag
+        }).pipe(
           Effect.zipRight(consume(local, key, 1)),
           Effect.map((result) => ({ result, limiter: local })),
           Effect.orDie
-        ))
+        )
+      )
     )
 
   const take = Effect.fn("RequestBudget.take")(function* (account: ScalingoAccount) {
@@ -56,7 +69,10 @@ const make = Effect.gen(function* () {
       // Give the slot back: a request that is not sent must not push later ones further out. Safe for
       // the bound: the bucket was in debt (delay > 0), so one token back cannot lift it over `burst`.
       yield* consume(limiter, key, -1).pipe(Effect.timeout(STORE_TIMEOUT), Effect.ignore)
-      return yield* new RateLimited({ source: "budget", retryAfterSeconds: Math.max(1, Math.ceil(Duration.toSeconds(result.delay))) })
+      return yield* new RateLimited({
+        source: "budget",
+        retryAfterSeconds: Math.max(1, Math.ceil(Duration.toSeconds(result.delay)))
+      })
     }
     if (!Duration.isZero(result.delay)) yield* Effect.sleep(result.delay)
   })
@@ -65,10 +81,10 @@ const make = Effect.gen(function* () {
 })
 
 /** This process's own budget: right for a single replica (and for tests with TestClock). */
-export const RequestBudgetMemory: Layer.Layer<RequestBudget, never, AppSettings> = Layer.effect(RequestBudget, make).pipe(
-  Layer.provide(RateLimiter.layer),
-  Layer.provide(RateLimiter.layerStoreMemory)
-)
+export const RequestBudgetMemory: Layer.Layer<RequestBudget, never, AppSettings> = Layer.effect(
+  RequestBudget,
+  make
+).pipe(Layer.provide(RateLimiter.layer), Layer.provide(RateLimiter.layerStoreMemory))
 
 /** ioredis options from a `redis://` or `rediss://` URL. */
 export const redisOptionsFromUrl = (url: string): RedisOptions => {
@@ -90,20 +106,39 @@ export const redisOptionsFromUrl = (url: string): RedisOptions => {
 const probe = Effect.gen(function* () {
   const limiter = yield* RateLimiter.RateLimiter
   const { budgetKeyPrefix } = yield* ScalingoClientOptions
-  yield* limiter.consume({ key: `${budgetKeyPrefix}probe`, limit: 1_000, window: "1 seconds", algorithm: "token-bucket", onExceeded: "delay" }).pipe(
-    Effect.timeout(Duration.seconds(5)),
-    Effect.mapError(() => new BudgetStoreUnavailable({ message: "REDIS_URL is set but Redis did not answer; check the URL, its password and that Redis is running" }))
-  )
+  yield* limiter
+    .consume({
+      key: `${budgetKeyPrefix}probe`,
+      limit: 1_000,
+      window: "1 seconds",
+      algorithm: "token-bucket",
+      onExceeded: "delay"
+    })
+    .pipe(
+      Effect.timeout(Duration.seconds(5)),
+      Effect.mapError(
+        () =>
+          new BudgetStoreUnavailable({
+            message: "REDIS_URL is set but Redis did not answer; check the URL, its password and that Redis is running"
+          })
+      )
+    )
 })
 
 /** One budget shared by every replica through Redis. */
-export const RequestBudgetRedis = (url: Redacted.Redacted<string>): Layer.Layer<RequestBudget, BudgetStoreUnavailable, AppSettings> =>
+export const RequestBudgetRedis = (
+  url: Redacted.Redacted<string>
+): Layer.Layer<RequestBudget, BudgetStoreUnavailable, AppSettings> =>
   Layer.effect(RequestBudget, Effect.zipRight(probe, make)).pipe(
     Layer.provide(RateLimiter.layer),
-    Layer.provide(Layer.unwrapEffect(Effect.try({
-      try: () => RedisRateLimiter.layerStore(redisOptionsFromUrl(Redacted.value(url))),
-      catch: () => new BudgetStoreUnavailable({ message: "REDIS_URL is not a valid redis:// or rediss:// URL" })
-    })))
+    Layer.provide(
+      Layer.unwrapEffect(
+        Effect.try({
+          try: () => RedisRateLimiter.layerStore(redisOptionsFromUrl(Redacted.value(url))),
+          catch: () => new BudgetStoreUnavailable({ message: "REDIS_URL is not a valid redis:// or rediss:// URL" })
+        })
+      )
+    )
   )
 
 /** Redis when `redisUrl` is set, this process's memory otherwise. */
@@ -112,5 +147,6 @@ export const RequestBudgetLive: Layer.Layer<RequestBudget, BudgetStoreUnavailabl
     Option.match(settings.redisUrl, {
       onNone: (): Layer.Layer<RequestBudget, BudgetStoreUnavailable, AppSettings> => RequestBudgetMemory,
       onSome: RequestBudgetRedis
-    }))
+    })
+  )
 )

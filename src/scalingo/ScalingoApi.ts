@@ -24,21 +24,46 @@ export class ScalingoApi extends Effect.Service<ScalingoApi>()("bot/scalingo/Sca
     const http = yield* ScalingoHttp
     const tokens = yield* BearerTokens
 
-    const get = <A, I>(account: ScalingoAccount, url: string, schema: Schema.Schema<A, I>, options: GetOptions = {}): Effect.Effect<A, ScalingoError> =>
+    const get = <A, I>(
+      account: ScalingoAccount,
+      url: string,
+      schema: Schema.Schema<A, I>,
+      options: GetOptions = {}
+    ): Effect.Effect<A, ScalingoError> =>
       tokens.withBearer(account, (bearer) =>
-        http.send(account, HttpClientRequest.get(url, { urlParams: options.urlParams ?? {} }).pipe(HttpClientRequest.bearerToken(bearer)), schema, {
-          ...(options.resource === undefined ? {} : { resource: options.resource })
-        }))
+        http.send(
+          account,
+          HttpClientRequest.get(url, { urlParams: options.urlParams ?? {} }).pipe(
+            HttpClientRequest.bearerToken(bearer)
+          ),
+          schema,
+          {
+            ...(options.resource === undefined ? {} : { resource: options.resource })
+          }
+        )
+      )
 
-    const post = <A, I>(account: ScalingoAccount, url: string, body: unknown, schema: Schema.Schema<A, I>, options: PostOptions): Effect.Effect<A, ScalingoError> =>
+    const post = <A, I>(
+      account: ScalingoAccount,
+      url: string,
+      body: unknown,
+      schema: Schema.Schema<A, I>,
+      options: PostOptions
+    ): Effect.Effect<A, ScalingoError> =>
       tokens.withBearer(account, (bearer) =>
-        http.send(account, HttpClientRequest.post(url, { headers: options.headers ?? {} }).pipe(
-          HttpClientRequest.bodyUnsafeJson(body),
-          HttpClientRequest.bearerToken(bearer)
-        ), schema, {
-          change: options.change,
-          ...(options.resource === undefined ? {} : { resource: options.resource })
-        }))
+        http.send(
+          account,
+          HttpClientRequest.post(url, { headers: options.headers ?? {} }).pipe(
+            HttpClientRequest.bodyUnsafeJson(body),
+            HttpClientRequest.bearerToken(bearer)
+          ),
+          schema,
+          {
+            change: options.change,
+            ...(options.resource === undefined ? {} : { resource: options.resource })
+          }
+        )
+      )
 
     return { get, post } as const
   })

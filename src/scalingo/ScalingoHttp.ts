@@ -29,7 +29,14 @@ const isTransient = (error: ScalingoError): error is ScalingoUnavailable | RateL
   error._tag === "ScalingoUnavailable" || (error._tag === "RateLimited" && error.source === "scalingo")
 
 /** Transport errors that prove nothing left this machine (so a change cannot have been applied). */
-const NOT_SENT_CODES = new Set(["ECONNREFUSED", "ENOTFOUND", "EAI_AGAIN", "EHOSTUNREACH", "ENETUNREACH", "UND_ERR_CONNECT_TIMEOUT"])
+const NOT_SENT_CODES = new Set([
+  "ECONNREFUSED",
+  "ENOTFOUND",
+  "EAI_AGAIN",
+  "EHOSTUNREACH",
+  "ENETUNREACH",
+  "UND_ERR_CONNECT_TIMEOUT"
+])
 const neverSent = (cause: unknown): boolean => {
   for (let current = cause, depth = 0; current !== null && typeof current === "object" && depth < 6; depth++) {
     const code = (current as { code?: unknown }).code
@@ -53,7 +60,12 @@ const credentialsIn = (request: HttpClientRequest.HttpClientRequest, account: Sc
   const [scheme, value] = (request.headers["authorization"] ?? "").split(" ", 2)
   if (value !== undefined && value !== "") {
     secrets.push(value)
-    if (scheme?.toLowerCase() === "basic") secrets.push(Buffer.from(value, "base64").toString("utf8").replace(/^[^:]*:/, ""))
+    if (scheme?.toLowerCase() === "basic")
+      secrets.push(
+        Buffer.from(value, "base64")
+          .toString("utf8")
+          .replace(/^[^:]*:/, "")
+      )
   }
   return secrets
 }
@@ -68,10 +80,9 @@ export class ScalingoHttp extends Effect.Service<ScalingoHttp>()("bot/scalingo/S
     const options = yield* ScalingoClientOptions
     const budget = yield* RequestBudget
     const client = (yield* HttpClient.HttpClient).pipe(
-      HttpClient.mapRequest((request) => request.pipe(
-        HttpClientRequest.setHeader("User-Agent", options.userAgent),
-        HttpClientRequest.acceptJson
-      )),
+      HttpClient.mapRequest((request) =>
+        request.pipe(HttpClientRequest.setHeader("User-Agent", options.userAgent), HttpClientRequest.acceptJson)
+      ),
       HttpClient.withTracerPropagation(false)
     )
     const requestTimeout = Duration.decode(options.requestTimeout)
@@ -81,33 +92,53 @@ export class ScalingoHttp extends Effect.Service<ScalingoHttp>()("bot/scalingo/S
       new ScalingoUnavailable({
         reason,
         mayHaveApplied,
-        message: reason === "timeout" ? `Scalingo did not answer ${what} in time` : `Scalingo could not be reached for ${what}`
+        message:
+          reason === "timeout" ? `Scalingo did not answer ${what} in time` : `Scalingo could not be reached for ${what}`
       })
 
     const fromHttpError = (error: HttpClientError.HttpClientError, change: boolean, what: string): ScalingoError => {
       if (error._tag === "RequestError" && error.reason !== "Transport") {
-        return new UnexpectedResponse({ status: 0, detail: `${what}: the request could not be built (${error.reason})` })
+        return new UnexpectedResponse({
+          status: 0,
+          detail: `${what}: the request could not be built (${error.reason})`
+        })
       }
       return unavailable("transport", change && !(error._tag === "RequestError" && neverSent(error.cause)), what)
     }
 
     /** One request: budget, send, read, map the status, decode. */
-    const attempt = <A, I>(account: ScalingoAccount, request: HttpClientRequest.HttpClientRequest, schema: Schema.Schema<A, I>,
-      change: boolean, resource: string, timeout: Duration.Duration) => {
+    const attempt = <A, I>(
+      account: ScalingoAccount,
+      request: HttpClientRequest.HttpClientRequest,
+      schema: Schema.Schema<A, I>,
+      change: boolean,
+      resource: string,
+      timeout: Duration.Duration
+    ) => {
       const what = describe(request)
       return budget.take(account).pipe(
         Effect.mapError((error) => failed(error)),
-        Effect.zipRight(client.execute(request).pipe(
-          Effect.flatMap((response) => Effect.map(response.text, (text) => ({ response, text }))),
-          Effect.mapError((error) => failed(fromHttpError(error, change, what))),
-          Effect.timeoutFail({ duration: timeout, onTimeout: () => failed(unavailable("timeout", change, what)) })
-        )),
-        Effect.flatMap(({ response, text }) => Effect.flatMap(Clock.currentTimeMillis, (now) => {
-          if (response.status >= 200 && response.status < 300) return decode(schema, text, response.status, what)
-          const secrets = credentialsIn(request, account)
-          const error = errorForStatus({ status: response.status, headers: response.headers, text, what, change, resource, secrets }, now, fallbackRetryAfterSeconds)
-          return Effect.fail(failed(error, response.status === 429 ? retryAfterOf(response.headers, now) : Option.none()))
-        })),
+        Effect.zipRight(
+          client.execute(request).pipe(
+            Effect.flatMap((response) => Effect.map(response.text, (text) => ({ response, text }))),
+            Effect.mapError((error) => failed(fromHttpError(error, change, what))),
+            Effect.timeoutFail({ duration: timeout, onTimeout: () => failed(unavailable("timeout", change, what)) })
+          )
+        ),
+        Effect.flatMap(({ response, text }) =>
+          Effect.flatMap(Clock.currentTimeMillis, (now) => {
+            if (response.status >= 200 && response.status < 300) return decode(schema, text, response.status, what)
+            const secrets = credentialsIn(request, account)
+            const error = errorForStatus(
+              { status: response.status, headers: response.headers, text, what, change, resource, secrets },
+              now,
+              fallbackRetryAfterSeconds
+            )
+            return Effect.fail(
+              failed(error, response.status === 429 ? retryAfterOf(response.headers, now) : Option.none())
+            )
+          })
+        ),
         Effect.tap(() => Effect.logDebug("scalingo request", { request: what }))
       )
     }
@@ -121,7 +152,9 @@ export class ScalingoHttp extends Effect.Service<ScalingoHttp>()("bot/scalingo/S
       }
       return Schema.decodeUnknown(schema)(json).pipe(
         // Only the place of the mismatch: parse messages quote values, and values may be secrets.
-        Effect.mapError((error) => failed(new UnexpectedResponse({ status, detail: `${what}: unexpected body shape${pathOf(error)}` })))
+        Effect.mapError((error) =>
+          failed(new UnexpectedResponse({ status, detail: `${what}: unexpected body shape${pathOf(error)}` }))
+        )
       )
     }
 
@@ -132,22 +165,37 @@ export class ScalingoHttp extends Effect.Service<ScalingoHttp>()("bot/scalingo/S
         const loop = (attemptNumber: number): Effect.Effect<A, AttemptFailed> =>
           Effect.flatMap(Clock.currentTimeMillis, (now) =>
             run(Duration.millis(Math.max(1, Math.min(Duration.toMillis(requestTimeout), deadline - now)))).pipe(
-              Effect.catchIf((f) => isTransient(f.error), (f) => Effect.gen(function* () {
-                const backoff = Duration.toMillis(options.retryBaseDelay) * 2 ** (attemptNumber - 1) * (yield* Random.nextRange(0.8, 1.2))
-                const wait = Math.max(backoff, Option.match(f.retryAfter, { onNone: () => 0, onSome: Duration.toMillis }))
-                const later = (yield* Clock.currentTimeMillis) + wait
-                if (attemptNumber >= options.maxAttempts || later >= deadline) return yield* f
-                yield* Effect.logDebug("retrying scalingo request", { attempt: attemptNumber, error: f.error._tag })
-                yield* Effect.sleep(Duration.millis(wait))
-                return yield* loop(attemptNumber + 1)
-              }))
-            ))
+              Effect.catchIf(
+                (f) => isTransient(f.error),
+                (f) =>
+                  Effect.gen(function* () {
+                    const backoff =
+                      Duration.toMillis(options.retryBaseDelay) *
+                      2 ** (attemptNumber - 1) *
+                      (yield* Random.nextRange(0.8, 1.2))
+                    const wait = Math.max(
+                      backoff,
+                      Option.match(f.retryAfter, { onNone: () => 0, onSome: Duration.toMillis })
+                    )
+                    const later = (yield* Clock.currentTimeMillis) + wait
+                    if (attemptNumber >= options.maxAttempts || later >= deadline) return yield* f
+                    yield* Effect.logDebug("retrying scalingo request", { attempt: attemptNumber, error: f.error._tag })
+                    yield* Effect.sleep(Duration.millis(wait))
+                    return yield* loop(attemptNumber + 1)
+                  })
+              )
+            )
+          )
         return yield* loop(1)
       })
 
     /** Sends a request (URL and credentials set by the caller) and decodes a 2xx body with `schema`. */
-    const send = <A, I>(account: ScalingoAccount, request: HttpClientRequest.HttpClientRequest, schema: Schema.Schema<A, I>,
-      sendOptions: SendOptions = {}): Effect.Effect<A, ScalingoError> => {
+    const send = <A, I>(
+      account: ScalingoAccount,
+      request: HttpClientRequest.HttpClientRequest,
+      schema: Schema.Schema<A, I>,
+      sendOptions: SendOptions = {}
+    ): Effect.Effect<A, ScalingoError> => {
       const change = sendOptions.change === true
       const resource = sendOptions.resource ?? "resource"
       const run = (timeout: Duration.Duration) => attempt(account, request, schema, change, resource, timeout)
@@ -164,5 +212,13 @@ export class ScalingoHttp extends Effect.Service<ScalingoHttp>()("bot/scalingo/S
 /** Where a body stopped matching: keys and indexes only, never the values found there. */
 const pathOf = (error: ParseResult.ParseError): string => {
   const path = ParseResult.ArrayFormatter.formatErrorSync(error)[0]?.path ?? []
-  return path.length === 0 ? "" : ` at ${path.map((p) => String(p).replace(/[^A-Za-z0-9_-]/g, "?").slice(0, 40)).join(".")}`
+  return path.length === 0
+    ? ""
+    : ` at ${path
+        .map((p) =>
+          String(p)
+            .replace(/[^A-Za-z0-9_-]/g, "?")
+            .slice(0, 40)
+        )
+        .join(".")}`
 }

@@ -31,7 +31,11 @@ export interface BudgetPlan {
   readonly sustained: number
 }
 
-export const budgetPlan = (perWindow: number, window: Duration.DurationInput, jitter: Duration.DurationInput = Duration.zero): BudgetPlan => {
+export const budgetPlan = (
+  perWindow: number,
+  window: Duration.DurationInput,
+  jitter: Duration.DurationInput = Duration.zero
+): BudgetPlan => {
   const limit = Math.max(1, Math.floor(perWindow))
   // At least 2, so a first request and its token exchange never wait for a refill (small budgets).
   const burst = Math.min(limit, Math.max(2, Math.floor(limit / 20)))

@@ -1,11 +1,25 @@
 import * as Headers from "@effect/platform/Headers"
 import { Duration, Option } from "effect"
 import {
-  BadRequest, Conflict, Forbidden, InvalidInput, NotFound, PaymentRequired, RateLimited, type ScalingoError,
-  ScalingoUnavailable, Unauthorized, UnexpectedResponse
+  BadRequest,
+  Conflict,
+  Forbidden,
+  InvalidInput,
+  NotFound,
+  PaymentRequired,
+  RateLimited,
+  type ScalingoError,
+  ScalingoUnavailable,
+  Unauthorized,
+  UnexpectedResponse
 } from "./errors.js"
 import {
-  ErrorMessageBody, ForbiddenBody, InvalidInputBody, NotFoundBody, PaymentRequiredBody, readErrorBody
+  ErrorMessageBody,
+  ForbiddenBody,
+  InvalidInputBody,
+  NotFoundBody,
+  PaymentRequiredBody,
+  readErrorBody
 } from "./schemas/errorBodies.js"
 
 /** What is known about a request when its answer is an error. */
@@ -51,7 +65,8 @@ export const retryAfterOf = (headers: Headers.Headers, now: number): Option.Opti
 
 /** The tagged error for a non-2xx answer. `fallbackRetryAfterSeconds` is used for a 429 that does not say. */
 export const errorForStatus = (call: FailedCall, now: number, fallbackRetryAfterSeconds: number): ScalingoError => {
-  const said = (fallback: string, error: string | undefined) => error === undefined || error.trim() === "" ? fallback : scrub(error, call.secrets)
+  const said = (fallback: string, error: string | undefined) =>
+    error === undefined || error.trim() === "" ? fallback : scrub(error, call.secrets)
   const messageOf = (fallback: string) =>
     said(fallback, Option.getOrUndefined(readErrorBody(ErrorMessageBody, call.text))?.error)
   const { status } = call
@@ -61,7 +76,10 @@ export const errorForStatus = (call: FailedCall, now: number, fallbackRetryAfter
     case 401:
       return new Unauthorized({ message: messageOf("Scalingo did not accept the credentials for this request") })
     case 402: {
-      const body = Option.getOrElse(readErrorBody(PaymentRequiredBody, call.text), () => ({} as typeof PaymentRequiredBody.Type))
+      const body = Option.getOrElse(
+        readErrorBody(PaymentRequiredBody, call.text),
+        () => ({}) as typeof PaymentRequiredBody.Type
+      )
       return new PaymentRequired({
         message: said("The Scalingo account's billing needs attention", body.error),
         ...(body.url === undefined ? {} : { url: scrub(body.url, call.secrets) }),
@@ -69,14 +87,14 @@ export const errorForStatus = (call: FailedCall, now: number, fallbackRetryAfter
       })
     }
     case 403: {
-      const body = Option.getOrElse(readErrorBody(ForbiddenBody, call.text), () => ({} as typeof ForbiddenBody.Type))
+      const body = Option.getOrElse(readErrorBody(ForbiddenBody, call.text), () => ({}) as typeof ForbiddenBody.Type)
       return new Forbidden({
         message: said("Scalingo does not allow this request", body.error),
         ...(body.code === undefined ? {} : { code: scrub(body.code, call.secrets) })
       })
     }
     case 404: {
-      const body = Option.getOrElse(readErrorBody(NotFoundBody, call.text), () => ({} as typeof NotFoundBody.Type))
+      const body = Option.getOrElse(readErrorBody(NotFoundBody, call.text), () => ({}) as typeof NotFoundBody.Type)
       return new NotFound({
         resource: body.resource === undefined ? call.resource : scrub(body.resource, call.secrets),
         message: said("not found", body.error)
@@ -86,9 +104,15 @@ export const errorForStatus = (call: FailedCall, now: number, fallbackRetryAfter
       return new Conflict({ message: messageOf("The change conflicts with the resource's current state") })
     case 422: {
       const fields = Option.getOrElse(readErrorBody(InvalidInputBody, call.text), () => ({}))
-      const clean = Object.fromEntries(Object.entries(fields).map(([field, messages]) =>
-        [scrub(field, call.secrets), messages.map((m) => scrub(m, call.secrets))]))
-      return new InvalidInput({ fields: Object.keys(clean).length > 0 ? clean : { base: ["Scalingo refused the input"] } })
+      const clean = Object.fromEntries(
+        Object.entries(fields).map(([field, messages]) => [
+          scrub(field, call.secrets),
+          messages.map((m) => scrub(m, call.secrets))
+        ])
+      )
+      return new InvalidInput({
+        fields: Object.keys(clean).length > 0 ? clean : { base: ["Scalingo refused the input"] }
+      })
     }
     case 429:
       return new RateLimited({

@@ -39,7 +39,7 @@ export class Accounts {
     }
     this.records.set(username, {
       account,
-      fullname: username.charAt(0).toUpperCase() + username.slice(1) + " Example",
+      fullname: `${username.charAt(0).toUpperCase() + username.slice(1)} Example`,
       regions: new Set(regions as ReadonlyArray<RegionName>),
       billingVerified: spec.billingVerified ?? true,
       createdAt: isoDate(Date.UTC(2021, 3, 12, 9, 30, 0, 0)),

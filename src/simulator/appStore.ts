@@ -45,7 +45,9 @@ export class AppStore {
       region: spec.region,
       owner: spec.owner,
       createdAt: isoDate(createdAtMs),
-      updatedAt: isoDate(lastDeployedAt === null ? createdAtMs : Math.max(createdAtMs, Date.parse(lastDeployedAt) || createdAtMs)),
+      updatedAt: isoDate(
+        lastDeployedAt === null ? createdAtMs : Math.max(createdAtMs, Date.parse(lastDeployedAt) || createdAtMs)
+      ),
       status: spec.status ?? "new",
       lastDeployedAt,
       lastDeployedBy: spec.lastDeployedBy ?? null,

@@ -23,7 +23,12 @@ const parseJson = (raw: string): { ok: true; value: unknown } | { ok: false; rea
   }
 }
 
-const create = async (store: AppStore, region: RegionName, context: RequestContext, owner: AccountRecord): Promise<Reply> => {
+const create = async (
+  store: AppStore,
+  region: RegionName,
+  context: RequestContext,
+  owner: AccountRecord
+): Promise<Reply> => {
   const body = parseJson(await context.readBody())
   if (!body.ok) return json(400, { error: `There was a problem in the JSON you submitted: ${body.reason}` })
   if (store.creationIsDisabled(region)) {

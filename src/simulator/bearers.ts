@@ -26,14 +26,16 @@ export class Bearers {
     const nowMs = Date.now()
     const expiresAtMs = nowMs + this.ttlSeconds * 1000
     const header = base64url(JSON.stringify({ alg: "HS256", typ: "JWT" }))
-    const payload = base64url(JSON.stringify({
-      iss: "Scalingo",
-      sub: user.id,
-      uuid: user.id,
-      iat: Math.floor(nowMs / 1000),
-      exp: Math.floor(expiresAtMs / 1000),
-      jti: randomUUID()
-    }))
+    const payload = base64url(
+      JSON.stringify({
+        iss: "Scalingo",
+        sub: user.id,
+        uuid: user.id,
+        iat: Math.floor(nowMs / 1000),
+        exp: Math.floor(expiresAtMs / 1000),
+        jti: randomUUID()
+      })
+    )
     const signature = base64url(createHmac("sha256", this.secret).update(`${header}.${payload}`).digest())
     const jwt = `${header}.${payload}.${signature}`
     if (this.issued.size >= 10_000) this.forgetExpired(nowMs)

@@ -17,7 +17,11 @@ const positive = (value: string | undefined): number | undefined => {
 
 /** `{events, meta.pagination}`; a page past the last is empty with truthful meta. */
 export const eventsPage = (events: ReadonlyArray<RawEvent>, query: Record<string, string>): Reply =>
-  paginate(events, positive(query["page"]) ?? 1, Math.min(positive(query["per_page"]) ?? DEFAULT_PER_PAGE, MAX_PER_PAGE))
+  paginate(
+    events,
+    positive(query["page"]) ?? 1,
+    Math.min(positive(query["per_page"]) ?? DEFAULT_PER_PAGE, MAX_PER_PAGE)
+  )
 
 const paginate = (events: ReadonlyArray<RawEvent>, page: number, perPage: number): Reply => {
   const totalCount = events.length

@@ -56,7 +56,7 @@ export const truncate = (reply: Reply): Reply => {
   const cut = Math.floor(reply.body.length / 2)
   return {
     status: 200,
-    body: cut > 0 ? reply.body.slice(0, cut) : "{\"",
+    body: cut > 0 ? reply.body.slice(0, cut) : '{"',
     contentType: "application/json; charset=utf-8"
   }
 }

@@ -22,7 +22,10 @@ export const stableApiToken = (username: string): string => {
 
 /** A 24-hex id shaped like a MongoDB ObjectId (seconds first), as apps and events have. */
 export const objectId = (atMs: number = Date.now()): string =>
-  Math.floor(atMs / 1000).toString(16).padStart(8, "0").slice(-8) + randomBytes(8).toString("hex")
+  Math.floor(atMs / 1000)
+    .toString(16)
+    .padStart(8, "0")
+    .slice(-8) + randomBytes(8).toString("hex")
 
 /** ISO 8601 with milliseconds and an explicit offset, like Scalingo's dates. */
 export const isoDate = (ms: number): string => new Date(ms).toISOString().replace("Z", "+00:00")

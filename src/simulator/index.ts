@@ -10,7 +10,14 @@ import { SlidingWindowLimiter } from "./rateLimit.js"
 import { dispatch, type Gate, identify } from "./router.js"
 import { seedDemo } from "./seed.js"
 import { type RunningHost, startHost } from "./server.js"
-import { isRegionName, REGION_NAMES, type RegionName, type Simulator, type SimRequest, type SimulatorOptions } from "./types.js"
+import {
+  isRegionName,
+  REGION_NAMES,
+  type RegionName,
+  type Simulator,
+  type SimRequest,
+  type SimulatorOptions
+} from "./types.js"
 
 export type * from "./types.js"
 export { ALL_EVENT_TYPES_APP, FORTY_SEVEN_EVENTS_APP } from "./seed.js"
@@ -42,11 +49,26 @@ export const startSimulator = async (options: SimulatorOptions = {}): Promise<Si
   try {
     for (const [index, region] of REGION_NAMES.entries()) {
       const routes = [...appsRoutes(store, region), ...eventsRoutes(store, region), userSelfRoute]
-      const host = await startHost({ ...hostDeps, host: region, handler: dispatch(gate, routes) }, hostname, authPort === 0 ? 0 : authPort + 1 + index)
+      const host = await startHost(
+        { ...hostDeps, host: region, handler: dispatch(gate, routes) },
+        hostname,
+        authPort === 0 ? 0 : authPort + 1 + index
+      )
       started.push(host)
       regionUrls.set(region, host.url)
     }
-    const auth = await startHost({ ...hostDeps, host: "auth", handler: dispatch(gate, authRoutes(bearers, (region) => regionUrls.get(region)!)) }, hostname, authPort)
+    const auth = await startHost(
+      {
+        ...hostDeps,
+        host: "auth",
+        handler: dispatch(
+          gate,
+          authRoutes(bearers, (region) => regionUrls.get(region)!)
+        )
+      },
+      hostname,
+      authPort
+    )
     started.push(auth)
 
     const region = (name: string): RegionName => {
@@ -67,21 +89,35 @@ export const startSimulator = async (options: SimulatorOptions = {}): Promise<Si
       revokeToken: (apiToken) => accounts.revoke(apiToken),
       addApp: (username, regionName, app) => {
         accounts.require(username)
-        store.insert(store.build({
-          ...app, status: app.status ?? "running", region: region(regionName), owner: username, createdAtMs: Date.now() - SEEDED_APP_AGE_MS
-        }))
+        store.insert(
+          store.build({
+            ...app,
+            status: app.status ?? "running",
+            region: region(regionName),
+            owner: username,
+            createdAtMs: Date.now() - SEEDED_APP_AGE_MS
+          })
+        )
       },
       addAppEvents: (username, regionName, appName, count) => {
         const app = ownApp(username, regionName, appName)
-        const events = makeEvents({ count, user: accounts.require(username).account, existing: app.events, appFor: () => app })
+        const events = makeEvents({
+          count,
+          user: accounts.require(username).account,
+          existing: app.events,
+          appFor: () => app
+        })
         app.events = [...events, ...app.events]
       },
       addAccountEvents: (username, regionName, count) => {
         const user = accounts.require(username).account
         const apps = store.ownedBy(region(regionName), username)
         const events = makeEvents({
-          count, user, existing: store.accountEventsOf(username, region(regionName)),
-          appFor: (index, sample) => (sampleIsAboutAnApp(sample) && apps.length > 0 ? apps[index % apps.length] : undefined)
+          count,
+          user,
+          existing: store.accountEventsOf(username, region(regionName)),
+          appFor: (index, sample) =>
+            sampleIsAboutAnApp(sample) && apps.length > 0 ? apps[index % apps.length] : undefined
         })
         store.prependAccountEvents(username, region(regionName), events)
       },

@@ -6,7 +6,10 @@ export class SlidingWindowLimiter {
   /** Per key: accepted request times, oldest first; `head` skips the ones out of the window. */
   private readonly seen = new Map<string, { times: Array<number>; head: number }>()
 
-  constructor(private readonly limit: number, private readonly windowMs: number) {}
+  constructor(
+    private readonly limit: number,
+    private readonly windowMs: number
+  ) {}
 
   /** Records the request and answers true when `key` is still within its budget. */
   allow(key: string, now: number = Date.now()): boolean {

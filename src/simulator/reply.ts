@@ -14,7 +14,11 @@ export const json = (status: number, value: unknown): Reply => ({
   contentType: "application/json; charset=utf-8"
 })
 
-export const text = (status: number, body: string): Reply => ({ status, body, contentType: "text/plain; charset=utf-8" })
+export const text = (status: number, body: string): Reply => ({
+  status,
+  body,
+  contentType: "text/plain; charset=utf-8"
+})
 
 /** Scalingo's documented 429: plain text, no Retry-After, no rate-limit headers. */
 export const retryLater = (): Reply => text(429, "Retry later")

@@ -14,7 +14,11 @@ export interface Route {
   readonly method: string
   readonly pattern: RegExp
   readonly auth: "api-token" | "bearer"
-  readonly handle: (context: RequestContext, account: AccountRecord, params: ReadonlyArray<string>) => Reply | Promise<Reply>
+  readonly handle: (
+    context: RequestContext,
+    account: AccountRecord,
+    params: ReadonlyArray<string>
+  ) => Reply | Promise<Reply>
 }
 
 export interface Gate {
@@ -23,7 +27,9 @@ export interface Gate {
   readonly limiter: SlidingWindowLimiter
 }
 
-type Authenticated = { readonly ok: true; readonly account: AccountRecord } | { readonly ok: false; readonly username?: string; readonly reply: Reply }
+type Authenticated =
+  | { readonly ok: true; readonly account: AccountRecord }
+  | { readonly ok: false; readonly username?: string; readonly reply: Reply }
 
 const unauthorized = (error: string, username?: string): Authenticated => ({
   ok: false,
@@ -63,12 +69,14 @@ const authenticate = (gate: Gate, route: Route, headers: IncomingHttpHeaders): A
 }
 
 /** Who a request claims to be, without judging it: for logging requests a fault answered. */
-export const identify = (gate: Gate) => (headers: IncomingHttpHeaders): string | undefined => {
-  const apiToken = apiTokenOf(headers)
-  if (apiToken !== undefined) return gate.accounts.ownerOfToken(apiToken)
-  const bearer = credentials(headers, "Bearer")
-  return bearer === undefined ? undefined : gate.bearers.check(bearer).username
-}
+export const identify =
+  (gate: Gate) =>
+  (headers: IncomingHttpHeaders): string | undefined => {
+    const apiToken = apiTokenOf(headers)
+    if (apiToken !== undefined) return gate.accounts.ownerOfToken(apiToken)
+    const bearer = credentials(headers, "Bearer")
+    return bearer === undefined ? undefined : gate.bearers.check(bearer).username
+  }
 
 const safeDecode = (param: string): string => {
   try {
@@ -78,20 +86,22 @@ const safeDecode = (param: string): string => {
   }
 }
 
-export const dispatch = (gate: Gate, routes: ReadonlyArray<Route>): Handler => async (context) => {
-  for (const route of routes) {
-    const params = route.method === context.method ? route.pattern.exec(context.path) : null
-    if (params === null) continue
-    const authenticated = authenticate(gate, route, context.headers)
-    if (!authenticated.ok) return { reply: authenticated.reply, account: authenticated.username }
-    const { account } = authenticated
-    const username = account.account.username
-    if (!gate.limiter.allow(username)) return { reply: retryLater(), account: username }
-    if (isRegionName(context.host) && !account.regions.has(context.host)) {
-      return { reply: json(403, { error: "You do not have access to this region" }), account: username }
+export const dispatch =
+  (gate: Gate, routes: ReadonlyArray<Route>): Handler =>
+  async (context) => {
+    for (const route of routes) {
+      const params = route.method === context.method ? route.pattern.exec(context.path) : null
+      if (params === null) continue
+      const authenticated = authenticate(gate, route, context.headers)
+      if (!authenticated.ok) return { reply: authenticated.reply, account: authenticated.username }
+      const { account } = authenticated
+      const username = account.account.username
+      if (!gate.limiter.allow(username)) return { reply: retryLater(), account: username }
+      if (isRegionName(context.host) && !account.regions.has(context.host)) {
+        return { reply: json(403, { error: "You do not have access to this region" }), account: username }
+      }
+      const decoded = params.slice(1).map(safeDecode)
+      return { reply: await route.handle(context, account, decoded), account: username }
     }
-    const decoded = params.slice(1).map(safeDecode)
-    return { reply: await route.handle(context, account, decoded), account: username }
+    return { reply: json(404, { error: "not found" }) }
   }
-  return { reply: json(404, { error: "not found" }) }
-}

@@ -20,7 +20,9 @@ export const seedDemo = (sim: Simulator): void => {
 
   // Read when seeding, so the coverage follows eventSamples as it grows.
   const everyType = Math.max(100, eventSamples.length)
-  const apps: ReadonlyArray<[user: string, region: string, name: string, status: string, deployedDaysAgo: number | null, events: number]> = [
+  const apps: ReadonlyArray<
+    [user: string, region: string, name: string, status: string, deployedDaysAgo: number | null, events: number]
+  > = [
     ["alice", "osc-fr1", "alice-web", "running", 2, 12],
     ["alice", "osc-fr1", ALL_EVENT_TYPES_APP, "running", 5, everyType],
     ["alice", "osc-fr1", FORTY_SEVEN_EVENTS_APP, "running", 9, 47],
@@ -33,7 +35,12 @@ export const seedDemo = (sim: Simulator): void => {
   ]
   for (const [user, region, name, status, deployedDaysAgo, events] of apps) {
     const deployed = deployedDaysAgo === null ? null : daysAgo(deployedDaysAgo)
-    sim.addApp(user, region, { name, status, lastDeployedAt: deployed, lastDeployedBy: deployed === null ? null : user })
+    sim.addApp(user, region, {
+      name,
+      status,
+      lastDeployedAt: deployed,
+      lastDeployedBy: deployed === null ? null : user
+    })
     sim.addAppEvents(user, region, name, events)
   }
   sim.addAccountEvents("alice", "osc-fr1", everyType)

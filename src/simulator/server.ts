@@ -1,5 +1,11 @@
 import { randomUUID } from "node:crypto"
-import { createServer, type IncomingHttpHeaders, type IncomingMessage, type Server, type ServerResponse } from "node:http"
+import {
+  createServer,
+  type IncomingHttpHeaders,
+  type IncomingMessage,
+  type Server,
+  type ServerResponse
+} from "node:http"
 import type { AddressInfo } from "node:net"
 import { type FaultTable, faultReply, truncate } from "./faults.js"
 import { type Handler, internalError, json, type Reply, type RequestContext } from "./reply.js"
@@ -72,7 +78,13 @@ export const startHost = async (deps: HostDeps, hostname: string, port: number):
     const userAgent = request.headers["user-agent"]
     const log = (status: number, account: string | undefined) =>
       deps.log({
-        at, host: deps.host, method, path: context.path, query: context.query, status, dryRun: context.dryRun,
+        at,
+        host: deps.host,
+        method,
+        path: context.path,
+        query: context.query,
+        status,
+        dryRun: context.dryRun,
         ...(account === undefined ? {} : { account }),
         ...(userAgent === undefined ? {} : { userAgent })
       })

@@ -43,7 +43,9 @@ export const BoltAppLive = Layer.scopedDiscard(
       if (refusedCodes.has(code)) return yield* new SlackTokenRefused({ code })
       yield* Effect.logWarning(`Could not reach Slack to verify the bot token (${code}); starting anyway.`)
     } else {
-      yield* Effect.logInfo(`Connected to Slack as bot ${identity.right.botUserId ?? "?"} in ${identity.right.team ?? "?"}`)
+      yield* Effect.logInfo(
+        `Connected to Slack as bot ${identity.right.botUserId ?? "?"} in ${identity.right.team ?? "?"}`
+      )
     }
     const botToken = Redacted.value(settings.slackBotToken)
     const botId = identity._tag === "Right" ? identity.right.botId : undefined
@@ -51,29 +53,53 @@ export const BoltAppLive = Layer.scopedDiscard(
     const socketMode = Option.isSome(settings.slackAppToken)
 
     const logger = boltLogger(runtime as Runtime.Runtime<never>, settings.logLevel)
-    const customRoutes: Array<CustomRoute> = [{
-      path: "/healthz",
-      method: ["GET"],
-      handler: (_req, res) => {
-        void runPromise(health.ping.pipe(Effect.timeout("2 seconds"), Effect.orElseSucceed(() => false))).then((ok) => {
-          res.writeHead(ok ? 200 : 503, { "content-type": "application/json" })
-          res.end(JSON.stringify({ ok, storage: ok ? "ok" : "unavailable", mode: socketMode ? "socket" : "http" }))
-        })
+    const customRoutes: Array<CustomRoute> = [
+      {
+        path: "/healthz",
+        method: ["GET"],
+        handler: (_req, res) => {
+          void runPromise(
+            health.ping.pipe(
+              Effect.timeout("2 seconds"),
+              Effect.orElseSucceed(() => false)
+            )
+          ).then((ok) => {
+            res.writeHead(ok ? 200 : 503, { "content-type": "application/json" })
+            res.end(JSON.stringify({ ok, storage: ok ? "ok" : "unavailable", mode: socketMode ? "socket" : "http" }))
+          })
+        }
       }
-    }]
+    ]
 
     const app = new App({
       ...(socketMode
-        ? { socketMode: true, appToken: Redacted.value(Option.getOrThrow(settings.slackAppToken)), port: settings.port, customRoutes }
-        // HTTP mode: Bolt's receiver, guarded against signed but malformed bodies (see hardenedReceiver.ts).
-        : { receiver: hardenedHttpReceiver({ signingSecret: Redacted.value(Option.getOrThrow(settings.slackSigningSecret)), port: settings.port, customRoutes, logger }) }),
+        ? {
+            socketMode: true,
+            appToken: Redacted.value(Option.getOrThrow(settings.slackAppToken)),
+            port: settings.port,
+            customRoutes
+          }
+        : // HTTP mode: Bolt's receiver, guarded against signed but malformed bodies (see hardenedReceiver.ts).
+          {
+            receiver: hardenedHttpReceiver({
+              signingSecret: Redacted.value(Option.getOrThrow(settings.slackSigningSecret)),
+              port: settings.port,
+              customRoutes,
+              logger
+            })
+          }),
       authorize: async () => ({ botToken, ...(botId ? { botId } : {}), ...(botUserId ? { botUserId } : {}) }),
       processBeforeResponse: false,
       logger,
       logLevel: LogLevel.INFO,
       clientOptions: {
         slackApiUrl: settings.slackApiUrl,
-        retryConfig: { retries: policy.retries, factor: policy.factor, minTimeout: policy.minTimeout, maxTimeout: policy.maxTimeout }
+        retryConfig: {
+          retries: policy.retries,
+          factor: policy.factor,
+          minTimeout: policy.minTimeout,
+          maxTimeout: policy.maxTimeout
+        }
       }
     })
 
@@ -81,15 +107,30 @@ export const BoltAppLive = Layer.scopedDiscard(
       slashCommand: (invocation) => tracked(handleSlashCommand(invocation)),
       button: (click) => tracked(handleButton(click)),
       // The acknowledgement must leave within 3 s whatever happens; past 2.6 s the modal just closes.
-      viewSubmission: (submission) => tracked(handleViewSubmission(submission).pipe(Effect.timeout("2600 millis"), Effect.orElseSucceed(() => undefined)))
+      viewSubmission: (submission) =>
+        tracked(
+          handleViewSubmission(submission).pipe(
+            Effect.timeout("2600 millis"),
+            Effect.orElseSucceed(() => undefined)
+          )
+        )
     })
     app.error(async (error) => {
       Runtime.runFork(runtime)(Effect.logError("Bolt reported an error", error.message))
     })
 
     yield* Effect.acquireRelease(
-      Effect.tryPromise({ try: () => app.start(settings.port), catch: (error) => new BoltStartFailed({ reason: String((error as Error)?.message ?? error) }) }).pipe(
-        Effect.tap(() => Effect.logInfo(socketMode ? `Socket Mode connected; /healthz on port ${settings.port}` : `Listening on port ${settings.port} (POST /slack/events, GET /healthz)`))
+      Effect.tryPromise({
+        try: () => app.start(settings.port),
+        catch: (error) => new BoltStartFailed({ reason: String((error as Error)?.message ?? error) })
+      }).pipe(
+        Effect.tap(() =>
+          Effect.logInfo(
+            socketMode
+              ? `Socket Mode connected; /healthz on port ${settings.port}`
+              : `Listening on port ${settings.port} (POST /slack/events, GET /healthz)`
+          )
+        )
       ),
       () =>
         Effect.gen(function* () {

@@ -4,7 +4,10 @@ import { AppSettings } from "../config.js"
 import type { Message, View } from "./blocks.js"
 
 /** A Slack Web API call (or response_url POST) that did not succeed; `code` is Slack's error code. */
-export class SlackApiError extends Data.TaggedError("SlackApiError")<{ readonly method: string; readonly code: string }> {
+export class SlackApiError extends Data.TaggedError("SlackApiError")<{
+  readonly method: string
+  readonly code: string
+}> {
   override get message() {
     return `Slack ${this.method} failed: ${this.code}`
   }
@@ -18,13 +21,24 @@ export interface RespondBody {
 
 /** The only door to Slack's Web API. Commands talk to it through plain values, never Bolt objects. */
 export interface SlackWebService {
-  readonly postMessage: (args: { channel: string; message: Message; threadTs?: string }) => Effect.Effect<{ ts: string; channel: string }, SlackApiError>
-  readonly postEphemeral: (args: { channel: string; user: string; message: Message }) => Effect.Effect<void, SlackApiError>
+  readonly postMessage: (args: {
+    channel: string
+    message: Message
+    threadTs?: string
+  }) => Effect.Effect<{ ts: string; channel: string }, SlackApiError>
+  readonly postEphemeral: (args: {
+    channel: string
+    user: string
+    message: Message
+  }) => Effect.Effect<void, SlackApiError>
   readonly update: (args: { channel: string; ts: string; message: Message }) => Effect.Effect<void, SlackApiError>
   readonly openView: (triggerId: string, view: View) => Effect.Effect<{ viewId: string }, SlackApiError>
   readonly updateView: (viewId: string, view: View) => Effect.Effect<void, SlackApiError>
   readonly respond: (responseUrl: string, body: RespondBody) => Effect.Effect<void, SlackApiError>
-  readonly authTest: Effect.Effect<{ botId: string | undefined; botUserId: string | undefined; team: string | undefined }, SlackApiError>
+  readonly authTest: Effect.Effect<
+    { botId: string | undefined; botUserId: string | undefined; team: string | undefined },
+    SlackApiError
+  >
 }
 
 export class SlackWeb extends Context.Tag("bot/slack/SlackWeb")<SlackWeb, SlackWebService>() {}
@@ -60,7 +74,12 @@ export const SlackWebLive = Layer.effect(
     const policy = yield* SlackRetryPolicy
     const client = new webApi.WebClient(Redacted.value(settings.slackBotToken), {
       slackApiUrl: settings.slackApiUrl,
-      retryConfig: { retries: policy.retries, factor: policy.factor, minTimeout: policy.minTimeout, maxTimeout: policy.maxTimeout },
+      retryConfig: {
+        retries: policy.retries,
+        factor: policy.factor,
+        minTimeout: policy.minTimeout,
+        maxTimeout: policy.maxTimeout
+      },
       timeout: policy.requestTimeoutMs,
       logLevel: webApi.LogLevel.ERROR
     })
@@ -85,19 +104,31 @@ export const SlackWebLive = Layer.effect(
             }),
             signal: AbortSignal.any([signal, AbortSignal.timeout(policy.requestTimeoutMs)])
           })
-          return { status: response.status, ok: response.ok, retryAfter: Number(response.headers.get("retry-after")), text: await response.text() }
+          return {
+            status: response.status,
+            ok: response.ok,
+            retryAfter: Number(response.headers.get("retry-after")),
+            text: await response.text()
+          }
         },
         catch: () => new SlackApiError({ method: "response_url", code: "request_failed" })
-      }).pipe(Effect.flatMap((answer) => {
-        if (answer.ok) {
-          const refused = refusalIn(answer.text)
-          return refused === undefined ? Effect.void : Effect.fail(new SlackApiError({ method: "response_url", code: refused }))
-        }
-        const error = new SlackApiError({ method: "response_url", code: `http_${answer.status}` })
-        // Slack's Retry-After is waited out (bounded) before the retry schedule adds its own backoff.
-        const wait = answer.status === 429 && answer.retryAfter > 0 ? Math.min(answer.retryAfter * 1000, policy.maxTimeout) : 0
-        return wait > 0 ? Effect.zipRight(Effect.sleep(Duration.millis(wait)), Effect.fail(error)) : Effect.fail(error)
-      }))
+      }).pipe(
+        Effect.flatMap((answer) => {
+          if (answer.ok) {
+            const refused = refusalIn(answer.text)
+            return refused === undefined
+              ? Effect.void
+              : Effect.fail(new SlackApiError({ method: "response_url", code: refused }))
+          }
+          const error = new SlackApiError({ method: "response_url", code: `http_${answer.status}` })
+          // Slack's Retry-After is waited out (bounded) before the retry schedule adds its own backoff.
+          const wait =
+            answer.status === 429 && answer.retryAfter > 0 ? Math.min(answer.retryAfter * 1000, policy.maxTimeout) : 0
+          return wait > 0
+            ? Effect.zipRight(Effect.sleep(Duration.millis(wait)), Effect.fail(error))
+            : Effect.fail(error)
+        })
+      )
 
     // Retried like the WebClient's calls: Slack busy (5xx, 429) or unreachable; a refusal is final.
     const respond = (responseUrl: string, body: RespondBody) =>
@@ -105,7 +136,8 @@ export const SlackWebLive = Layer.effect(
         Effect.retry({
           schedule: Schedule.exponential(Duration.millis(policy.minTimeout), policy.factor),
           times: policy.retries,
-          while: (error) => error.code === "request_failed" || error.code === "http_429" || /^http_5\d\d$/.test(error.code)
+          while: (error) =>
+            error.code === "request_failed" || error.code === "http_429" || /^http_5\d\d$/.test(error.code)
         }),
         Effect.withSpan("SlackWeb.respond")
       )
@@ -114,17 +146,28 @@ export const SlackWebLive = Layer.effect(
       postMessage: ({ channel, message, threadTs }) =>
         call("chat.postMessage", () =>
           client.chat.postMessage({
-            channel, text: message.text, blocks: [...message.blocks], unfurl_links: false, unfurl_media: false,
+            channel,
+            text: message.text,
+            blocks: [...message.blocks],
+            unfurl_links: false,
+            unfurl_media: false,
             ...(threadTs !== undefined ? { thread_ts: threadTs } : {})
           })
         ).pipe(Effect.map((r) => ({ ts: String(r.ts ?? ""), channel: String(r.channel ?? channel) }))),
       postEphemeral: ({ channel, user, message }) =>
-        call("chat.postEphemeral", () => client.chat.postEphemeral({ channel, user, text: message.text, blocks: [...message.blocks] })).pipe(Effect.asVoid),
+        call("chat.postEphemeral", () =>
+          client.chat.postEphemeral({ channel, user, text: message.text, blocks: [...message.blocks] })
+        ).pipe(Effect.asVoid),
       update: ({ channel, ts, message }) =>
-        call("chat.update", () => client.chat.update({ channel, ts, text: message.text, blocks: [...message.blocks] })).pipe(Effect.asVoid),
+        call("chat.update", () =>
+          client.chat.update({ channel, ts, text: message.text, blocks: [...message.blocks] })
+        ).pipe(Effect.asVoid),
       openView: (triggerId, view) =>
-        call("views.open", () => client.views.open({ trigger_id: triggerId, view })).pipe(Effect.map((r) => ({ viewId: String(r.view?.id ?? "") }))),
-      updateView: (viewId, view) => call("views.update", () => client.views.update({ view_id: viewId, view })).pipe(Effect.asVoid),
+        call("views.open", () => client.views.open({ trigger_id: triggerId, view })).pipe(
+          Effect.map((r) => ({ viewId: String(r.view?.id ?? "") }))
+        ),
+      updateView: (viewId, view) =>
+        call("views.update", () => client.views.update({ view_id: viewId, view })).pipe(Effect.asVoid),
       respond,
       authTest: call("auth.test", () => client.auth.test()).pipe(
         Effect.map((r) => ({ botId: r.bot_id, botUserId: r.user_id, team: r.team }))

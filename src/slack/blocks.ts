@@ -32,10 +32,12 @@ export interface Message {
 }
 
 /** Escapes the three characters Slack's mrkdwn treats as control characters. */
-export const escape = (text: string): string => text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;")
+export const escapeMrkdwn = (text: string): string =>
+  text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;")
 
 /** Cuts text to `max` characters, saying so with an ellipsis rather than failing. */
-export const clip = (text: string, max: number): string => (text.length <= max ? text : `${text.slice(0, Math.max(0, max - 1))}…`)
+export const clip = (text: string, max: number): string =>
+  text.length <= max ? text : `${text.slice(0, Math.max(0, max - 1))}…`
 
 export const section = (markdown: string): Block => ({
   type: "section",
@@ -55,7 +57,9 @@ export const header = (text: string): Block => ({
 
 export const context = (...markdown: ReadonlyArray<string>): Block => ({
   type: "context",
-  elements: markdown.slice(0, LIMITS.contextElements).map((text) => ({ type: "mrkdwn" as const, text: clip(text, LIMITS.sectionText) }))
+  elements: markdown
+    .slice(0, LIMITS.contextElements)
+    .map((text) => ({ type: "mrkdwn" as const, text: clip(text, LIMITS.sectionText) }))
 })
 
 export const divider = (): Block => ({ type: "divider" })

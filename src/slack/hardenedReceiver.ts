@@ -36,7 +36,9 @@ const answer = (res: ServerResponse, status: number) => {
  * missing its user, actions or view) is answered 400 instead of Bolt's 500.
  */
 export const hardenedHttpReceiver = (options: HTTPReceiverOptions): HTTPReceiver => {
-  const endpoints = new Set(typeof options.endpoints === "string" ? [options.endpoints] : options.endpoints ?? ["/slack/events"])
+  const endpoints = new Set(
+    typeof options.endpoints === "string" ? [options.endpoints] : (options.endpoints ?? ["/slack/events"])
+  )
   const receiver = new HTTPReceiver({
     ...options,
     processEventErrorHandler: async ({ error, logger, response }) => {

@@ -16,7 +16,8 @@ export interface ListenerBridge {
 const afterPendingAcks = () => new Promise<void>((resolve) => setImmediate(resolve))
 
 const str = (value: unknown): string => (typeof value === "string" ? value : "")
-const optionalStr = (value: unknown): string | undefined => (typeof value === "string" && value.length > 0 ? value : undefined)
+const optionalStr = (value: unknown): string | undefined =>
+  typeof value === "string" && value.length > 0 ? value : undefined
 
 /**
  * The listener registry: every listener acknowledges first (Slack's 3 seconds), turns Bolt's
@@ -51,7 +52,11 @@ export const registerListeners = (app: App, command: string, bridge: ListenerBri
       response_url?: unknown
     }
     await bridge.button({
-      person: { teamId: str(b.team?.id ?? b.user?.team_id), userId: str(b.user?.id), userName: str(b.user?.username ?? b.user?.name) },
+      person: {
+        teamId: str(b.team?.id ?? b.user?.team_id),
+        userId: str(b.user?.id),
+        userName: str(b.user?.username ?? b.user?.name)
+      },
       actionId: str(a.action_id),
       value: str(a.value),
       channelId: optionalStr(b.channel?.id ?? b.container?.channel_id),
@@ -62,13 +67,23 @@ export const registerListeners = (app: App, command: string, bridge: ListenerBri
   })
 
   // Surfaces the bot does not offer are still acknowledged at once, so Slack never waits 3 s for a 404.
-  app.view({ callback_id: /.*/, type: "view_closed" }, async ({ ack }) => { await ack() })
-  app.shortcut(/.*/, async ({ ack }) => { await ack() })
-  app.options(/.*/, async ({ ack }) => { await ack({ options: [] }) })
+  app.view({ callback_id: /.*/, type: "view_closed" }, async ({ ack }) => {
+    await ack()
+  })
+  app.shortcut(/.*/, async ({ ack }) => {
+    await ack()
+  })
+  app.options(/.*/, async ({ ack }) => {
+    await ack({ options: [] })
+  })
 
   app.view(/.*/, async ({ ack, body, view }) => {
     const answer = await bridge.viewSubmission({
-      person: { teamId: str(body.team?.id ?? body.user?.team_id), userId: str(body.user?.id), userName: str(body.user?.name) },
+      person: {
+        teamId: str(body.team?.id ?? body.user?.team_id),
+        userId: str(body.user?.id),
+        userName: str(body.user?.name)
+      },
       viewId: str(view.id),
       callbackId: str(view.callback_id),
       privateMetadata: str(view.private_metadata),

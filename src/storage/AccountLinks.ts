@@ -1,5 +1,5 @@
 import { SqlClient, SqlSchema } from "@effect/sql"
-import { Clock, Context, Effect, Layer, Option, ParseResult, Redacted, Schema } from "effect"
+import { Clock, Context, Effect, Layer, Option, ParseResult, type Redacted, Schema } from "effect"
 import { AccountLinkRow, LinkOwner, SealedRow, sealingContextOf } from "./AccountLinkRow.js"
 import { describeCause, StorageError } from "./StorageError.js"
 import { TokenSealer } from "./TokenSealer.js"
@@ -18,7 +18,10 @@ export interface AccountLink {
   readonly rejectedAt: Date | null
 }
 
-export type NewAccountLink = Pick<AccountLink, "teamId" | "userId" | "apiToken" | "scalingoUserId" | "username" | "email">
+export type NewAccountLink = Pick<
+  AccountLink,
+  "teamId" | "userId" | "apiToken" | "scalingoUserId" | "username" | "email"
+>
 
 export interface ResealReport {
   readonly resealed: number
@@ -81,8 +84,15 @@ const makeAccountLinks = (sql: SqlClient.SqlClient, sealer: Context.Tag.Service<
     if (Option.isNone(found)) return Option.none<AccountLink>()
     const row = found.value
     return Option.some<AccountLink>({
-      teamId, userId, apiToken: yield* open(row), scalingoUserId: row.scalingo_user_id, username: row.username,
-      email: row.email, linkedAt: row.linked_at, lastUsedAt: row.last_used_at, rejectedAt: row.rejected_at
+      teamId,
+      userId,
+      apiToken: yield* open(row),
+      scalingoUserId: row.scalingo_user_id,
+      username: row.username,
+      email: row.email,
+      linkedAt: row.linked_at,
+      lastUsedAt: row.last_used_at,
+      rejectedAt: row.rejected_at
     })
   })
 
@@ -90,8 +100,16 @@ const makeAccountLinks = (sql: SqlClient.SqlClient, sealer: Context.Tag.Service<
     const linkedAt = yield* nowIso
     const { keyId, sealed } = yield* sealer.seal(link.apiToken, sealingContextOf(link.teamId, link.userId))
     const row = {
-      team_id: link.teamId, user_id: link.userId, sealed_token: sealed, key_id: keyId, scalingo_user_id: link.scalingoUserId,
-      username: link.username, email: link.email, linked_at: linkedAt, last_used_at: null, rejected_at: null
+      team_id: link.teamId,
+      user_id: link.userId,
+      sealed_token: sealed,
+      key_id: keyId,
+      scalingo_user_id: link.scalingoUserId,
+      username: link.username,
+      email: link.email,
+      linked_at: linkedAt,
+      last_used_at: null,
+      rejected_at: null
     }
     // One statement, so a crash mid-write leaves either the old row or the new one.
     yield* sql`INSERT INTO account_links ${sql.insert(row)}
@@ -103,16 +121,19 @@ const makeAccountLinks = (sql: SqlClient.SqlClient, sealer: Context.Tag.Service<
   })
 
   const remove = Effect.fn("AccountLinks.remove")(function* (teamId: string, userId: string) {
-    const removed = yield* sql`DELETE FROM account_links WHERE team_id = ${teamId} AND user_id = ${userId} RETURNING team_id`.pipe(
-      Effect.mapError(failed("Removing an account link"))
-    )
+    const removed =
+      yield* sql`DELETE FROM account_links WHERE team_id = ${teamId} AND user_id = ${userId} RETURNING team_id`.pipe(
+        Effect.mapError(failed("Removing an account link"))
+      )
     return removed.length > 0
   })
 
-  const setTimestamp = (column: "rejected_at" | "last_used_at", operation: string) => (teamId: string, userId: string) =>
-    Effect.flatMap(nowIso, (now) =>
-      sql`UPDATE account_links SET ${sql(column)} = ${now} WHERE team_id = ${teamId} AND user_id = ${userId}`
-    ).pipe(Effect.asVoid, Effect.mapError(failed(operation)))
+  const setTimestamp =
+    (column: "rejected_at" | "last_used_at", operation: string) => (teamId: string, userId: string) =>
+      Effect.flatMap(
+        nowIso,
+        (now) => sql`UPDATE account_links SET ${sql(column)} = ${now} WHERE team_id = ${teamId} AND user_id = ${userId}`
+      ).pipe(Effect.asVoid, Effect.mapError(failed(operation)))
 
   const resealAll = Effect.fn("AccountLinks.resealAll")(function* () {
     const stale = yield* findStale(sealer.currentKeyId).pipe(Effect.mapError(failed("Listing tokens to re-seal")))
@@ -132,16 +153,24 @@ const makeAccountLinks = (sql: SqlClient.SqlClient, sealer: Context.Tag.Service<
       )
       resealed++
     }
-    if (resealed > 0) yield* Effect.logInfo(`Re-sealed ${resealed} stored Scalingo token(s) with key ${sealer.currentKeyId}`)
+    if (resealed > 0)
+      yield* Effect.logInfo(`Re-sealed ${resealed} stored Scalingo token(s) with key ${sealer.currentKeyId}`)
     if (unreadable > 0) {
-      yield* Effect.logWarning(`${unreadable} stored Scalingo token(s) cannot be opened with the configured TOKEN_ENCRYPTION_KEY keys; those people must run login again`)
+      yield* Effect.logWarning(
+        `${unreadable} stored Scalingo token(s) cannot be opened with the configured TOKEN_ENCRYPTION_KEY keys; those people must run login again`
+      )
     }
     return { resealed, unreadable } satisfies ResealReport
   })
 
   return {
-    find, save, remove, resealAll,
-    markRejected: Effect.fn("AccountLinks.markRejected")(setTimestamp("rejected_at", "Marking an account link rejected")),
+    find,
+    save,
+    remove,
+    resealAll,
+    markRejected: Effect.fn("AccountLinks.markRejected")(
+      setTimestamp("rejected_at", "Marking an account link rejected")
+    ),
     touch: Effect.fn("AccountLinks.touch")(setTimestamp("last_used_at", "Recording an account link's use"))
   }
 }

@@ -44,11 +44,17 @@ export const loadOrGenerateKeyFile = (folder: string): Effect.Effect<KeyFile, St
       const content = fs.readFileSync(target, "utf8").trim()
       return { path: target, content, generated, mode: fs.statSync(target).mode & 0o777 }
     },
-    catch: (cause) => new StorageError({ reason: "key", detail: `Could not read or create the key file ${target}: ${describeCause(cause)}` })
+    catch: (cause) =>
+      new StorageError({
+        reason: "key",
+        detail: `Could not read or create the key file ${target}: ${describeCause(cause)}`
+      })
   }).pipe(
     Effect.tap((file) =>
       file.mode & 0o077
-        ? Effect.logWarning(`The key file ${file.path} is open to other users (mode ${file.mode.toString(8)}); restrict it with chmod 600.`)
+        ? Effect.logWarning(
+            `The key file ${file.path} is open to other users (mode ${file.mode.toString(8)}); restrict it with chmod 600.`
+          )
         : Effect.void
     )
   )

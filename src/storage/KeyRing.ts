@@ -41,7 +41,10 @@ export const keyRingOf = (keys: ReadonlyArray<EncryptionKey>): Effect.Effect<Key
 export const keyRingFromSetting = (value: Redacted.Redacted<string>): Effect.Effect<KeyRing, StorageError> => {
   const entries = Redacted.value(value).split(",")
   return Effect.forEach(entries, (entry, index) =>
-    decodeKey(entry, entries.length === 1 ? "TOKEN_ENCRYPTION_KEY" : `TOKEN_ENCRYPTION_KEY entry ${index + 1} of ${entries.length}`)
+    decodeKey(
+      entry,
+      entries.length === 1 ? "TOKEN_ENCRYPTION_KEY" : `TOKEN_ENCRYPTION_KEY entry ${index + 1} of ${entries.length}`
+    )
   ).pipe(Effect.flatMap(keyRingOf))
 }
 

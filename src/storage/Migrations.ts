@@ -43,16 +43,25 @@ const ensureMigrationsTable = Effect.gen(function* () {
 })
 
 /** Brings the schema up to date; safe to run on every start and from several processes at once. */
-export const runMigrations: Effect.Effect<ReadonlyArray<readonly [number, string]>, StorageError, SqlClient.SqlClient> =
-  ensureMigrationsTable.pipe(
-    Effect.zipRight(migrator({ loader: migrations, table: migrationsTable })),
-    // A failing migration is reported by the Migrator as a defect; both kinds become one readable error.
-    Effect.catchAllCause((cause) =>
-      Cause.isInterruptedOnly(cause)
-        ? Effect.failCause(cause as Cause.Cause<never>)
-        : Effect.fail(new StorageError({ reason: "migrate", detail: `Could not update the database schema: ${describeCause(Cause.squash(cause))}` }))),
-    Effect.withSpan("Storage.runMigrations")
-  )
+export const runMigrations: Effect.Effect<
+  ReadonlyArray<readonly [number, string]>,
+  StorageError,
+  SqlClient.SqlClient
+> = ensureMigrationsTable.pipe(
+  Effect.zipRight(migrator({ loader: migrations, table: migrationsTable })),
+  // A failing migration is reported by the Migrator as a defect; both kinds become one readable error.
+  Effect.catchAllCause((cause) =>
+    Cause.isInterruptedOnly(cause)
+      ? Effect.failCause(cause as Cause.Cause<never>)
+      : Effect.fail(
+          new StorageError({
+            reason: "migrate",
+            detail: `Could not update the database schema: ${describeCause(Cause.squash(cause))}`
+          })
+        )
+  ),
+  Effect.withSpan("Storage.runMigrations")
+)
 
 /** Runs the migrations when the layer is built. */
 export const MigrationsLive: Layer.Layer<never, StorageError, SqlClient.SqlClient> = Layer.effectDiscard(runMigrations)

@@ -11,11 +11,19 @@ import { describeCause, StorageError } from "./StorageError.js"
 type SqlLayer = Layer.Layer<SqlClient.SqlClient, StorageError>
 
 /** Turns any start-up failure (typed or a thrown driver error) into one readable StorageError. */
-const failReadably = (what: string) => (layer: Layer.Layer<SqlClient.SqlClient, unknown>): SqlLayer =>
-  Layer.catchAllCause(layer, (cause) =>
-    Cause.isInterruptedOnly(cause)
-      ? Layer.failCause(cause as Cause.Cause<never>)
-      : Layer.fail(new StorageError({ reason: "connect", detail: `Could not open ${what}: ${describeCause(Cause.squash(cause))}` })))
+const failReadably =
+  (what: string) =>
+  (layer: Layer.Layer<SqlClient.SqlClient, unknown>): SqlLayer =>
+    Layer.catchAllCause(layer, (cause) =>
+      Cause.isInterruptedOnly(cause)
+        ? Layer.failCause(cause as Cause.Cause<never>)
+        : Layer.fail(
+            new StorageError({
+              reason: "connect",
+              detail: `Could not open ${what}: ${describeCause(Cause.squash(cause))}`
+            })
+          )
+    )
 
 const postgres = (databaseUrl: string): SqlLayer =>
   PgClient.layer({

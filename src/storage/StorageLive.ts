@@ -15,10 +15,9 @@ const ResealAtStart = Layer.effectDiscard(Effect.flatMap(AccountLinks, (links) =
  * Storage as the rest of the bot sees it: the SQL client named by DATABASE_URL, migrated, with the
  * token sealer and the account-link repository on top. Closing it closes the database connection(s).
  */
-export const StorageLive: Layer.Layer<AccountLinks | StorageHealth | SubmissionClaims, StorageError, AppSettings> = Layer.mergeAll(
-  ResealAtStart.pipe(Layer.provideMerge(AccountLinks.layer), Layer.provide(TokenSealer.layer)),
-  StorageHealth.layer,
-  SubmissionClaims.layer
-).pipe(
-  Layer.provide(MigrationsLive.pipe(Layer.provideMerge(SqlLive)))
-)
+export const StorageLive: Layer.Layer<AccountLinks | StorageHealth | SubmissionClaims, StorageError, AppSettings> =
+  Layer.mergeAll(
+    ResealAtStart.pipe(Layer.provideMerge(AccountLinks.layer), Layer.provide(TokenSealer.layer)),
+    StorageHealth.layer,
+    SubmissionClaims.layer
+  ).pipe(Layer.provide(MigrationsLive.pipe(Layer.provideMerge(SqlLive))))

@@ -16,18 +16,23 @@ export interface SubmissionClaimsService {
 /** Claims older than this can no longer be retried by Slack and are swept. */
 const KEEP_FOR_MS = 24 * 3_600_000
 
-export class SubmissionClaims extends Context.Tag("bot/storage/SubmissionClaims")<SubmissionClaims, SubmissionClaimsService>() {
+export class SubmissionClaims extends Context.Tag("bot/storage/SubmissionClaims")<
+  SubmissionClaims,
+  SubmissionClaimsService
+>() {
   static readonly layer = Layer.effect(
     SubmissionClaims,
     Effect.gen(function* () {
       const sql = yield* SqlClient.SqlClient
-      const failed = (cause: unknown) => new StorageError({ reason: "query", detail: `Could not record a submission: ${describeCause(cause)}` })
+      const failed = (cause: unknown) =>
+        new StorageError({ reason: "query", detail: `Could not record a submission: ${describeCause(cause)}` })
 
       const claim = Effect.fn("SubmissionClaims.claim")(function* (key: string) {
         const now = new Date()
         yield* sql`DELETE FROM submission_claims WHERE claimed_at < ${new Date(now.getTime() - KEEP_FOR_MS).toISOString()}`
         // One atomic statement decides the winner, whichever replica each request reached.
-        const inserted = yield* sql`INSERT INTO submission_claims (claim_key, claimed_at) VALUES (${key}, ${now.toISOString()})
+        const inserted =
+          yield* sql`INSERT INTO submission_claims (claim_key, claimed_at) VALUES (${key}, ${now.toISOString()})
           ON CONFLICT (claim_key) DO NOTHING RETURNING claim_key`
         return inserted.length === 1
       }, Effect.mapError(failed))

@@ -28,26 +28,34 @@ const unsealable = (detail: string) => new StorageError({ reason: "unsealable", 
 export const makeTokenSealer = (ring: KeyRing): TokenSealerService => ({
   currentKeyId: ring.current.id,
 
-  seal: Effect.fn("TokenSealer.seal")(function* (token: Redacted.Redacted<string>, context: string) {
-    const iv = randomBytes(ivLength)
-    const cipher = createCipheriv(algorithm, Redacted.value(ring.current.secret), iv, { authTagLength: tagLength })
-    cipher.setAAD(Buffer.from(context, "utf8"))
-    const ciphertext = Buffer.concat([cipher.update(Redacted.value(token), "utf8"), cipher.final()])
-    return { keyId: ring.current.id, sealed: Buffer.concat([iv, cipher.getAuthTag(), ciphertext]).toString("base64") }
-  }),
+  seal: (token: Redacted.Redacted<string>, context: string) =>
+    Effect.sync(() => {
+      const iv = randomBytes(ivLength)
+      const cipher = createCipheriv(algorithm, Redacted.value(ring.current.secret), iv, { authTagLength: tagLength })
+      cipher.setAAD(Buffer.from(context, "utf8"))
+      const ciphertext = Buffer.concat([cipher.update(Redacted.value(token), "utf8"), cipher.final()])
+      return { keyId: ring.current.id, sealed: Buffer.concat([iv, cipher.getAuthTag(), ciphertext]).toString("base64") }
+    }).pipe(Effect.withSpan("TokenSealer.seal")),
 
   open: Effect.fn("TokenSealer.open")(function* ({ keyId, sealed }: SealedToken, context: string) {
     const key = ring.byId.get(keyId)
     if (key === undefined) {
-      return yield* unsealable(`the token was sealed with key ${keyId}, which is not among the configured TOKEN_ENCRYPTION_KEY keys`)
+      return yield* unsealable(
+        `the token was sealed with key ${keyId}, which is not among the configured TOKEN_ENCRYPTION_KEY keys`
+      )
     }
     const bytes = Buffer.from(sealed, "base64")
     if (bytes.length <= ivLength + tagLength) return yield* unsealable(`the sealed token is malformed (key ${keyId})`)
-    const decipher = createDecipheriv(algorithm, Redacted.value(key.secret), bytes.subarray(0, ivLength), { authTagLength: tagLength })
+    const decipher = createDecipheriv(algorithm, Redacted.value(key.secret), bytes.subarray(0, ivLength), {
+      authTagLength: tagLength
+    })
     decipher.setAAD(Buffer.from(context, "utf8"))
     decipher.setAuthTag(bytes.subarray(ivLength, ivLength + tagLength))
     return yield* Effect.try({
-      try: () => Redacted.make(Buffer.concat([decipher.update(bytes.subarray(ivLength + tagLength)), decipher.final()]).toString("utf8")),
+      try: () =>
+        Redacted.make(
+          Buffer.concat([decipher.update(bytes.subarray(ivLength + tagLength)), decipher.final()]).toString("utf8")
+        ),
       // GCM's check failed: wrong key material, altered bytes, or a value moved from another row.
       catch: () => unsealable(`the sealed token failed its integrity check (key ${keyId})`)
     })
@@ -60,5 +68,6 @@ export class TokenSealer extends Context.Tag("bot/storage/TokenSealer")<TokenSea
     TokenSealer,
     Effect.map(loadKeyRing, makeTokenSealer)
   )
-  static readonly fromKeyRing = (ring: KeyRing): Layer.Layer<TokenSealer> => Layer.succeed(TokenSealer, makeTokenSealer(ring))
+  static readonly fromKeyRing = (ring: KeyRing): Layer.Layer<TokenSealer> =>
+    Layer.succeed(TokenSealer, makeTokenSealer(ring))
 }

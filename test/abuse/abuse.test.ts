@@ -23,7 +23,9 @@ describe("abuse: 5,000 generated slash commands and interactive payloads", () =>
     world = await startWorld({ env: { SCALINGO_REQUESTS_PER_MINUTE: "60" } })
     await linkAccounts(world, { "U-ALICE": "alice", "U-BOB": "bob", "U-CAROL": "carol" })
   }, 60_000)
-  afterAll(async () => { await world?.close() })
+  afterAll(async () => {
+    await world?.close()
+  })
 
   const alive = async () => {
     expect(world.bot.child.exitCode, world.bot.output.slice(-20).join("\n")).toBeNull()
@@ -34,31 +36,53 @@ describe("abuse: 5,000 generated slash commands and interactive payloads", () =>
     for (const body of ["payload=null", "payload=5", "payload=%22x%22", "payload=%5B%5D"]) {
       expect((await postSigned(world.bot.url, SIGNING_SECRET, body)).status, body).toBe(400)
     }
-    expect((await postSigned(world.bot.url, SIGNING_SECRET, "null", { headers: { "content-type": "application/json" } })).status).toBe(400)
+    expect(
+      (await postSigned(world.bot.url, SIGNING_SECRET, "null", { headers: { "content-type": "application/json" } }))
+        .status
+    ).toBe(400)
     await alive()
   })
 
   it("payloads missing the user or the view are refused with 400, not Bolt's 500; broken actions get a 4xx", async () => {
     const base = blockActionsPayload({ actionId: "events_page", value: "{}", userId: "U-ALICE" })
     const missingUserOrView = [
-      { ...base, user: undefined, team: null }, { ...base, user: null }, { type: "view_submission", user: { id: "U-ALICE" } },
-      { type: "view_submission", view: null }, { type: "view_submission", view: { id: "V1", callback_id: "login" } }, { type: "view_closed", view: { id: "V1" } }
+      { ...base, user: undefined, team: null },
+      { ...base, user: null },
+      { type: "view_submission", user: { id: "U-ALICE" } },
+      { type: "view_submission", view: null },
+      { type: "view_submission", view: { id: "V1", callback_id: "login" } },
+      { type: "view_closed", view: { id: "V1" } }
     ]
     for (const payload of missingUserOrView) {
-      expect((await sendInteractive(world.bot.url, SIGNING_SECRET, payload)).status, JSON.stringify(payload).slice(0, 200)).toBe(400)
+      expect(
+        (await sendInteractive(world.bot.url, SIGNING_SECRET, payload)).status,
+        JSON.stringify(payload).slice(0, 200)
+      ).toBe(400)
     }
     // No listener matches these: Bolt lets them time out with a 404.
-    const statuses = await Promise.all([[], "x", [null]].map((actions) => sendInteractive(world.bot.url, SIGNING_SECRET, { ...base, actions }).then((r) => r.status)))
+    const statuses = await Promise.all(
+      [[], "x", [null]].map((actions) =>
+        sendInteractive(world.bot.url, SIGNING_SECRET, { ...base, actions }).then((r) => r.status)
+      )
+    )
     for (const status of statuses) expect(status >= 400 && status < 500, `status ${status}`).toBe(true)
     await alive()
   })
 
   it("a modal submission whose fields hold numbers or objects gets the form's inline error (it closed silently on a TypeError)", async () => {
-    const login = await world.submit({ view: { id: "V-NEVER-OPENED", callback_id: "login" }, userId: "U-ALICE", values: { token: { token: { type: "plain_text_input", value: 5 as never } } } })
+    const login = await world.submit({
+      view: { id: "V-NEVER-OPENED", callback_id: "login" },
+      userId: "U-ALICE",
+      values: { token: { token: { type: "plain_text_input", value: 5 as never } } }
+    })
     expect(login.body).toMatchObject({ response_action: "errors", errors: { token: expect.any(String) } })
     const create = await world.submit({
-      view: { id: "V-NEVER-OPENED-2", callback_id: "create_app" }, userId: "U-ALICE",
-      values: { name: { name: { type: "plain_text_input", value: { nested: true } as never } }, region: { region: { type: "static_select", selected_option: "osc-fr1" as never } } }
+      view: { id: "V-NEVER-OPENED-2", callback_id: "create_app" },
+      userId: "U-ALICE",
+      values: {
+        name: { name: { type: "plain_text_input", value: { nested: true } as never } },
+        region: { region: { type: "static_select", selected_option: "osc-fr1" as never } }
+      }
     })
     expect(create.body).toMatchObject({ response_action: "errors", errors: { name: expect.any(String) } })
   })
@@ -69,9 +93,13 @@ describe("abuse: 5,000 generated slash commands and interactive payloads", () =>
     const posts = world.slack.calls.filter((c) => c.method === "chat.postMessage").length
     const value = JSON.stringify({ a: "bob-blog", r: "osc-fr1", p: 1, n: 20, t: "1700000000.000100" })
     expect((await world.click({ actionId: "events_page", value, userId: "U-ALICE", responseUrl })).status).toBe(200)
-    const told = await world.slack.waitFor((r) => r.kind === "response" && r.id === responseUrl.split("/").pop(), { timeoutMs: 20_000 })
+    const told = await world.slack.waitFor((r) => r.kind === "response" && r.id === responseUrl.split("/").pop(), {
+      timeoutMs: 20_000
+    })
     expect(readable((told as { body: unknown }).body)).toContain("cannot see")
-    expect(world.sim.requests.filter((r) => r.path === "/v1/apps/bob-blog/events").map((r) => [r.account, r.status])).toEqual([["alice", 404]])
+    expect(
+      world.sim.requests.filter((r) => r.path === "/v1/apps/bob-blog/events").map((r) => [r.account, r.status])
+    ).toEqual([["alice", 404]])
     expect(world.slack.calls.filter((c) => c.method === "chat.postMessage").length).toBe(posts)
   })
 
@@ -102,13 +130,25 @@ describe("abuse: 5,000 generated slash commands and interactive payloads", () =>
         if (random.chance(0.7)) {
           const text = junkCommandText(random, linked ? words : SUBCOMMAND_WORDS)
           const usable = random.chance(0.97)
-          const url = usable ? responseUrl() : random.pick(["", "not a url", "http://127.0.0.1:1/x", "ftp://example.invalid/x"])
-          const command = { text, responseId: usable ? url.split("/").pop() : undefined, triggerId: `${i}.${index}.abuse`, channelId: `CA${index}X${i}` }
+          const url = usable
+            ? responseUrl()
+            : random.pick(["", "not a url", "http://127.0.0.1:1/x", "ftp://example.invalid/x"])
+          const command = {
+            text,
+            responseId: usable ? url.split("/").pop() : undefined,
+            triggerId: `${i}.${index}.abuse`,
+            channelId: `CA${index}X${i}`
+          }
           commands.push(command)
           return async () => {
             const reply = await sendSlashCommand(world.bot.url, SIGNING_SECRET, {
-              text, userId: sender.userId, userName: sender.userName, teamId: sender.teamId,
-              channelId: command.channelId, triggerId: command.triggerId, responseUrl: url
+              text,
+              userId: sender.userId,
+              userName: sender.userName,
+              teamId: sender.teamId,
+              channelId: command.channelId,
+              triggerId: command.triggerId,
+              responseUrl: url
             }).catch((e: Error) => e)
             expectStatus(`command ${JSON.stringify(text.slice(0, 60))}`, reply, (s) => s === 200)
           }
@@ -119,7 +159,14 @@ describe("abuse: 5,000 generated slash commands and interactive payloads", () =>
           expectStatus(`${probe.kind} ${probe.label}`, reply, expectedStatus(probe))
         }
       })
-      const withHealthChecks = tasks.map((task, i) => (i % 500 === 499 ? async () => { await task(); await alive() } : task))
+      const withHealthChecks = tasks.map((task, i) =>
+        i % 500 === 499
+          ? async () => {
+              await task()
+              await alive()
+            }
+          : task
+      )
       await runBounded(withHealthChecks, IN_FLIGHT)
 
       expect(problems.slice(0, 20)).toEqual([])
@@ -128,9 +175,19 @@ describe("abuse: 5,000 generated slash commands and interactive payloads", () =>
       // Every command with a usable response_url got an answer: a private reply, a modal, or a channel post.
       const unanswered = () => {
         const replied = new Set(world.slack.responses.map((r) => r.id))
-        const opened = new Set(world.slack.calls.filter((c) => c.method === "views.open").map((c) => String(c.params.trigger_id)))
-        const posted = new Set(world.slack.calls.filter((c) => c.method === "chat.postMessage").map((c) => String(c.params.channel)))
-        return commands.filter((c) => c.responseId !== undefined && !replied.has(c.responseId) && !opened.has(c.triggerId) && !posted.has(c.channelId))
+        const opened = new Set(
+          world.slack.calls.filter((c) => c.method === "views.open").map((c) => String(c.params.trigger_id))
+        )
+        const posted = new Set(
+          world.slack.calls.filter((c) => c.method === "chat.postMessage").map((c) => String(c.params.channel))
+        )
+        return commands.filter(
+          (c) =>
+            c.responseId !== undefined &&
+            !replied.has(c.responseId) &&
+            !opened.has(c.triggerId) &&
+            !posted.has(c.channelId)
+        )
       }
       await eventually(() => unanswered().length === 0, 30_000, 500)
       expect(unanswered().map((c) => c.text.slice(0, 60))).toEqual([])
@@ -150,23 +207,42 @@ describe("abuse: 5,000 generated slash commands and interactive payloads", () =>
       const requests = world.sim.requests
       expect(requests.some((r) => r.account === phase.account)).toBe(true)
       expect(requests.map(unexpectedShape).filter((p) => p !== undefined)).toEqual([])
-      const foreign = requests.filter((r) => r.account !== phase.account && !(r.account === undefined && r.path === "/v1/tokens/exchange" && r.status === 401))
+      const foreign = requests.filter(
+        (r) =>
+          r.account !== phase.account &&
+          !(r.account === undefined && r.path === "/v1/tokens/exchange" && r.status === 401)
+      )
       expect(foreign.map((r) => `${r.account} ${r.method} ${r.path} ${r.status}`)).toEqual([])
       expect(requests.filter((r) => r.status === 429)).toEqual([])
-      const byStatus = (list: ReadonlyArray<{ status: number }>) => JSON.stringify(Object.fromEntries([...list.reduce((m, r) => m.set(r.status, (m.get(r.status) ?? 0) + 1), new Map<number, number>())]))
-      console.info(`${phase.name}: bot answered ${JSON.stringify(Object.fromEntries(statuses))}; ${commands.length} commands, ${read.length} private replies; Scalingo saw ${requests.length} requests ${byStatus(requests)}`)
+      const byStatus = (list: ReadonlyArray<{ status: number }>) =>
+        JSON.stringify(
+          Object.fromEntries([
+            ...list.reduce((m, r) => m.set(r.status, (m.get(r.status) ?? 0) + 1), new Map<number, number>())
+          ])
+        )
+      console.info(
+        `${phase.name}: bot answered ${JSON.stringify(Object.fromEntries(statuses))}; ${commands.length} commands, ${read.length} private replies; Scalingo saw ${requests.length} requests ${byStatus(requests)}`
+      )
     }, 85_000)
   }
 
   it("afterwards: the budget answered in sentences, and every link, including bob's (never used), is intact", async () => {
     expect(budgetAnswers).toBeGreaterThan(0)
     // A programming error surfacing on junk input (it would be logged with its stack) is a defect too.
-    expect(world.bot.output.filter((line) => /\b(TypeError|ReferenceError|RangeError|SyntaxError)\b/.test(line)).slice(0, 5)).toEqual([])
-    for (const [userId, username] of [["U-ALICE", "alice"], ["U-BOB", "bob"], ["U-CAROL", "carol"]] as const) {
+    expect(
+      world.bot.output.filter((line) => /\b(TypeError|ReferenceError|RangeError|SyntaxError)\b/.test(line)).slice(0, 5)
+    ).toEqual([])
+    for (const [userId, username] of [
+      ["U-ALICE", "alice"],
+      ["U-BOB", "bob"],
+      ["U-CAROL", "carol"]
+    ] as const) {
       expect((await commandReply(world, "whoami", { userId })).text).toContain(`*${username}*`)
     }
     for (const stranger of STRANGERS) {
-      expect((await commandReply(world, "whoami", { userId: stranger.userId, teamId: stranger.teamId })).text).toContain("have not linked")
+      expect(
+        (await commandReply(world, "whoami", { userId: stranger.userId, teamId: stranger.teamId })).text
+      ).toContain("have not linked")
     }
     await alive()
   }, 30_000)

@@ -36,13 +36,32 @@ export interface Phase {
 
 export const PHASES: ReadonlyArray<Phase> = [
   {
-    name: "alice and strangers", sender: ALICE, account: "alice", probes: 3_000,
-    othersApps: [{ app: "bob-blog", region: "osc-fr1" }, { app: "bob-shop", region: "osc-fr1" }],
-    ownApps: [{ app: "forty-seven-events", region: "osc-fr1" }, { app: "alice-secure", region: "osc-secnum-fr1" }, { app: null, region: "osc-fr1" }, { app: null, region: "osc-secnum-fr1" }]
+    name: "alice and strangers",
+    sender: ALICE,
+    account: "alice",
+    probes: 3_000,
+    othersApps: [
+      { app: "bob-blog", region: "osc-fr1" },
+      { app: "bob-shop", region: "osc-fr1" }
+    ],
+    ownApps: [
+      { app: "forty-seven-events", region: "osc-fr1" },
+      { app: "alice-secure", region: "osc-secnum-fr1" },
+      { app: null, region: "osc-fr1" },
+      { app: null, region: "osc-secnum-fr1" }
+    ]
   },
   {
-    name: "carol and strangers", sender: CAROL, account: "carol", probes: 2_000,
-    othersApps: [{ app: "forty-seven-events", region: "osc-fr1" }, { app: "alice-secure", region: "osc-secnum-fr1" }, { app: "bob-blog", region: "osc-fr1" }, { app: null, region: "osc-secnum-fr1" }],
+    name: "carol and strangers",
+    sender: CAROL,
+    account: "carol",
+    probes: 2_000,
+    othersApps: [
+      { app: "forty-seven-events", region: "osc-fr1" },
+      { app: "alice-secure", region: "osc-secnum-fr1" },
+      { app: "bob-blog", region: "osc-fr1" },
+      { app: null, region: "osc-secnum-fr1" }
+    ],
     ownApps: [{ app: null, region: "osc-fr1" }]
   }
 ]
@@ -57,19 +76,25 @@ export const sendProbe = (world: World, probe: Probe): Promise<SlackReply> => {
   })
 }
 
-export const expectedStatus = (probe: Probe) => (status: number): boolean => {
-  if (probe.kind === "payload") return status === 200
-  if (probe.kind === "raw" && probe.forgery !== undefined) return status === 401
-  return status === 200 || (status >= 400 && status < 500)
-}
+export const expectedStatus =
+  (probe: Probe) =>
+  (status: number): boolean => {
+    if (probe.kind === "payload") return status === 200
+    if (probe.kind === "raw" && probe.forgery !== undefined) return status === 401
+    return status === 200 || (status >= 400 && status < 500)
+  }
 
 /** Waits until the simulator log stops growing: late answers of the previous burst must not blur the next one. */
 export const quiet = async (world: World) => {
   let seen = -1
-  await eventually(() => {
-    const now = world.sim.requests.length
-    const stable = now === seen
-    seen = now
-    return stable
-  }, 20_000, 1_000)
+  await eventually(
+    () => {
+      const now = world.sim.requests.length
+      const stable = now === seen
+      seen = now
+      return stable
+    },
+    20_000,
+    1_000
+  )
 }

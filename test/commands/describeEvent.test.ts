@@ -11,7 +11,8 @@ const render = (type: string, typeData: unknown, extra: Record<string, unknown> 
   describeRaw({ ...sampleOf(type), type_data: typeData, ...extra })
 
 /** Everything a person could see. */
-const visible = (d: EventDescription) => [d.title, d.sentence, d.who, d.appName ?? "", d.link?.label ?? "", d.link?.url ?? ""].join("\n")
+const visible = (d: EventDescription) =>
+  [d.title, d.sentence, d.who, d.appName ?? "", d.link?.label ?? "", d.link?.url ?? ""].join("\n")
 
 const expectClean = (d: EventDescription, context: string) => {
   for (const text of [d.title, d.sentence, d.who]) {
@@ -50,20 +51,29 @@ describe("describeEvent", () => {
 
   it("names the variables of a bulk change, and only their names", () => {
     const d = describeRaw(sampleOf("edit_variables"))
-    expect(d.sentence).toBe("Environment variables changed: `FEATURE_EXPORTS` added; `RAILS_MAX_THREADS` modified; `LEGACY_TOKEN` removed")
+    expect(d.sentence).toBe(
+      "Environment variables changed: `FEATURE_EXPORTS` added; `RAILS_MAX_THREADS` modified; `LEGACY_TOKEN` removed"
+    )
   })
 
   it("renders an unknown type neutrally: its name and app, never its data", () => {
-    const d = describeRaw({ ...sampleOf("new_app"), type: "brand_new_thing", type_data: { token: "SECRET-VALUE-99", n: 1 } })
+    const d = describeRaw({
+      ...sampleOf("new_app"),
+      type: "brand_new_thing",
+      type_data: { token: "SECRET-VALUE-99", n: 1 }
+    })
     expect(d.title).toBe("Brand New Thing")
     expect(d.sentence).toBe("Event `brand_new_thing` on example-app")
     expect(visible(d)).not.toContain("SECRET-VALUE")
   })
 
-  it("shows scale changes as before → after per container type, from numbers or \"2:M\" strings", () => {
+  it('shows scale changes as before → after per container type, from numbers or "2:M" strings', () => {
     const numbers = render("scale", { previous_containers: { web: 1, worker: 0 }, containers: { web: 2, worker: 1 } })
     expect(numbers.sentence).toBe("Containers scaled: web 1 → 2, worker 0 → 1")
-    const strings = render("scale", { previous_containers: { web: "1:M", clock: "1:S" }, containers: { web: "2:M", clock: "1:S" } })
+    const strings = render("scale", {
+      previous_containers: { web: "1:M", clock: "1:S" },
+      containers: { web: "2:M", clock: "1:S" }
+    })
     expect(strings.sentence).toBe("Containers scaled: web 1 → 2 (size M)")
   })
 
@@ -71,7 +81,9 @@ describe("describeEvent", () => {
     const d = describeRaw(sampleOf("deployment"))
     expect(d.sentence).toBe("Deployment of `58c778f` succeeded in 1m 12s")
     expect(d.link).toEqual({ label: "Commit", url: expect.stringMatching(/^https:\/\/github\.com\//) })
-    expect(render("deployment", { git_ref: "main", status: "build-error" }).sentence).toBe("Deployment of `main` failed to build")
+    expect(render("deployment", { git_ref: "main", status: "build-error" }).sentence).toBe(
+      "Deployment of `main` failed to build"
+    )
   })
 
   it("links a crash to its logs without ever showing the crash logs themselves", () => {
@@ -82,8 +94,12 @@ describe("describeEvent", () => {
   })
 
   it("tells restart reasons in words", () => {
-    expect(render("restart", { scope: ["web"], reason: "unexpected_failure" }).sentence).toBe("`web` containers restarted after an unexpected failure")
-    expect(render("restart", { scope: null, reason: "security_maintenance" }).sentence).toBe("All containers restarted for scheduled security maintenance")
+    expect(render("restart", { scope: ["web"], reason: "unexpected_failure" }).sentence).toBe(
+      "`web` containers restarted after an unexpected failure"
+    )
+    expect(render("restart", { scope: null, reason: "security_maintenance" }).sentence).toBe(
+      "All containers restarted for scheduled security maintenance"
+    )
     expect(render("restart", { addon_name: "PostgreSQL" }).who).toBe("Addon PostgreSQL")
   })
 
@@ -92,7 +108,10 @@ describe("describeEvent", () => {
     expect(describeRaw(sampleOf("edit_variable")).who).toBe("Addon PostgreSQL")
     expect(describeRaw(sampleOf("database_backup_succeeded")).who).toBe("Scalingo Automated Backup Service")
     const platform = { username: "scalingo-platform", email: "deploy@scalingo.com" }
-    expect(render("run", { command: "" }, { user: platform })).toMatchObject({ who: "Scalingo Operator", sentence: "One-off container started for maintenance or support" })
+    expect(render("run", { command: "" }, { user: platform })).toMatchObject({
+      who: "Scalingo Operator",
+      sentence: "One-off container started for maintenance or support"
+    })
     expect(render("login_success", {}, { user: undefined }).who).toBe("Someone")
   })
 
@@ -104,7 +123,11 @@ describe("describeEvent", () => {
 
   it("degrades to a shorter sentence when fields are missing or mis-typed", () => {
     for (const type of EVENT_TYPES) {
-      for (const typeData of [{}, "garbage", { name: 5, hostname: [], collaborator: "x", status: 7, containers: "many", updated_values: {} }]) {
+      for (const typeData of [
+        {},
+        "garbage",
+        { name: 5, hostname: [], collaborator: "x", status: 7, containers: "many", updated_values: {} }
+      ]) {
         expectClean(render(type, typeData, { user: undefined, created_at: "not a date" }), type)
       }
     }
@@ -112,8 +135,11 @@ describe("describeEvent", () => {
     expect(render("deployment", {}).sentence).toBe("Deployment")
   })
 
-  it("keeps long lists and values short with \"and N more\"", () => {
-    const many = Array.from({ length: 400 }, (_, i) => ({ name: `VARIABLE_${i}_${"X".repeat(300)}`, value: `SECRET-VALUE-${i}` }))
+  it('keeps long lists and values short with "and N more"', () => {
+    const many = Array.from({ length: 400 }, (_, i) => ({
+      name: `VARIABLE_${i}_${"X".repeat(300)}`,
+      value: `SECRET-VALUE-${i}`
+    }))
     const d = render("edit_variables", { new_vars: many, deleted_vars: many })
     expect(d.sentence).toContain("and 390 more")
     expect(d.sentence.length).toBeLessThan(3000)

@@ -6,8 +6,12 @@ import { commandReply, openedView, readable, startWorld, type World } from "../s
 /** Login by modal and inline, whoami in each state, logout; through signed requests, the fake Slack and the simulator. */
 describe("linking a Scalingo account", () => {
   let world: World
-  beforeAll(async () => { world = await startWorld() })
-  afterAll(async () => { await world?.close() })
+  beforeAll(async () => {
+    world = await startWorld()
+  })
+  afterAll(async () => {
+    await world?.close()
+  })
 
   const openLoginModal = async (userId: string) => {
     return openedView(world, "login", async () => expect((await world.command("login", { userId })).status).toBe(200))
@@ -21,7 +25,11 @@ describe("linking a Scalingo account", () => {
   it("links by modal: the token is checked with Scalingo and the person is told which account", async () => {
     const view = await openLoginModal("U-MODAL")
     expect(readable(view)).toContain("dashboard.scalingo.com/account/tokens")
-    const reply = await world.submit({ view, userId: "U-MODAL", values: { token: { token: { type: "plain_text_input", value: world.sim.accounts.alice!.apiToken } } } })
+    const reply = await world.submit({
+      view,
+      userId: "U-MODAL",
+      values: { token: { token: { type: "plain_text_input", value: world.sim.accounts.alice!.apiToken } } }
+    })
     expect(reply.status).toBe(200)
     expect(JSON.stringify(reply.body)).toContain("alice")
     const whoami = await commandReply(world, "whoami", { userId: "U-MODAL" })
@@ -30,7 +38,9 @@ describe("linking a Scalingo account", () => {
   })
 
   it("links inline with login <token>, privately", async () => {
-    const { text, body } = await commandReply(world, `login ${world.sim.accounts.bob!.apiToken}`, { userId: "U-INLINE" })
+    const { text, body } = await commandReply(world, `login ${world.sim.accounts.bob!.apiToken}`, {
+      userId: "U-INLINE"
+    })
     expect(text).toContain("bob")
     expect((body as { response_type?: string }).response_type).toBe("ephemeral")
     expect((await commandReply(world, "whoami", { userId: "U-INLINE" })).text).toContain("bob@example.com")
@@ -39,8 +49,15 @@ describe("linking a Scalingo account", () => {
   it("a malformed token gets a clear answer inline and stores nothing", async () => {
     const view = await openLoginModal("U-BAD")
     const before = world.sim.requests.length
-    const reply = await world.submit({ view, userId: "U-BAD", values: { token: { token: { type: "plain_text_input", value: "not a token" } } } })
-    expect(reply.body).toMatchObject({ response_action: "errors", errors: { token: expect.stringContaining("tk-us-") } })
+    const reply = await world.submit({
+      view,
+      userId: "U-BAD",
+      values: { token: { token: { type: "plain_text_input", value: "not a token" } } }
+    })
+    expect(reply.body).toMatchObject({
+      response_action: "errors",
+      errors: { token: expect.stringContaining("tk-us-") }
+    })
     expect(world.sim.requests.length).toBe(before)
     const inline = await commandReply(world, "login hunter2", { userId: "U-BAD" })
     expect(inline.text).toContain("does not look like a Scalingo API token")
@@ -48,10 +65,17 @@ describe("linking a Scalingo account", () => {
   })
 
   it("a token Scalingo rejects gets a clear answer and stores nothing", async () => {
-    const rejected = "tk-us-" + "R".repeat(48)
+    const rejected = `tk-us-${"R".repeat(48)}`
     const view = await openLoginModal("U-REJ")
-    const reply = await world.submit({ view, userId: "U-REJ", values: { token: { token: { type: "plain_text_input", value: rejected } } } })
-    expect(reply.body).toMatchObject({ response_action: "errors", errors: { token: expect.stringContaining("rejected") } })
+    const reply = await world.submit({
+      view,
+      userId: "U-REJ",
+      values: { token: { token: { type: "plain_text_input", value: rejected } } }
+    })
+    expect(reply.body).toMatchObject({
+      response_action: "errors",
+      errors: { token: expect.stringContaining("rejected") }
+    })
     const inline = await commandReply(world, `login ${rejected}`, { userId: "U-REJ" })
     expect(inline.text).toContain("rejected")
     expect((await commandReply(world, "whoami", { userId: "U-REJ" })).text).toContain("not linked")

@@ -9,7 +9,9 @@ describe("/scalingo apps", () => {
     world = await startWorld()
     await linkAccounts(world, { "U-ALICE": "alice", "U-BOB": "bob" })
   })
-  afterAll(async () => { await world?.close() })
+  afterAll(async () => {
+    await world?.close()
+  })
 
   it("lists exactly the person's apps from both regions, with status and dashboard links, privately", async () => {
     const { body, text } = await commandReply(world, "apps", { userId: "U-ALICE" })
@@ -37,7 +39,10 @@ describe("/scalingo apps", () => {
   it("300 apps produce valid messages within Block Kit limits, every app on exactly one page", async () => {
     const many = world.sim.createAccount({ username: "many", regions: ["osc-fr1", "osc-secnum-fr1"] })
     for (let i = 0; i < 300; i++) {
-      world.sim.addApp("many", i % 3 === 0 ? "osc-secnum-fr1" : "osc-fr1", { name: `many-app-${String(i).padStart(3, "0")}`, status: i % 17 === 0 ? "crashed" : "running" })
+      world.sim.addApp("many", i % 3 === 0 ? "osc-secnum-fr1" : "osc-fr1", {
+        name: `many-app-${String(i).padStart(3, "0")}`,
+        status: i % 17 === 0 ? "crashed" : "running"
+      })
     }
     await commandReply(world, `login ${many.apiToken}`, { userId: "U-MANY" })
     let reply = await commandReply(world, "apps", { userId: "U-MANY" })
@@ -49,17 +54,34 @@ describe("/scalingo apps", () => {
       const next = buttonsOf(reply.body as never, "apps_page").find((b) => b.text.startsWith("Next"))
       if (next === undefined) break
       const responseUrl = world.slack.responseUrl()
-      await world.click({ actionId: "apps_page", value: next.value, userId: "U-MANY", responseUrl, container: { type: "message", is_ephemeral: true, message_ts: "1700000000.000100", channel_id: "C0001" } })
-      const replaced = await world.slack.waitFor((r) => r.kind === "response" && r.id === responseUrl.split("/").pop(), { timeoutMs: 20_000 })
+      await world.click({
+        actionId: "apps_page",
+        value: next.value,
+        userId: "U-MANY",
+        responseUrl,
+        container: { type: "message", is_ephemeral: true, message_ts: "1700000000.000100", channel_id: "C0001" }
+      })
+      const replaced = await world.slack.waitFor(
+        (r) => r.kind === "response" && r.id === responseUrl.split("/").pop(),
+        { timeoutMs: 20_000 }
+      )
       expect((replaced as { body: { replace_original?: boolean } }).body.replace_original).toBe(true)
-      reply = { ...reply, body: (replaced as { body: unknown }).body, text: readable((replaced as { body: unknown }).body) }
+      reply = {
+        ...reply,
+        body: (replaced as { body: unknown }).body,
+        text: readable((replaced as { body: unknown }).body)
+      }
     }
     expect(seen.length).toBe(300)
     expect(new Set(seen).size).toBe(300)
   })
 
   it("one region down still lists the other and names the region that could not be read", async () => {
-    world.sim.faults.add({ host: "osc-secnum-fr1", status: 503, body: JSON.stringify({ error: "upstream provider returned an error" }) })
+    world.sim.faults.add({
+      host: "osc-secnum-fr1",
+      status: 503,
+      body: JSON.stringify({ error: "upstream provider returned an error" })
+    })
     try {
       const { text } = await commandReply(world, "apps", { userId: "U-ALICE" })
       expect(text).toContain("alice-web")

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { expectNothingRaw, expectWithinBlockKitLimits } from "../support/blockKit.js"
-import { commandReply, linkAccounts, openedView, readable, startWorld, type World } from "../support/world.js"
+import { linkAccounts, openedView, readable, startWorld, type World } from "../support/world.js"
 
 const postsToApps = (world: World, since: number) =>
   world.sim.requests.filter((r) => r.at >= since && r.method === "POST" && r.path === "/v1/apps")
@@ -12,24 +12,32 @@ describe("/scalingo create", () => {
     world = await startWorld()
     await linkAccounts(world, { "U-ALICE": "alice", "U-BOB": "bob", "U-CAROL": "carol" })
   })
-  afterAll(async () => { await world?.close() })
+  afterAll(async () => {
+    await world?.close()
+  })
 
-  const openForm = (userId: string, text = "create") => openedView(world, "create_app", () => world.command(text, { userId }))
+  const openForm = (userId: string, text = "create") =>
+    openedView(world, "create_app", () => world.command(text, { userId }))
   const fill = (name: string, region: string) => ({
     name: { name: { type: "plain_text_input", value: name } },
     region: { region: { type: "static_select", selected_option: { value: region } } }
   })
+
+  type SelectBlock = {
+    block_id?: string
+    element: { options: Array<{ value: string }>; initial_option: { value: string } }
+  }
 
   it("opens at once with the name prefilled, the naming rules as hint, and the account's regions (default preselected)", async () => {
     const view = await openForm("U-ALICE", "create my-brand-new-app")
     const text = JSON.stringify(view)
     expect(text).toContain("my-brand-new-app")
     expect(text).toContain("lowercase letters")
-    const select = ((view.blocks as Array<Record<string, any>>).find((b) => b.block_id === "region")!).element
+    const select = (view.blocks as Array<SelectBlock>).find((b) => b.block_id === "region")!.element
     expect(select.options.map((o: { value: string }) => o.value).sort()).toEqual(["osc-fr1", "osc-secnum-fr1"])
     expect(select.initial_option.value).toBe("osc-fr1")
     const bobView = await openForm("U-BOB")
-    const bobSelect = ((bobView.blocks as Array<Record<string, any>>).find((b) => b.block_id === "region")!).element
+    const bobSelect = (bobView.blocks as Array<SelectBlock>).find((b) => b.block_id === "region")!.element
     expect(bobSelect.options.map((o: { value: string }) => o.value)).toEqual(["osc-fr1"])
   })
 
@@ -64,13 +72,19 @@ describe("/scalingo create", () => {
     const since = Date.now()
     const reply = await world.submit({ view, userId: "U-ALICE", values: fill("alice-secnum-new", "osc-secnum-fr1") })
     expect(reply.status).toBe(200)
-    const announced = await world.slack.waitForCall("chat.postMessage", (c) => readable(c.params).includes("alice-secnum-new"), { timeoutMs: 15_000 })
+    const announced = await world.slack.waitForCall(
+      "chat.postMessage",
+      (c) => readable(c.params).includes("alice-secnum-new"),
+      { timeoutMs: 15_000 }
+    )
     expect(announced.params.channel).toBe("C0001")
     const text = readable(announced.params)
     expect(text).toContain("<@U-ALICE>")
     expect(text).toContain("osc-secnum-fr1")
     expect(text).toContain("git@ssh.osc-secnum-fr1.scalingo.com:alice-secnum-new.git")
-    expect(JSON.stringify(announced.params.blocks)).toContain("https://dashboard.scalingo.com/apps/osc-secnum-fr1/alice-secnum-new")
+    expect(JSON.stringify(announced.params.blocks)).toContain(
+      "https://dashboard.scalingo.com/apps/osc-secnum-fr1/alice-secnum-new"
+    )
     expectWithinBlockKitLimits(announced.params as never)
     expect(postsToApps(world, since)).toHaveLength(1)
     expect(world.sim.appsOf("alice", "osc-secnum-fr1").filter((a) => a.name === "alice-secnum-new")).toHaveLength(1)
@@ -81,9 +95,14 @@ describe("/scalingo create", () => {
     const view = await openForm("U-ALICE")
     const since = Date.now()
     const values = fill("alice-twice", "osc-fr1")
-    const replies = await Promise.all([world.submit({ view, userId: "U-ALICE", values }), world.submit({ view, userId: "U-ALICE", values })])
+    const replies = await Promise.all([
+      world.submit({ view, userId: "U-ALICE", values }),
+      world.submit({ view, userId: "U-ALICE", values })
+    ])
     for (const r of replies) expect(r.status).toBe(200)
-    await world.slack.waitForCall("chat.postMessage", (c) => readable(c.params).includes("alice-twice"), { timeoutMs: 15_000 })
+    await world.slack.waitForCall("chat.postMessage", (c) => readable(c.params).includes("alice-twice"), {
+      timeoutMs: 15_000
+    })
     const again = await world.submit({ view, userId: "U-ALICE", values })
     expect(again.status).toBe(200)
     expect(postsToApps(world, since)).toHaveLength(1)
@@ -97,9 +116,13 @@ describe("/scalingo create", () => {
     expect(reply.status).toBe(200) // Bolt answers 404 to anything not acknowledged within 3 s
     expect(reply.body).toMatchObject({ response_action: "update" })
     expect(readable((reply.body as { view: unknown }).view)).toContain("Creating")
-    const updated = await world.slack.waitForCall("views.update", (c) => c.params.view_id === view.id, { timeoutMs: 20_000 })
+    const updated = await world.slack.waitForCall("views.update", (c) => c.params.view_id === view.id, {
+      timeoutMs: 20_000
+    })
     expect(readable(updated.params.view)).toContain("alice-slow-one")
-    await world.slack.waitForCall("chat.postMessage", (c) => readable(c.params).includes("alice-slow-one"), { timeoutMs: 20_000 })
+    await world.slack.waitForCall("chat.postMessage", (c) => readable(c.params).includes("alice-slow-one"), {
+      timeoutMs: 20_000
+    })
   })
 
   it("a slow 422 puts the form back with what was typed and the problem under the name", async () => {
@@ -107,9 +130,11 @@ describe("/scalingo create", () => {
     const view = await openForm("U-BOB")
     const reply = await world.submit({ view, userId: "U-BOB", values: fill("alice-web", "osc-fr1") })
     expect(reply.body).toMatchObject({ response_action: "update" })
-    const updated = await world.slack.waitForCall("views.update", (c) => c.params.view_id === view.id, { timeoutMs: 20_000 })
+    const updated = await world.slack.waitForCall("views.update", (c) => c.params.view_id === view.id, {
+      timeoutMs: 20_000
+    })
     const form = JSON.stringify(updated.params.view)
-    expect(form).toContain("\"initial_value\":\"alice-web\"")
+    expect(form).toContain('"initial_value":"alice-web"')
     expect(form).toContain("taken")
   })
 
@@ -117,6 +142,9 @@ describe("/scalingo create", () => {
     world.sim.disableAppCreation("osc-secnum-fr1")
     const view = await openForm("U-ALICE")
     const reply = await world.submit({ view, userId: "U-ALICE", values: fill("alice-disabled", "osc-secnum-fr1") })
-    expect(reply.body).toMatchObject({ response_action: "errors", errors: { region: expect.stringContaining("another region") } })
+    expect(reply.body).toMatchObject({
+      response_action: "errors",
+      errors: { region: expect.stringContaining("another region") }
+    })
   })
 })

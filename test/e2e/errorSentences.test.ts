@@ -13,13 +13,43 @@ describe("errors become sentences", () => {
     world = await startWorld()
     await linkAccounts(world, { "U-ALICE": "alice", "U-BOB": "bob" })
   })
-  afterAll(async () => { await world?.close() })
+  afterAll(async () => {
+    await world?.close()
+  })
 
-  const cases: ReadonlyArray<{ name: string; app: string; fault: { status: number; body: string; contentType?: string }; expected: ReadonlyArray<string> }> = [
-    { name: "401 after one refresh → not allowed, check collaborator rights", app: "alice-web", fault: { status: 401, body: JSON.stringify({ error: "You are not authorized to do this operation" }) }, expected: ["not allowed", "collaborator"] },
-    { name: "403 → not allowed, and why when Scalingo says", app: "alice-worker", fault: { status: 403, body: JSON.stringify({ error: "Operation forbidden on this app", code: "app_locked" }) }, expected: ["does not allow this", "Operation forbidden on this app", "app_locked"] },
-    { name: "429 → retry in N seconds", app: "all-event-types", fault: { status: 429, body: "Retry later", contentType: "text/plain" }, expected: ["limiting your account's requests", "Try again in"] },
-    { name: "5xx → Scalingo is having trouble, and nothing was changed", app: "alice-fresh", fault: { status: 503, body: JSON.stringify({ error: "upstream provider returned an error, please retry later" }) }, expected: ["Scalingo is having trouble", "Nothing was changed"] }
+  const cases: ReadonlyArray<{
+    name: string
+    app: string
+    fault: { status: number; body: string; contentType?: string }
+    expected: ReadonlyArray<string>
+  }> = [
+    {
+      name: "401 after one refresh → not allowed, check collaborator rights",
+      app: "alice-web",
+      fault: { status: 401, body: JSON.stringify({ error: "You are not authorized to do this operation" }) },
+      expected: ["not allowed", "collaborator"]
+    },
+    {
+      name: "403 → not allowed, and why when Scalingo says",
+      app: "alice-worker",
+      fault: { status: 403, body: JSON.stringify({ error: "Operation forbidden on this app", code: "app_locked" }) },
+      expected: ["does not allow this", "Operation forbidden on this app", "app_locked"]
+    },
+    {
+      name: "429 → retry in N seconds",
+      app: "all-event-types",
+      fault: { status: 429, body: "Retry later", contentType: "text/plain" },
+      expected: ["limiting your account's requests", "Try again in"]
+    },
+    {
+      name: "5xx → Scalingo is having trouble, and nothing was changed",
+      app: "alice-fresh",
+      fault: {
+        status: 503,
+        body: JSON.stringify({ error: "upstream provider returned an error, please retry later" })
+      },
+      expected: ["Scalingo is having trouble", "Nothing was changed"]
+    }
   ]
 
   it.each(cases)("$name", async ({ app, fault, expected }) => {
@@ -36,7 +66,9 @@ describe("errors become sentences", () => {
   })
 
   it("the account's own request budget spent → retry in N seconds, without drawing a 429 from Scalingo", async () => {
-    const replies = await Promise.all(Array.from({ length: 24 }, () => commandReply(world, "events forty-seven-events", { userId: "U-BOB" })))
+    const replies = await Promise.all(
+      Array.from({ length: 24 }, () => commandReply(world, "events forty-seven-events", { userId: "U-BOB" }))
+    )
     const budget = replies.filter((r) => r.text.includes("request budget"))
     expect(budget.length).toBeGreaterThan(0)
     for (const r of budget) expect(r.text).toMatch(/Try again in \d+ seconds?/)

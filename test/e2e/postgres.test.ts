@@ -4,7 +4,10 @@ import { sendSlashCommand } from "../support/slackRequests.js"
 import { expectNothingRaw } from "../support/blockKit.js"
 import { commandReply, readable, SIGNING_SECRET, startWorld, type World } from "../support/world.js"
 
-if (!testDatabaseUrl) console.warn("Skipping the PostgreSQL end-to-end tests: TEST_DATABASE_URL is not set (e.g. postgres://postgres@127.0.0.1:5432/test).")
+if (!testDatabaseUrl)
+  console.warn(
+    "Skipping the PostgreSQL end-to-end tests: TEST_DATABASE_URL is not set (e.g. postgres://postgres@127.0.0.1:5432/test)."
+  )
 
 describe.skipIf(!testDatabaseUrl)("the bot on PostgreSQL (needs TEST_DATABASE_URL)", () => {
   let world: World

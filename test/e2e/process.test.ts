@@ -22,10 +22,15 @@ describe("the bot process", () => {
       cwd: mkdtempSync(path.join(tmpdir(), "npm-start-")),
       // npm runs the script in the repository; empty values keep a developer's .env there from filling them in.
       env: { ...baseEnv(), SLACK_BOT_TOKEN: "", SLACK_SIGNING_SECRET: "" },
-      stdio: ["ignore", "pipe", "pipe"] })
+      stdio: ["ignore", "pipe", "pipe"]
+    })
     let output = ""
-    child.stdout.on("data", (d) => { output += d })
-    child.stderr.on("data", (d) => { output += d })
+    child.stdout.on("data", (d) => {
+      output += d
+    })
+    child.stderr.on("data", (d) => {
+      output += d
+    })
     const code = await new Promise<number | null>((resolve) => child.once("exit", resolve))
     expect(code).not.toBe(0)
     expect(output).toContain("SLACK_BOT_TOKEN")
@@ -48,10 +53,18 @@ describe("the bot process", () => {
   }, 90_000)
 
   it("invalid settings are named with what a valid value looks like", async () => {
-    const bot = spawnBot({ ...baseEnv(), SLACK_BOT_TOKEN: "nope", SLACK_SIGNING_SECRET: "s", PORT: "99999", SCALINGO_REQUESTS_PER_MINUTE: "500", LOG_LEVEL: "loud" })
+    const bot = spawnBot({
+      ...baseEnv(),
+      SLACK_BOT_TOKEN: "nope",
+      SLACK_SIGNING_SECRET: "s",
+      PORT: "99999",
+      SCALINGO_REQUESTS_PER_MINUTE: "500",
+      LOG_LEVEL: "loud"
+    })
     expect(await bot.exited).not.toBe(0)
     const output = bot.output.join("\n")
-    for (const variable of ["SLACK_BOT_TOKEN", "PORT", "SCALINGO_REQUESTS_PER_MINUTE", "LOG_LEVEL"]) expect(output).toContain(variable)
+    for (const variable of ["SLACK_BOT_TOKEN", "PORT", "SCALINGO_REQUESTS_PER_MINUTE", "LOG_LEVEL"])
+      expect(output).toContain(variable)
     expect(output).toContain("xoxb-")
   })
 
@@ -71,7 +84,9 @@ describe("the bot process", () => {
       const code = await world.bot.stop("SIGTERM")
       expect(code).toBe(0)
       // The page was still fetched and posted in its thread after the signal.
-      expect(world.slack.calls.some((c) => c.method === "chat.postMessage" && c.params.thread_ts !== undefined)).toBe(true)
+      expect(world.slack.calls.some((c) => c.method === "chat.postMessage" && c.params.thread_ts !== undefined)).toBe(
+        true
+      )
       // And no new work is accepted once stopped.
       await expect(fetch(`${world.bot.url}/healthz`)).rejects.toThrow()
     } finally {

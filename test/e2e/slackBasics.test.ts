@@ -5,8 +5,12 @@ import { commandReply, SIGNING_SECRET, startWorld, type World } from "../support
 
 describe("requests from Slack", () => {
   let world: World
-  beforeAll(async () => { world = await startWorld() })
-  afterAll(async () => { await world?.close() })
+  beforeAll(async () => {
+    world = await startWorld()
+  })
+  afterAll(async () => {
+    await world?.close()
+  })
 
   const nothingHandled = async (since: number) => {
     await new Promise((r) => setTimeout(r, 300))
@@ -17,16 +21,27 @@ describe("requests from Slack", () => {
 
   it("a forged signature gets 401 and reaches no handler", async () => {
     const since = Date.now()
-    const reply = await sendSlashCommand(world.bot.url, "not-the-secret", { text: "apps", responseUrl: world.slack.responseUrl() })
+    const reply = await sendSlashCommand(world.bot.url, "not-the-secret", {
+      text: "apps",
+      responseUrl: world.slack.responseUrl()
+    })
     expect(reply.status).toBe(401)
-    const tampered = await sendSlashCommand(world.bot.url, SIGNING_SECRET, { text: "help", signature: "v0=" + "0".repeat(64), responseUrl: world.slack.responseUrl() })
+    const tampered = await sendSlashCommand(world.bot.url, SIGNING_SECRET, {
+      text: "help",
+      signature: `v0=${"0".repeat(64)}`,
+      responseUrl: world.slack.responseUrl()
+    })
     expect(tampered.status).toBe(401)
     await nothingHandled(since)
   })
 
   it("a timestamp older than 5 minutes gets 401 and reaches no handler", async () => {
     const since = Date.now()
-    const reply = await sendSlashCommand(world.bot.url, SIGNING_SECRET, { text: "help", timestamp: nowSeconds() - 301, responseUrl: world.slack.responseUrl() })
+    const reply = await sendSlashCommand(world.bot.url, SIGNING_SECRET, {
+      text: "help",
+      timestamp: nowSeconds() - 301,
+      responseUrl: world.slack.responseUrl()
+    })
     expect(reply.status).toBe(401)
     await nothingHandled(since)
   })

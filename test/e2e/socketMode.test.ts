@@ -7,15 +7,21 @@ import { readable, startWorld, type World } from "../support/world.js"
 describe("Socket Mode", () => {
   let world: World
   beforeAll(async () => {
-    world = await startWorld({ env: { SLACK_APP_TOKEN: "xapp-1-A0001-0000-socketmodetoken", SLACK_SIGNING_SECRET: "" } })
+    world = await startWorld({
+      env: { SLACK_APP_TOKEN: "xapp-1-A0001-0000-socketmodetoken", SLACK_SIGNING_SECRET: "" }
+    })
   })
-  afterAll(async () => { await world?.close() })
+  afterAll(async () => {
+    await world?.close()
+  })
 
   it("connects with the app token and answers a slash command sent as an envelope", async () => {
     const connect = world.slack.calls.find((c) => c.method === "apps.connections.open")
     expect(connect).toBeDefined()
     const responseUrl = world.slack.responseUrl()
-    const ack = await world.slack.sendEnvelope("slash_commands", slashCommandFields({ text: "help", responseUrl }), { timeoutMs: 10_000 })
+    const ack = await world.slack.sendEnvelope("slash_commands", slashCommandFields({ text: "help", responseUrl }), {
+      timeoutMs: 10_000
+    })
     expect(ack.envelope_id).toBeTruthy()
     const reply = await world.slack.waitFor((r) => r.kind === "response" && r.id === responseUrl.split("/").pop())
     const text = readable((reply as { body: unknown }).body)

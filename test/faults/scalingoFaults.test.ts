@@ -33,18 +33,32 @@ const KINDS: ReadonlyArray<FaultKind> = [
     // The client gives up after 10 s and retries once more within 15 s: either outcome is a sentence.
     expected: (c, p) => new RegExp(`${c.success(p).source}|${TROUBLE.source}|${UNKNOWN_IF_APPLIED.source}`)
   },
-  { name: "answers 503 twice, then recovers", fault: { status: 503, times: 2 }, expected: (c, p) => (c.change ? UNKNOWN_IF_APPLIED : c.success(p)) },
-  { name: "answers 500 to everything", fault: { status: 500 }, expected: (c) => (c.change ? UNKNOWN_IF_APPLIED : TROUBLE) },
-  { name: "resets every connection", fault: { reset: true }, expected: (c) => (c.change ? UNKNOWN_IF_APPLIED : /could not be reached/) },
+  {
+    name: "answers 503 twice, then recovers",
+    fault: { status: 503, times: 2 },
+    expected: (c, p) => (c.change ? UNKNOWN_IF_APPLIED : c.success(p))
+  },
+  {
+    name: "answers 500 to everything",
+    fault: { status: 500 },
+    expected: (c) => (c.change ? UNKNOWN_IF_APPLIED : TROUBLE)
+  },
+  {
+    name: "resets every connection",
+    fault: { reset: true },
+    expected: (c) => (c.change ? UNKNOWN_IF_APPLIED : /could not be reached/)
+  },
   { name: "sends malformed JSON", fault: { malformedJson: true }, expected: () => /does not understand/ },
   { name: "adds fields the bot does not know", body: "unknownFields", expected: (c, p) => c.success(p) },
   {
     name: "answers with empty lists",
     body: "emptyLists",
     expected: (c, p) =>
-      c.route({ person: p }) === REGIONS ? /cannot (?:see|use|reach)|does not exist|any region/
-      : c.route({ person: p }) === LIST_APPS ? /no apps/
-      : /no events/
+      c.route({ person: p }) === REGIONS
+        ? /cannot (?:see|use|reach)|does not exist|any region/
+        : c.route({ person: p }) === LIST_APPS
+          ? /no apps/
+          : /no events/
   },
   { name: "sends event types the bot does not know", body: "unknownEventTypes", expected: (c, p) => c.success(p) },
   { name: "sends null pagination", body: "nullPagination", expected: (c, p) => c.success(p) },
@@ -53,33 +67,50 @@ const KINDS: ReadonlyArray<FaultKind> = [
 
 describe("when Scalingo misbehaves, every command still ends with a sentence", () => {
   let world: World
-  beforeAll(async () => { world = await startWorld() })
-  afterAll(async () => { await world?.close() })
+  beforeAll(async () => {
+    world = await startWorld()
+  })
+  afterAll(async () => {
+    await world?.close()
+  })
 
   KINDS.forEach((kind, k) => {
-    const cases = CASES.map((c, i) => ({ c, i })).filter(({ c }) => kind.body === undefined || c.bodies[kind.body] !== undefined)
+    const cases = CASES.map((c, i) => ({ c, i })).filter(
+      ({ c }) => kind.body === undefined || c.bodies[kind.body] !== undefined
+    )
     describe(`Scalingo ${kind.name}`, () => {
       const prepared = new Map<number, Prepared>()
       const outcomes = new Map<number, Promise<{ ok: true; text: string } | { ok: false; error: unknown }>>()
 
       beforeAll(async () => {
-        await Promise.all(cases.map(async ({ c, i }) => {
-          const username = `k${k}c${i}`
-          const account = world.sim.createAccount({ username })
-          const app = `${username}-app`
-          world.sim.addApp(username, "osc-fr1", { name: app })
-          world.sim.addAppEvents(username, "osc-fr1", app, 25)
-          world.sim.addAccountEvents(username, "osc-fr1", 5)
-          prepared.set(i, await c.prepare(world, { account, app, userId: `U${k}X${i}`, channelId: `C${k}X${i}` }))
-        }))
+        await Promise.all(
+          cases.map(async ({ c, i }) => {
+            const username = `k${k}c${i}`
+            const account = world.sim.createAccount({ username })
+            const app = `${username}-app`
+            world.sim.addApp(username, "osc-fr1", { name: app })
+            world.sim.addAppEvents(username, "osc-fr1", app, 25)
+            world.sim.addAccountEvents(username, "osc-fr1", 5)
+            prepared.set(i, await c.prepare(world, { account, app, userId: `U${k}X${i}`, channelId: `C${k}X${i}` }))
+          })
+        )
         for (const { c, i } of cases) {
           const p = prepared.get(i)!
-          const faults = kind.fault !== undefined ? [{ ...c.route(p), ...kind.fault }] : c.bodies[kind.body!]!(world, p)!.map((f) => ({ ...c.route(p), ...f }))
+          const faults =
+            kind.fault !== undefined
+              ? [{ ...c.route(p), ...kind.fault }]
+              : c.bodies[kind.body!]!(world, p)!.map((f) => ({ ...c.route(p), ...f }))
           for (const fault of faults) world.sim.faults.add(fault)
         }
         // Every command starts at once; the tests below only wait for their own.
         for (const { c, i } of cases) {
-          outcomes.set(i, c.run(world, prepared.get(i)!).then((text) => ({ ok: true as const, text }), (error: unknown) => ({ ok: false as const, error })))
+          outcomes.set(
+            i,
+            c.run(world, prepared.get(i)!).then(
+              (text) => ({ ok: true as const, text }),
+              (error: unknown) => ({ ok: false as const, error })
+            )
+          )
         }
       }, 60_000)
       afterAll(async () => {
@@ -100,13 +131,15 @@ describe("when Scalingo misbehaves, every command still ends with a sentence", (
 
       it("whoami still answers every person from storage, links intact", async () => {
         await Promise.all(outcomes.values())
-        await Promise.all(cases.map(async ({ c, i }) => {
-          const person = prepared.get(i)!.person
-          const text = await privateReply(world, "whoami", person)
-          if (c.linkedBefore) expect(text).toContain(person.account.username)
-          else expect(text).toMatch(new RegExp(`${person.account.username}|/scalingo login`))
-          expectNothingRaw(text)
-        }))
+        await Promise.all(
+          cases.map(async ({ c, i }) => {
+            const person = prepared.get(i)!.person
+            const text = await privateReply(world, "whoami", person)
+            if (c.linkedBefore) expect(text).toContain(person.account.username)
+            else expect(text).toMatch(new RegExp(`${person.account.username}|/scalingo login`))
+            expectNothingRaw(text)
+          })
+        )
       }, 60_000)
     })
   })

@@ -5,8 +5,18 @@ import type { SimAccount } from "../../src/simulator/index.js"
 import { expectNothingRaw } from "../support/blockKit.js"
 import type { Fault } from "../support/fakeSlack.js"
 import {
-  type Asker, expectBotStillUp, expectNothingRawReachedSlack, isCreateForm, logEntries, logEntriesWith, loggedSince,
-  privateOrThreaded, privateReply, referenceIn, textsIn, viewWhere
+  type Asker,
+  expectBotStillUp,
+  expectNothingRawReachedSlack,
+  isCreateForm,
+  logEntries,
+  logEntriesWith,
+  loggedSince,
+  privateOrThreaded,
+  privateReply,
+  referenceIn,
+  textsIn,
+  viewWhere
 } from "../support/faultChecks.js"
 import { readable, startWorld, type World } from "../support/world.js"
 import { linksOf, openStorage } from "../storage/storageFixtures.js"
@@ -28,12 +38,19 @@ describe("when Slack misbehaves", () => {
     world = await startWorld()
     expect(await privateReply(world, `login ${world.sim.accounts.alice!.apiToken}`, keeper)).toContain("alice")
     // Like the fake's own answer, plus a switch to refuse only threaded replies.
-    world.slack.answer("chat.postMessage", (p) => refuseThreadPages && p.thread_ts !== undefined
-      ? { ok: false, error: "thread_not_found" }
-      : { channel: p.channel, ts: `1800000000.${String(++serial).padStart(6, "0")}` })
+    world.slack.answer("chat.postMessage", (p) =>
+      refuseThreadPages && p.thread_ts !== undefined
+        ? { ok: false, error: "thread_not_found" }
+        : { channel: p.channel, ts: `1800000000.${String(++serial).padStart(6, "0")}` }
+    )
   })
-  afterEach(() => { world.slack.clearFaults(); refuseThreadPages = false })
-  afterAll(async () => { await world?.close() })
+  afterEach(() => {
+    world.slack.clearFaults()
+    refuseThreadPages = false
+  })
+  afterAll(async () => {
+    await world?.close()
+  })
 
   /** A fresh Slack person linked to alice (events, login) or to a fresh account (caches cold). */
   const person = async (account?: SimAccount): Promise<Asker & { account: SimAccount }> => {
@@ -72,7 +89,6 @@ describe("when Slack misbehaves", () => {
     expect(entries.join("\n")).toContain(method)
   }
 
-
   const TRANSIENT: ReadonlyArray<readonly [string, Fault]> = [
     ["500 once", { status: 500, times: 1 }],
     ["500 twice", { status: 500, times: 2 }],
@@ -80,9 +96,14 @@ describe("when Slack misbehaves", () => {
   ]
 
   /** Each delivery prepares what it needs first, so the fault hits only the call under test. */
-  const DELIVERIES: ReadonlyArray<{ method: string; what: string; prepare: () => Promise<(fault: Fault) => Promise<void>> }> = [
+  const DELIVERIES: ReadonlyArray<{
+    method: string
+    what: string
+    prepare: () => Promise<(fault: Fault) => Promise<void>>
+  }> = [
     {
-      method: "chat.postMessage", what: "the events listing is posted in its thread",
+      method: "chat.postMessage",
+      what: "the events listing is posted in its thread",
       prepare: async () => {
         const who = await person()
         return async () => {
@@ -93,19 +114,24 @@ describe("when Slack misbehaves", () => {
       }
     },
     {
-      method: "views.open", what: "the login modal opens",
+      method: "views.open",
+      what: "the login modal opens",
       prepare: async () => {
         const who = await person()
         return async () => {
           const responseUrl = world.slack.responseUrl()
           await world.command("login", { userId: who.userId, channelId: who.channelId, responseUrl })
-          const view = await viewWhere(world, (v) => v.callback_id === "login" && String(v.private_metadata).includes(responseUrl))
+          const view = await viewWhere(
+            world,
+            (v) => v.callback_id === "login" && String(v.private_metadata).includes(responseUrl)
+          )
           expect(textsIn(view)).toContain("API token")
         }
       }
     },
     {
-      method: "views.update", what: "the create form replaces its loading view",
+      method: "views.update",
+      what: "the create form replaces its loading view",
       prepare: async () => {
         const who = await person(freshAccount())
         return async () => {
@@ -115,12 +141,14 @@ describe("when Slack misbehaves", () => {
       }
     },
     {
-      method: "response_url", what: "the whoami answer arrives",
+      method: "response_url",
+      what: "the whoami answer arrives",
       prepare: async () => {
         const who = await person()
         // The fake keeps refused POSTs too: the answer must arrive on the first attempt after the refused ones.
         return async (fault) => {
-          const responseUrl = world.slack.responseUrl(), id = responseUrl.split("/").pop()
+          const responseUrl = world.slack.responseUrl(),
+            id = responseUrl.split("/").pop()
           await world.command("whoami", { userId: who.userId, channelId: who.channelId, responseUrl })
           const deadline = Date.now() + 30_000
           let mine = world.slack.responses.filter((r) => r.id === id)
@@ -135,16 +163,22 @@ describe("when Slack misbehaves", () => {
   ]
 
   describe.each(DELIVERIES)("$method failing for a moment", ({ method, what, prepare }) => {
-    it.each(TRANSIENT)(`answering %s: retried, and ${what}`, async (_name, fault) => {
-      const deliver = await prepare()
-      const calls = world.slack.calls.length, responses = world.slack.responses.length
-      world.slack.fail(method, fault)
-      await deliver(fault)
-      const attempts = method === "response_url"
-        ? world.slack.responses.length - responses
-        : world.slack.calls.slice(calls).filter((c) => c.method === method).length
-      expect(attempts).toBeGreaterThan(fault.times ?? 1)
-    }, 45_000)
+    it.each(TRANSIENT)(
+      `answering %s: retried, and ${what}`,
+      async (_name, fault) => {
+        const deliver = await prepare()
+        const calls = world.slack.calls.length,
+          responses = world.slack.responses.length
+        world.slack.fail(method, fault)
+        await deliver(fault)
+        const attempts =
+          method === "response_url"
+            ? world.slack.responses.length - responses
+            : world.slack.calls.slice(calls).filter((c) => c.method === method).length
+        expect(attempts).toBeGreaterThan(fault.times ?? 1)
+      },
+      45_000
+    )
   })
 
   const REFUSALS: ReadonlyArray<readonly [string, Fault]> = [
@@ -172,7 +206,9 @@ describe("when Slack misbehaves", () => {
       const who = await person(freshAccount())
       world.slack.fail("views.update", fault)
       const { responseUrl } = await createWithSlowRegions(who)
-      const reply = await world.slack.waitFor((r) => r.kind === "response" && r.id === responseUrl.split("/").pop(), { timeoutMs: 30_000 })
+      const reply = await world.slack.waitFor((r) => r.kind === "response" && r.id === responseUrl.split("/").pop(), {
+        timeoutMs: 30_000
+      })
       expectApologyLogged(readable((reply as { body: unknown }).body), "views.update")
     }, 45_000)
 
@@ -180,7 +216,11 @@ describe("when Slack misbehaves", () => {
       const who = await person()
       const mark = world.bot.output.length
       world.slack.fail("response_url", fault)
-      await world.command("whoami", { userId: who.userId, channelId: who.channelId, responseUrl: world.slack.responseUrl() })
+      await world.command("whoami", {
+        userId: who.userId,
+        channelId: who.channelId,
+        responseUrl: world.slack.responseUrl()
+      })
       await loggedSince(world, mark, "response_url", "reference:")
     }, 45_000)
   })
@@ -190,7 +230,9 @@ describe("when Slack misbehaves", () => {
     refuseThreadPages = true
     const responseUrl = world.slack.responseUrl()
     await world.command("events forty-seven-events", { userId: who.userId, channelId: who.channelId, responseUrl })
-    const reply = await world.slack.waitFor((r) => r.kind === "response" && r.id === responseUrl.split("/").pop(), { timeoutMs: 30_000 })
+    const reply = await world.slack.waitFor((r) => r.kind === "response" && r.id === responseUrl.split("/").pop(), {
+      timeoutMs: 30_000
+    })
     expectApologyLogged(readable((reply as { body: unknown }).body), "chat.postMessage")
   }, 45_000)
 
@@ -205,13 +247,18 @@ describe("when Slack misbehaves", () => {
     const account = freshAccount()
     const responseUrl = world.slack.responseUrl()
     await world.command("login", { userId: who.userId, channelId: who.channelId, responseUrl })
-    const form = await viewWhere(world, (v) => v.callback_id === "login" && String(v.private_metadata).includes(responseUrl))
+    const form = await viewWhere(
+      world,
+      (v) => v.callback_id === "login" && String(v.private_metadata).includes(responseUrl)
+    )
     const mark = world.bot.output.length
     world.sim.faults.add({ host: "auth", method: "GET", path: "/v1/users/self", latencyMs: 2_500, times: 1 })
     world.slack.fail("views.update", { error: "not_found" })
     const reply = await world.submit({ view: form, userId: who.userId, values: tokenValues(account.apiToken) })
     expect(reply.body).toMatchObject({ response_action: "update" }) // "checking…": the answer comes later
-    const told = await world.slack.waitFor((r) => r.kind === "response" && r.id === responseUrl.split("/").pop(), { timeoutMs: 30_000 })
+    const told = await world.slack.waitFor((r) => r.kind === "response" && r.id === responseUrl.split("/").pop(), {
+      timeoutMs: 30_000
+    })
     expect(readable((told as { body: unknown }).body)).toContain(account.username)
     await loggedSince(world, mark, "views.update", "reference:")
     expect(await privateReply(world, "whoami", who)).toContain(account.email)
@@ -228,7 +275,9 @@ describe("when Slack misbehaves", () => {
     world.slack.fail("views.update", { error: "not_found" })
     const reply = await world.submit({ view: form, userId: who.userId, values: createValues(name) })
     expect(reply.body).toMatchObject({ response_action: "update" })
-    const announced = await world.slack.waitForCall("chat.postMessage", (c) => readable(c.params).includes(name), { timeoutMs: 30_000 })
+    const announced = await world.slack.waitForCall("chat.postMessage", (c) => readable(c.params).includes(name), {
+      timeoutMs: 30_000
+    })
     expect(announced.params.channel).toBe(who.channelId)
     await loggedSince(world, mark, "views.update", "reference:")
   }, 45_000)
@@ -241,7 +290,11 @@ describe("when Slack misbehaves", () => {
     const mark = world.bot.output.length
     world.slack.fail("chat.postMessage", { error: "channel_not_found" })
     world.slack.fail("response_url", { status: 500 })
-    const reply = await world.submit({ view: form, userId: who.userId, values: createValues(`${who.account.username}-lost`) })
+    const reply = await world.submit({
+      view: form,
+      userId: who.userId,
+      values: createValues(`${who.account.username}-lost`)
+    })
     expect(reply.body).toMatchObject({ response_action: "update" })
     expect(textsIn((reply.body as { view: unknown }).view)).toContain("now exists")
     await loggedSince(world, mark, "reference:", "response_url")
@@ -251,13 +304,23 @@ describe("when Slack misbehaves", () => {
     const who = { userId: `UP${++serial}`, channelId: `CP${serial}` }
     const responseUrl = world.slack.responseUrl()
     await world.command("login", { userId: who.userId, channelId: who.channelId, responseUrl })
-    const form = await viewWhere(world, (v) => v.callback_id === "login" && String(v.private_metadata).includes(responseUrl))
+    const form = await viewWhere(
+      world,
+      (v) => v.callback_id === "login" && String(v.private_metadata).includes(responseUrl)
+    )
     world.slack.fail("response_url", { status: 429, retryAfterSeconds: 3, times: 1 })
-    const reply = await world.submit({ view: form, userId: who.userId, values: tokenValues(world.sim.accounts.bob!.apiToken) })
+    const reply = await world.submit({
+      view: form,
+      userId: who.userId,
+      values: tokenValues(world.sim.accounts.bob!.apiToken)
+    })
     expect(reply.body).toMatchObject({ response_action: "update" })
     expect(textsIn((reply.body as { view: unknown }).view)).toContain("Linked to the Scalingo account")
     // The confirmation still arrives once Slack lets it through.
-    const told = await world.slack.waitFor((r) => r.kind === "response" && r.id === responseUrl.split("/").pop() && readable(r.body).includes("bob"), { timeoutMs: 30_000 })
+    const told = await world.slack.waitFor(
+      (r) => r.kind === "response" && r.id === responseUrl.split("/").pop() && readable(r.body).includes("bob"),
+      { timeoutMs: 30_000 }
+    )
     expect(told).toBeDefined()
   }, 45_000)
 
@@ -271,7 +334,11 @@ describe("when Slack misbehaves", () => {
     const reply = await world.submit({ view: form, userId: who.userId, values: createValues(name) })
     expect(reply.body).toMatchObject({ response_action: "update" })
     expect(textsIn((reply.body as { view: unknown }).view)).toContain("now exists")
-    await world.slack.waitForCall("chat.postMessage", (c) => readable(c.params).includes(name) && c.params.channel === who.channelId, { timeoutMs: 30_000 })
+    await world.slack.waitForCall(
+      "chat.postMessage",
+      (c) => readable(c.params).includes(name) && c.params.channel === who.channelId,
+      { timeoutMs: 30_000 }
+    )
   }, 45_000)
 
   it("afterwards: alive, healthy, nothing unhandled, nothing raw sent, every error logged with a reference, and the link intact", async () => {
@@ -283,10 +350,14 @@ describe("when Slack misbehaves", () => {
     expect(whoami).toContain("alice@example.com")
     expect(whoami).not.toContain("no longer accepts")
     // The row as storage reads it: present, not marked dead, and its sealed token still opens with the key.
-    const link = await Effect.runPromise(Effect.scoped(Effect.flatMap(
-      openStorage(path.join(world.dataDir, "bot.sqlite"), { keys: world.env.TOKEN_ENCRYPTION_KEY! }),
-      (storage) => linksOf(storage).find("T0001", keeper.userId)
-    )))
+    const link = await Effect.runPromise(
+      Effect.scoped(
+        Effect.flatMap(
+          openStorage(path.join(world.dataDir, "bot.sqlite"), { keys: world.env.TOKEN_ENCRYPTION_KEY! }),
+          (storage) => linksOf(storage).find("T0001", keeper.userId)
+        )
+      )
+    )
     expect(Option.isSome(link)).toBe(true)
     const row = Option.getOrThrow(link)
     expect(row).toMatchObject({ username: "alice", email: "alice@example.com", rejectedAt: null })

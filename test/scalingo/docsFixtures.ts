@@ -17,7 +17,8 @@ const isObject = (value: unknown): value is Record<string, unknown> =>
 
 /** An event: a string `type` with `type_data`, or with an author and a date (the docs' bare example). */
 const looksLikeEvent = (value: Record<string, unknown>): boolean =>
-  typeof value["type"] === "string" && ("type_data" in value || (isObject(value["user"]) && typeof value["created_at"] === "string"))
+  typeof value["type"] === "string" &&
+  ("type_data" in value || (isObject(value["user"]) && typeof value["created_at"] === "string"))
 
 const eventsIn = (value: unknown): Array<Record<string, unknown>> => {
   if (Array.isArray(value)) return value.flatMap(eventsIn)
@@ -30,7 +31,9 @@ export const fixtureEvents = (): Array<FixtureEvent> =>
     .readdirSync(DOCS_FIXTURES_DIR)
     .filter((file) => file.endsWith(".json"))
     .sort()
-    .flatMap((file) => eventsIn(JSON.parse(fs.readFileSync(path.join(DOCS_FIXTURES_DIR, file), "utf8"))).map((raw) => ({ file, raw })))
+    .flatMap((file) =>
+      eventsIn(JSON.parse(fs.readFileSync(path.join(DOCS_FIXTURES_DIR, file), "utf8"))).map((raw) => ({ file, raw }))
+    )
 
 /** Every `value`/`old_value` string inside an event's type_data (variables carry secrets there). */
 export const valuesIn = (typeData: unknown): Array<string> => {

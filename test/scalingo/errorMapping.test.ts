@@ -19,7 +19,10 @@ const leak = (s: { apiToken: string; bearer: string }) => `(token ${s.apiToken},
 const cases: ReadonlyArray<Case> = [
   {
     name: "400 becomes BadRequest with Scalingo's message",
-    fault: (s) => ({ status: 400, body: JSON.stringify({ error: `There was a problem in the JSON you submitted ${leak(s)}` }) }),
+    fault: (s) => ({
+      status: 400,
+      body: JSON.stringify({ error: `There was a problem in the JSON you submitted ${leak(s)}` })
+    }),
     check: (e) => {
       expect(e._tag).toBe("BadRequest")
       expect(e._tag === "BadRequest" && e.message).toContain("There was a problem in the JSON you submitted")
@@ -34,7 +37,11 @@ const cases: ReadonlyArray<Case> = [
     name: "402 becomes PaymentRequired with the billing link and name",
     fault: (s) => ({
       status: 402,
-      body: JSON.stringify({ error: `Sorry, you need to verify your account ${leak(s)}`, url: "https://my.scalingo.com/apps/billing", name: "free-trial-exceeded" })
+      body: JSON.stringify({
+        error: `Sorry, you need to verify your account ${leak(s)}`,
+        url: "https://my.scalingo.com/apps/billing",
+        name: "free-trial-exceeded"
+      })
     }),
     check: (e) => {
       expect(e._tag).toBe("PaymentRequired")
@@ -46,7 +53,13 @@ const cases: ReadonlyArray<Case> = [
   },
   {
     name: "403 becomes Forbidden with Scalingo's code",
-    fault: (s) => ({ status: 403, body: JSON.stringify({ error: `Resource creation is disabled on this region ${leak(s)}`, code: "region_disabled" }) }),
+    fault: (s) => ({
+      status: 403,
+      body: JSON.stringify({
+        error: `Resource creation is disabled on this region ${leak(s)}`,
+        code: "region_disabled"
+      })
+    }),
     check: (e) => expect(e._tag === "Forbidden" && e.code).toBe("region_disabled")
   },
   {
@@ -56,12 +69,20 @@ const cases: ReadonlyArray<Case> = [
   },
   {
     name: "409 becomes Conflict",
-    fault: (s) => ({ status: 409, body: JSON.stringify({ error: `Cannot delete project with existing apps ${leak(s)}` }) }),
+    fault: (s) => ({
+      status: 409,
+      body: JSON.stringify({ error: `Cannot delete project with existing apps ${leak(s)}` })
+    }),
     check: (e) => expect(e._tag === "Conflict" && e.message).toContain("Cannot delete project")
   },
   {
     name: "422 with errors as a map becomes InvalidInput per field",
-    fault: (s) => ({ status: 422, body: JSON.stringify({ errors: { name: ["should contain only lowercap letters, digits and hyphens", `not ${s.apiToken}`] } }) }),
+    fault: (s) => ({
+      status: 422,
+      body: JSON.stringify({
+        errors: { name: ["should contain only lowercap letters, digits and hyphens", `not ${s.apiToken}`] }
+      })
+    }),
     check: (e) => {
       expect(e._tag).toBe("InvalidInput")
       if (e._tag !== "InvalidInput") return
@@ -86,13 +107,19 @@ const cases: ReadonlyArray<Case> = [
     name: "500 becomes ScalingoUnavailable (server-error, nothing applied by a read)",
     fault: (s) => ({ status: 500, body: JSON.stringify({ error: `Internal error occured ${leak(s)}` }) }),
     check: (e) => {
-      expect(fieldsOf(e)).toMatchObject({ _tag: "ScalingoUnavailable", reason: "server-error", status: 500, mayHaveApplied: false })
+      expect(fieldsOf(e)).toMatchObject({
+        _tag: "ScalingoUnavailable",
+        reason: "server-error",
+        status: 500,
+        mayHaveApplied: false
+      })
     }
   },
   {
     name: "503 becomes ScalingoUnavailable (server-error)",
     fault: () => ({ status: 503 }),
-    check: (e) => expect(fieldsOf(e)).toMatchObject({ _tag: "ScalingoUnavailable", reason: "server-error", status: 503 })
+    check: (e) =>
+      expect(fieldsOf(e)).toMatchObject({ _tag: "ScalingoUnavailable", reason: "server-error", status: 503 })
   },
   {
     name: "malformed JSON becomes UnexpectedResponse without quoting the body",
@@ -119,12 +146,19 @@ describe("Scalingo error statuses", () => {
           const error = yield* Effect.flip(apps.list(alice, "osc-fr1"))
           c.check(error)
           expect(requestsTo(sim, { host: "osc-fr1", path: "/v1/apps" }).length).toBeGreaterThan(0)
-          const renderings = [String(error), JSON.stringify(error), error.message, inspect(error, { depth: 10 }), JSON.stringify({ ...error })]
+          const renderings = [
+            String(error),
+            JSON.stringify(error),
+            error.message,
+            inspect(error, { depth: 10 }),
+            JSON.stringify({ ...error })
+          ]
           for (const text of renderings) {
             expect(text).not.toContain(secrets.apiToken)
             expect(text).not.toContain(secrets.bearer)
           }
         }).pipe(Effect.provide(clientLayer(sim)))
-      }))
+      })
+    )
   }
 })

@@ -59,10 +59,13 @@ export const accountOf = (sim: Simulator, username: string): ScalingoAccount =>
   scalingoAccount(Redacted.make(sim.accounts[username]!.apiToken))
 
 export const requestsTo = (sim: Simulator, filter: { host?: string; method?: string; path?: string | RegExp }) =>
-  sim.requests.filter((r) =>
-    (filter.host === undefined || r.host === filter.host) &&
-    (filter.method === undefined || r.method === filter.method) &&
-    (filter.path === undefined || (typeof filter.path === "string" ? r.path === filter.path : filter.path.test(r.path))))
+  sim.requests.filter(
+    (r) =>
+      (filter.host === undefined || r.host === filter.host) &&
+      (filter.method === undefined || r.method === filter.method) &&
+      (filter.path === undefined ||
+        (typeof filter.path === "string" ? r.path === filter.path : filter.path.test(r.path)))
+  )
 
 export const exchangesOf = (sim: Simulator, username: string) =>
   requestsTo(sim, { host: "auth", path: "/v1/tokens/exchange" }).filter((r) => r.account === username)

@@ -15,7 +15,11 @@ beforeAll(async () => {
 afterAll(() => sim.close())
 
 const create = (bearer: string, body: unknown, headers: Record<string, string> = {}, base = osc) =>
-  call(base, "/v1/apps", bearer, { method: "POST", body: typeof body === "string" ? body : JSON.stringify(body), headers })
+  call(base, "/v1/apps", bearer, {
+    method: "POST",
+    body: typeof body === "string" ? body : JSON.stringify(body),
+    headers
+  })
 
 const nameErrors = async (name: string): Promise<unknown> => {
   const response = await create(alice, { app: { name } })
@@ -39,7 +43,19 @@ describe("apps on a regional host", () => {
       force_https: false,
       flags: {}
     })
-    for (const field of ["created_at", "updated_at", "url", "base_url", "last_deployed_at", "last_deployment_id", "stack_id", "sticky_session", "router_logs", "links", "project"]) {
+    for (const field of [
+      "created_at",
+      "updated_at",
+      "url",
+      "base_url",
+      "last_deployed_at",
+      "last_deployment_id",
+      "stack_id",
+      "sticky_session",
+      "router_logs",
+      "links",
+      "project"
+    ]) {
       expect(blog).toHaveProperty(field)
     }
   })
@@ -75,7 +91,9 @@ describe("creating an app", () => {
     expect(sim.appsOf("bob", "osc-fr1").map(({ name }) => name)).toContain("bob-new-service")
     expect((await call(osc, "/v1/apps/bob-new-service", bob)).status).toBe(200)
     const events = await call(osc, "/v1/apps/bob-new-service/events", bob)
-    expect(((await events.json()) as { events: Array<{ type: string }> }).events.map((event) => event.type)).toEqual(["new_app"])
+    expect(((await events.json()) as { events: Array<{ type: string }> }).events.map((event) => event.type)).toEqual([
+      "new_app"
+    ])
   })
 
   it("rejects names shorter than 6 or longer than 48 characters", async () => {
@@ -112,7 +130,7 @@ describe("creating an app", () => {
   })
 
   it("answers 400 to a body that is not JSON", async () => {
-    const response = await create(alice, "{\"app\": {")
+    const response = await create(alice, '{"app": {')
     expect(response.status).toBe(400)
     const { error } = (await response.json()) as { error: string }
     expect(error.startsWith("There was a problem in the JSON you submitted: ")).toBe(true)
@@ -135,8 +153,13 @@ describe("creating an app", () => {
       const bearer = await bearerFor(region, "alice")
       const response = await create(bearer, { app: { name: "secure-thing" } }, {}, regionUrl(region, "osc-secnum-fr1"))
       expect(response.status).toBe(403)
-      expect(await response.json()).toEqual({ error: "Resource creation is disabled on this region", code: "region_disabled" })
-      expect((await create(bearer, { app: { name: "secure-thing" } }, {}, regionUrl(region, "osc-fr1"))).status).toBe(201)
+      expect(await response.json()).toEqual({
+        error: "Resource creation is disabled on this region",
+        code: "region_disabled"
+      })
+      expect((await create(bearer, { app: { name: "secure-thing" } }, {}, regionUrl(region, "osc-fr1"))).status).toBe(
+        201
+      )
     } finally {
       await region.close()
     }

@@ -41,9 +41,22 @@ describe("auth host", () => {
     const response = await call(sim.authUrl, "/v1/regions", await bearerFor(sim, "alice"))
     const { regions } = (await response.json()) as { regions: Array<Record<string, unknown>> }
     expect(regions.map((region) => region["name"])).toEqual(["osc-fr1", "osc-secnum-fr1"])
-    expect(regions[0]).toMatchObject({ default: true, api: regionUrl(sim, "osc-fr1"), display_name: "Paris - Outscale" })
+    expect(regions[0]).toMatchObject({
+      default: true,
+      api: regionUrl(sim, "osc-fr1"),
+      display_name: "Paris - Outscale"
+    })
     expect(regions[1]).toMatchObject({ default: false, api: regionUrl(sim, "osc-secnum-fr1") })
-    for (const region of regions) expect(Object.keys(region).sort()).toEqual(["api", "dashboard", "database_api", "default", "display_name", "name", "ssh"])
+    for (const region of regions)
+      expect(Object.keys(region).sort()).toEqual([
+        "api",
+        "dashboard",
+        "database_api",
+        "default",
+        "display_name",
+        "name",
+        "ssh"
+      ])
   })
 
   it("lists only osc-fr1 for bob", async () => {

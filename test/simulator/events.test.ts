@@ -5,7 +5,15 @@ import { bearerFor, call, regionUrl } from "./client.js"
 
 interface EventsPage {
   events: Array<{ id: string; type: string; created_at: string; app_name?: string; user: { username: string } }>
-  meta: { pagination: { current_page: number; prev_page: number | null; next_page: number | null; total_pages: number; total_count: number } }
+  meta: {
+    pagination: {
+      current_page: number
+      prev_page: number | null
+      next_page: number | null
+      total_pages: number
+      total_count: number
+    }
+  }
 }
 
 let sim: Simulator
@@ -38,7 +46,9 @@ describe("app events", () => {
     expect(new Set(all.map((event) => event.id)).size).toBe(47)
     const times = all.map((event) => Date.parse(event.created_at))
     expect(times).toEqual([...times].sort((a, b) => b - a))
-    expect(all.map((event) => event.type)).toEqual(all.map((_, index) => eventSamples[index % eventSamples.length]!["type"]))
+    expect(all.map((event) => event.type)).toEqual(
+      all.map((_, index) => eventSamples[index % eventSamples.length]!["type"])
+    )
     expect(new Set(all.map((event) => event.app_name))).toEqual(new Set([FORTY_SEVEN_EVENTS_APP]))
   })
 
@@ -52,13 +62,21 @@ describe("app events", () => {
   it("answers a page beyond the last with no events and truthful meta", async () => {
     const beyond = await page(`/v1/apps/${FORTY_SEVEN_EVENTS_APP}/events?per_page=20&page=9`)
     expect(beyond.events).toEqual([])
-    expect(beyond.meta.pagination).toEqual({ current_page: 9, prev_page: 8, next_page: null, total_pages: 3, total_count: 47 })
+    expect(beyond.meta.pagination).toEqual({
+      current_page: 9,
+      prev_page: 8,
+      next_page: null,
+      total_pages: 3,
+      total_count: 47
+    })
   })
 
   it("has one app whose timeline holds every event type in eventSamples", async () => {
     const all = await page(`/v1/apps/all-event-types/events?per_page=100`)
     expect(all.meta.pagination.total_count).toBeGreaterThanOrEqual(Math.max(96, eventSamples.length))
-    expect(new Set(all.events.map((event) => event.type))).toEqual(new Set(eventSamples.map((sample) => sample["type"])))
+    expect(new Set(all.events.map((event) => event.type))).toEqual(
+      new Set(eventSamples.map((sample) => sample["type"]))
+    )
   })
 
   it("adds events on top of an app's timeline with addAppEvents", async () => {
@@ -70,7 +88,9 @@ describe("app events", () => {
     const times = timeline.events.map((event) => Date.parse(event.created_at))
     expect(times).toEqual([...times].sort((a, b) => b - a))
     expect(timeline.events[0]!.type).toBe(eventSamples[0]!["type"])
-    expect(timeline.events.every((event) => event.user.username === "bob" || event.user.username === "scalingo-platform")).toBe(true)
+    expect(
+      timeline.events.every((event) => event.user.username === "bob" || event.user.username === "scalingo-platform")
+    ).toBe(true)
   })
 })
 

@@ -31,6 +31,9 @@ describe("per-account rate limit", () => {
 
     await pause(WINDOW_MS + 100)
     expect((await call(osc, "/v1/apps", bearer)).status).toBe(200)
-    expect(sim.requests.filter((request) => request.status === 429).map((request) => request.account)).toEqual(["alice", "alice"])
+    expect(sim.requests.filter((request) => request.status === 429).map((request) => request.account)).toEqual([
+      "alice",
+      "alice"
+    ])
   })
 })

@@ -14,16 +14,35 @@ describe("request log", () => {
     const before = Date.now()
     const bearer = await bearerFor(sim, "alice")
     const osc = regionUrl(sim, "osc-fr1")
-    await call(osc, "/v1/apps/forty-seven-events/events?page=2&per_page=10", bearer, { headers: { "user-agent": "scalingo-slack-bot/test" } })
-    await call(osc, "/v1/apps", bearer, { method: "POST", body: JSON.stringify({ app: { name: "logged-dry-run" } }), headers: { "x-dry-run": "true" } })
+    await call(osc, "/v1/apps/forty-seven-events/events?page=2&per_page=10", bearer, {
+      headers: { "user-agent": "scalingo-slack-bot/test" }
+    })
+    await call(osc, "/v1/apps", bearer, {
+      method: "POST",
+      body: JSON.stringify({ app: { name: "logged-dry-run" } }),
+      headers: { "x-dry-run": "true" }
+    })
     await exchange(sim, "tk-us-unknown")
 
     const [exchanged, events, created, refused] = sim.requests
     expect(sim.requests).toHaveLength(4)
-    expect(exchanged).toMatchObject({ host: "auth", method: "POST", path: "/v1/tokens/exchange", account: "alice", status: 200, dryRun: false })
+    expect(exchanged).toMatchObject({
+      host: "auth",
+      method: "POST",
+      path: "/v1/tokens/exchange",
+      account: "alice",
+      status: 200,
+      dryRun: false
+    })
     expect(events).toMatchObject({
-      host: "osc-fr1", method: "GET", path: "/v1/apps/forty-seven-events/events",
-      query: { page: "2", per_page: "10" }, account: "alice", status: 200, userAgent: "scalingo-slack-bot/test", dryRun: false
+      host: "osc-fr1",
+      method: "GET",
+      path: "/v1/apps/forty-seven-events/events",
+      query: { page: "2", per_page: "10" },
+      account: "alice",
+      status: 200,
+      userAgent: "scalingo-slack-bot/test",
+      dryRun: false
     })
     expect(created).toMatchObject({ host: "osc-fr1", method: "POST", path: "/v1/apps", status: 201, dryRun: true })
     expect(refused).toMatchObject({ host: "auth", status: 401 })

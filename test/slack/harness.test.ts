@@ -6,34 +6,65 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest"
 import { startFakeSlack, type FakeSlack, type FakeSlackCall } from "../support/fakeSlack.js"
 import { slashCommandFields, triggerId } from "../support/slackPayloads.js"
 import {
-  nowSeconds, sendBlockAction, sendSlashCommand, sendViewSubmission, signedHeaders
+  nowSeconds,
+  sendBlockAction,
+  sendSlashCommand,
+  sendViewSubmission,
+  signedHeaders
 } from "../support/slackRequests.js"
 
 const SECRET = "harness-signing-secret"
 const BOT_TOKEN = "xoxb-harness-token"
 
 const quietLogger = (): Logger => ({
-  debug: () => {}, info: () => {}, warn: () => {}, error: () => {},
-  setLevel: () => {}, getLevel: () => LogLevel.ERROR, setName: () => {}
+  debug: () => {},
+  info: () => {},
+  warn: () => {},
+  error: () => {},
+  setLevel: () => {},
+  getLevel: () => LogLevel.ERROR,
+  setName: () => {}
 })
 
 /** What the listeners saw and what their postMessage calls produced. */
-const seen = { commands: [] as Array<string>, views: [] as Array<Record<string, unknown>>, postOutcomes: [] as Array<unknown> }
+const seen = {
+  commands: [] as Array<string>,
+  views: [] as Array<Record<string, unknown>>,
+  postOutcomes: [] as Array<unknown>
+}
 
-const describeError = (error: unknown) => error instanceof webApi.WebAPIPlatformError ? { kind: "platform", error: error.data.error }
-  : error instanceof webApi.WebAPIRateLimitedError ? { kind: "rate_limited", retryAfter: error.retryAfter }
-  : error instanceof webApi.WebAPIHTTPError ? { kind: "http", statusCode: error.statusCode }
-  : { kind: "other", message: String(error) }
+const describeError = (error: unknown) =>
+  error instanceof webApi.WebAPIPlatformError
+    ? { kind: "platform", error: error.data.error }
+    : error instanceof webApi.WebAPIRateLimitedError
+      ? { kind: "rate_limited", retryAfter: error.retryAfter }
+      : error instanceof webApi.WebAPIHTTPError
+        ? { kind: "http", statusCode: error.statusCode }
+        : { kind: "other", message: String(error) }
 
 const scaleModal = (channel: string) => ({
-  type: "modal" as const, callback_id: "scale_modal", private_metadata: JSON.stringify({ channel, app: "my-app" }),
-  title: { type: "plain_text" as const, text: "Scale my-app" }, submit: { type: "plain_text" as const, text: "Scale" },
+  type: "modal" as const,
+  callback_id: "scale_modal",
+  private_metadata: JSON.stringify({ channel, app: "my-app" }),
+  title: { type: "plain_text" as const, text: "Scale my-app" },
+  submit: { type: "plain_text" as const, text: "Scale" },
   blocks: [
-    { type: "input", block_id: "containers_block", label: { type: "plain_text", text: "Containers" },
-      element: { type: "plain_text_input", action_id: "containers_input" } },
-    { type: "input", block_id: "size_block", label: { type: "plain_text", text: "Size" },
-      element: { type: "static_select", action_id: "size_select",
-        options: ["S", "M"].map((size) => ({ text: { type: "plain_text", text: size }, value: size })) } }
+    {
+      type: "input",
+      block_id: "containers_block",
+      label: { type: "plain_text", text: "Containers" },
+      element: { type: "plain_text_input", action_id: "containers_input" }
+    },
+    {
+      type: "input",
+      block_id: "size_block",
+      label: { type: "plain_text", text: "Size" },
+      element: {
+        type: "static_select",
+        action_id: "size_select",
+        options: ["S", "M"].map((size) => ({ text: { type: "plain_text", text: size }, value: size }))
+      }
+    }
   ]
 })
 
@@ -45,10 +76,13 @@ const registerListeners = (app: App) => {
       await client.views.open({ trigger_id: command.trigger_id, view: scaleModal(command.channel_id) })
       return
     }
-    const outcome = await client.chat.postMessage({
-      channel: command.channel_id, text: `posted ${command.text}`,
-      blocks: [{ type: "section", text: { type: "mrkdwn", text: `*${command.text}*` } }]
-    }).then((res) => ({ kind: "ok", ts: res.ts }), describeError)
+    const outcome = await client.chat
+      .postMessage({
+        channel: command.channel_id,
+        text: `posted ${command.text}`,
+        blocks: [{ type: "section", text: { type: "mrkdwn", text: `*${command.text}*` } }]
+      })
+      .then((res) => ({ kind: "ok", ts: res.ts }), describeError)
     seen.postOutcomes.push(outcome)
     await respond({ response_type: "ephemeral", text: `done ${command.text}` })
   })
@@ -70,8 +104,12 @@ describe("the Slack harness against a real Bolt app over HTTP", () => {
   beforeAll(async () => {
     fake = await startFakeSlack()
     app = new App({
-      token: BOT_TOKEN, signingSecret: SECRET, botId: "B0001", botUserId: "U0BOT",
-      processBeforeResponse: false, logger: quietLogger(),
+      token: BOT_TOKEN,
+      signingSecret: SECRET,
+      botId: "B0001",
+      botUserId: "U0BOT",
+      processBeforeResponse: false,
+      logger: quietLogger(),
       clientOptions: { slackApiUrl: fake.apiUrl, retryConfig: { retries: 0 }, rejectRateLimitedCalls: true }
     })
     registerListeners(app)
@@ -84,7 +122,9 @@ describe("the Slack harness against a real Bolt app over HTTP", () => {
   })
   beforeEach(() => {
     fake.reset()
-    seen.commands.length = 0; seen.views.length = 0; seen.postOutcomes.length = 0
+    seen.commands.length = 0
+    seen.views.length = 0
+    seen.postOutcomes.length = 0
   })
 
   const commandThenReply = async (text: string) => {
@@ -104,15 +144,24 @@ describe("the Slack harness against a real Bolt app over HTTP", () => {
     expect(post.params).toMatchObject({ channel: "C0001", text: "posted status", team_id: "T0001" })
     expect(post.params.blocks).toEqual([{ type: "section", text: { type: "mrkdwn", text: "*status*" } }])
     const response = await fake.waitFor((r) => r.kind === "response")
-    expect(response).toMatchObject({ id: responseUrl.split("/").pop(), body: { response_type: "ephemeral", text: "done status" } })
+    expect(response).toMatchObject({
+      id: responseUrl.split("/").pop(),
+      body: { response_type: "ephemeral", text: "done status" }
+    })
     expect(seen.postOutcomes).toEqual([{ kind: "ok", ts: expect.stringMatching(/^\d{10}\.\d{6}$/) }])
   })
 
   it("the signing helper agrees with Bolt's own verifier", () => {
-    const body = "text=hello", timestamp = nowSeconds(), headers = signedHeaders(body, SECRET, timestamp)
+    const body = "text=hello",
+      timestamp = nowSeconds(),
+      headers = signedHeaders(body, SECRET, timestamp)
     expect(headers["content-type"]).toBe("application/x-www-form-urlencoded")
-    const verify = (secret: string) => isValidSlackRequest({ signingSecret: secret, body,
-      headers: { "x-slack-signature": headers["x-slack-signature"]!, "x-slack-request-timestamp": timestamp } })
+    const verify = (secret: string) =>
+      isValidSlackRequest({
+        signingSecret: secret,
+        body,
+        headers: { "x-slack-signature": headers["x-slack-signature"]!, "x-slack-request-timestamp": timestamp }
+      })
     expect(verify(SECRET)).toBe(true)
     expect(verify("another-secret")).toBe(false)
   })
@@ -139,7 +188,11 @@ describe("the Slack harness against a real Bolt app over HTTP", () => {
     const open = await fake.waitForCall("views.open")
     expect(open.params.trigger_id).toBe(trigger)
     const opened = [...fake.views.values()].find((view) => view.callback_id === "scale_modal")!
-    expect(opened).toMatchObject({ id: expect.stringMatching(/^V/), callback_id: "scale_modal", hash: expect.any(String) })
+    expect(opened).toMatchObject({
+      id: expect.stringMatching(/^V/),
+      callback_id: "scale_modal",
+      hash: expect.any(String)
+    })
     const reply = await sendViewSubmission(base, SECRET, {
       view: opened,
       values: {
@@ -151,11 +204,20 @@ describe("the Slack harness against a real Bolt app over HTTP", () => {
     expect(reply.body).toEqual({ response_action: "errors", errors: { containers_block: "checked" } })
     expect(seen.views).toHaveLength(1)
     expect(seen.views[0]).toMatchObject({
-      id: opened.id, callback_id: "scale_modal", private_metadata: JSON.stringify({ channel: "C0001", app: "my-app" }),
-      state: { values: {
-        containers_block: { containers_input: { type: "plain_text_input", value: "3" } },
-        size_block: { size_select: { type: "static_select", selected_option: { text: { type: "plain_text", text: "M" }, value: "M" } } }
-      } }
+      id: opened.id,
+      callback_id: "scale_modal",
+      private_metadata: JSON.stringify({ channel: "C0001", app: "my-app" }),
+      state: {
+        values: {
+          containers_block: { containers_input: { type: "plain_text_input", value: "3" } },
+          size_block: {
+            size_select: {
+              type: "static_select",
+              selected_option: { text: { type: "plain_text", text: "M" }, value: "M" }
+            }
+          }
+        }
+      }
     })
   })
 
@@ -192,16 +254,26 @@ describe("the Slack harness over Socket Mode", () => {
   it("an envelope reaches the command listener and the app's ack comes back", async () => {
     const fake = await startFakeSlack()
     const app = new App({
-      socketMode: true, appToken: "xapp-harness-token", token: BOT_TOKEN, botId: "B0001", botUserId: "U0BOT",
-      logger: quietLogger(), clientOptions: { slackApiUrl: fake.apiUrl, retryConfig: { retries: 0 } }
+      socketMode: true,
+      appToken: "xapp-harness-token",
+      token: BOT_TOKEN,
+      botId: "B0001",
+      botUserId: "U0BOT",
+      logger: quietLogger(),
+      clientOptions: { slackApiUrl: fake.apiUrl, retryConfig: { retries: 0 } }
     })
-    app.command("/scalingo", async ({ ack, command }) => { await ack({ response_type: "ephemeral", text: `pong ${command.text}` }) })
+    app.command("/scalingo", async ({ ack, command }) => {
+      await ack({ response_type: "ephemeral", text: `pong ${command.text}` })
+    })
     try {
       await app.start()
       const connect = await fake.waitForCall("apps.connections.open")
       expect(connect.token).toBe("xapp-harness-token")
       const ack = await fake.sendEnvelope("slash_commands", slashCommandFields({ text: "ping" }))
-      expect(ack).toEqual({ envelope_id: expect.any(String), payload: { response_type: "ephemeral", text: "pong ping" } })
+      expect(ack).toEqual({
+        envelope_id: expect.any(String),
+        payload: { response_type: "ephemeral", text: "pong ping" }
+      })
     } finally {
       await app.stop()
       await fake.close()
@@ -214,15 +286,24 @@ describe("the fake Slack Web API on its own", () => {
   let client: InstanceType<typeof webApi.WebClient>
   beforeAll(async () => {
     fake = await startFakeSlack()
-    client = new webApi.WebClient(BOT_TOKEN, { slackApiUrl: fake.apiUrl, retryConfig: { retries: 0 }, logger: quietLogger() })
+    client = new webApi.WebClient(BOT_TOKEN, {
+      slackApiUrl: fake.apiUrl,
+      retryConfig: { retries: 0 },
+      logger: quietLogger()
+    })
   })
-  afterAll(async () => { await fake?.close() })
+  afterAll(async () => {
+    await fake?.close()
+  })
   beforeEach(() => fake.reset())
 
   it("views.update replaces a kept view by id and answers not_found for an unknown one", async () => {
     const opened = await client.views.open({ trigger_id: triggerId(), view: scaleModal("C0001") })
     const id = opened.view!.id!
-    const updated = await client.views.update({ view_id: id, view: { ...scaleModal("C0001"), private_metadata: "page-2" } })
+    const updated = await client.views.update({
+      view_id: id,
+      view: { ...scaleModal("C0001"), private_metadata: "page-2" }
+    })
     expect(updated.view).toMatchObject({ id, private_metadata: "page-2" })
     expect(updated.view!.hash).not.toBe(opened.view!.hash)
     expect(fake.views.get(id)).toMatchObject({ private_metadata: "page-2" })
@@ -231,7 +312,10 @@ describe("the fake Slack Web API on its own", () => {
   })
 
   it("unknown methods answer unknown_method and postMessage timestamps are unique and increasing", async () => {
-    expect(await client.apiCall("nothing.here").catch(describeError)).toEqual({ kind: "platform", error: "unknown_method" })
+    expect(await client.apiCall("nothing.here").catch(describeError)).toEqual({
+      kind: "platform",
+      error: "unknown_method"
+    })
     const first = await client.chat.postMessage({ channel: "C0001", text: "one" })
     const second = await client.chat.postMessage({ channel: "C0001", text: "two" })
     expect(Number(second.ts)).toBeGreaterThan(Number(first.ts))
@@ -241,7 +325,9 @@ describe("the fake Slack Web API on its own", () => {
   it("a delayed fault still answers normally, and waitFor names what was recorded when nothing matches", async () => {
     fake.fail("auth.test", { delayMs: 50, times: 1 })
     expect(await client.auth.test()).toMatchObject({ ok: true, team_id: "T0001", bot_id: "B0001" })
-    const failure = await fake.waitForCall("chat.update", undefined, { timeoutMs: 50 }).catch((error: Error) => error.message)
+    const failure = await fake
+      .waitForCall("chat.update", undefined, { timeoutMs: 50 })
+      .catch((error: Error) => error.message)
     expect(failure).toMatch(/nothing matched within 50 ms[\s\S]*call auth\.test/)
     expect(failure).not.toContain(BOT_TOKEN)
   })

@@ -9,7 +9,13 @@ interface Manifest {
   display_information: { name: string; description: string; long_description: string; background_color: string }
   features: {
     bot_user: { display_name: string; always_online?: boolean }
-    slash_commands: Array<{ command: string; url?: string; description: string; usage_hint: string; should_escape: boolean }>
+    slash_commands: Array<{
+      command: string
+      url?: string
+      description: string
+      usage_hint: string
+      should_escape: boolean
+    }>
   }
   oauth_config: { scopes: { bot: Array<string> } }
   settings: {
@@ -41,7 +47,10 @@ describe("the Slack app manifest", () => {
   })
 
   it("enables interactivity on the same /slack/events endpoint", () => {
-    expect(manifest.settings.interactivity).toEqual({ is_enabled: true, request_url: "https://YOUR-BOT-HOST/slack/events" })
+    expect(manifest.settings.interactivity).toEqual({
+      is_enabled: true,
+      request_url: "https://YOUR-BOT-HOST/slack/events"
+    })
   })
 
   it("asks for exactly the bot scopes the bot uses", () => {
@@ -49,7 +58,11 @@ describe("the Slack app manifest", () => {
   })
 
   it("uses HTTP mode without token rotation or org-wide deploy", () => {
-    expect(manifest.settings).toMatchObject({ socket_mode_enabled: false, token_rotation_enabled: false, org_deploy_enabled: false })
+    expect(manifest.settings).toMatchObject({
+      socket_mode_enabled: false,
+      token_rotation_enabled: false,
+      org_deploy_enabled: false
+    })
   })
 
   it("respects every length and character limit Slack puts on manifest fields", () => {

@@ -15,7 +15,8 @@ describe("TokenSealer", () => {
       const expected = createHash("sha256").update(Buffer.from(key, "base64")).digest("hex").slice(0, 8)
       expect(sealer.currentKeyId).toBe(expected)
       expect(keyIdOf(Buffer.from(key, "base64"))).toBe(expected)
-    }))
+    })
+  )
 
   it.effect("sealing the same token twice gives different values (fresh IV) that both open", () =>
     Effect.gen(function* () {
@@ -27,7 +28,8 @@ describe("TokenSealer", () => {
       expect(Buffer.from(first.sealed, "base64")).toHaveLength(12 + 16 + Redacted.value(token).length)
       expect(Redacted.value(yield* sealer.open(first, "ctx"))).toBe(Redacted.value(token))
       expect(Redacted.value(yield* sealer.open(second, "ctx"))).toBe(Redacted.value(token))
-    }))
+    })
+  )
 
   it.effect("the first key of the ring seals and every key of the ring opens", () =>
     Effect.gen(function* () {
@@ -38,7 +40,8 @@ describe("TokenSealer", () => {
       expect(rotating.currentKeyId).toBe(keyIdOf(Buffer.from(keyB, "base64")))
       expect((yield* rotating.seal(token, "ctx")).keyId).toBe(rotating.currentKeyId)
       expect(Redacted.value(yield* rotating.open(sealedWithA, "ctx"))).toBe(Redacted.value(token))
-    }))
+    })
+  )
 
   it.effect("a value sealed for one context does not open in another", () =>
     Effect.gen(function* () {
@@ -46,7 +49,8 @@ describe("TokenSealer", () => {
       const sealed = yield* sealer.seal(Redacted.make(newApiToken()), "account-link:T1:U1")
       const error = yield* Effect.flip(sealer.open(sealed, "account-link:T1:U2"))
       expect(error).toMatchObject({ _tag: "StorageError", reason: "unsealable" })
-    }))
+    })
+  )
 
   it.effect("a truncated or unknown-key value fails with a tagged error naming the key id only", () =>
     Effect.gen(function* () {
@@ -56,11 +60,13 @@ describe("TokenSealer", () => {
       expect(truncated.message).toContain("malformed")
       const unknown = yield* Effect.flip(sealer.open({ ...sealed, keyId: "0badc0de" }, "ctx"))
       expect(unknown.message).toContain("key 0badc0de, which is not among the configured TOKEN_ENCRYPTION_KEY keys")
-    }))
+    })
+  )
 
   it.effect("an empty or non-base64 key entry is refused", () =>
     Effect.gen(function* () {
       expect((yield* Effect.flip(sealerFor(`${newKey()},`))).message).toContain("entry 2 of 2")
       expect((yield* Effect.flip(sealerFor("not base64 at all, but long enough to be 32 bytes"))).reason).toBe("key")
-    }))
+    })
+  )
 })

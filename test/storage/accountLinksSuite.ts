@@ -4,7 +4,17 @@ import { Effect, Exit, Option, Redacted, Scope } from "effect"
 import { runMigrations } from "../../src/storage/Migrations.js"
 import { keyIdOf } from "../../src/storage/KeyRing.js"
 import type { StorageError } from "../../src/storage/StorageError.js"
-import { healthOf, linksOf, newApiToken, newKey, newLink, newOwner, openStorage, rawSqlFor, type StorageBackend } from "./storageFixtures.js"
+import {
+  healthOf,
+  linksOf,
+  newApiToken,
+  newKey,
+  newLink,
+  newOwner,
+  openStorage,
+  rawSqlFor,
+  type StorageBackend
+} from "./storageFixtures.js"
 
 const keyIdOfBase64 = (key: string) => keyIdOf(Buffer.from(key, "base64"))
 
@@ -27,10 +37,19 @@ export const accountLinksSuite = (backend: StorageBackend) => {
       const saved = yield* links.save(link)
       const found = Option.getOrThrow(yield* links.find(link.teamId, link.userId))
       expect(Redacted.value(found.apiToken)).toBe(Redacted.value(link.apiToken))
-      expect(found).toMatchObject({ teamId: link.teamId, userId: link.userId, scalingoUserId: link.scalingoUserId, username: "ada", email: "ada@example.com", lastUsedAt: null, rejectedAt: null })
+      expect(found).toMatchObject({
+        teamId: link.teamId,
+        userId: link.userId,
+        scalingoUserId: link.scalingoUserId,
+        username: "ada",
+        email: "ada@example.com",
+        lastUsedAt: null,
+        rejectedAt: null
+      })
       expect(found.linkedAt.getTime()).toBeGreaterThanOrEqual(before)
       expect(found.linkedAt.getTime()).toBe(saved.linkedAt.getTime())
-    }))
+    })
+  )
 
   it.scopedLive("a person who never linked has no link, even when someone else in the team has one", () =>
     Effect.gen(function* () {
@@ -39,7 +58,8 @@ export const accountLinksSuite = (backend: StorageBackend) => {
       yield* links.save(link)
       expect(yield* links.find(link.teamId, "U-SOMEONE-ELSE")).toEqual(Option.none())
       expect(yield* links.find("T-OTHER-TEAM", link.userId)).toEqual(Option.none())
-    }))
+    })
+  )
 
   it.scopedLive("touch and markRejected record when they happened", () =>
     Effect.gen(function* () {
@@ -56,7 +76,8 @@ export const accountLinksSuite = (backend: StorageBackend) => {
       yield* links.touch("T-NOBODY", "U-NOBODY")
       yield* links.markRejected("T-NOBODY", "U-NOBODY")
       expect(yield* links.find("T-NOBODY", "U-NOBODY")).toEqual(Option.none())
-    }))
+    })
+  )
 
   it.scopedLive("saving again replaces the token and account and clears the rejection", () =>
     Effect.gen(function* () {
@@ -69,8 +90,15 @@ export const accountLinksSuite = (backend: StorageBackend) => {
       yield* links.save(replacement)
       const found = Option.getOrThrow(yield* links.find(owner.teamId, owner.userId))
       expect(Redacted.value(found.apiToken)).toBe(Redacted.value(replacement.apiToken))
-      expect(found).toMatchObject({ scalingoUserId: replacement.scalingoUserId, username: "grace", email: "grace@example.com", rejectedAt: null, lastUsedAt: null })
-    }))
+      expect(found).toMatchObject({
+        scalingoUserId: replacement.scalingoUserId,
+        username: "grace",
+        email: "grace@example.com",
+        rejectedAt: null,
+        lastUsedAt: null
+      })
+    })
+  )
 
   it.scopedLive("remove forgets the link and tells whether there was one", () =>
     Effect.gen(function* () {
@@ -80,7 +108,8 @@ export const accountLinksSuite = (backend: StorageBackend) => {
       expect(yield* links.remove(link.teamId, link.userId)).toBe(true)
       expect(yield* links.find(link.teamId, link.userId)).toEqual(Option.none())
       expect(yield* links.remove(link.teamId, link.userId)).toBe(false)
-    }))
+    })
+  )
 
   it.scopedLive("no API token is stored in plain text", () =>
     Effect.gen(function* () {
@@ -94,7 +123,8 @@ export const accountLinksSuite = (backend: StorageBackend) => {
         expect(contents).not.toContain(token)
         expect(contents).not.toContain(token.slice(6, 30))
       }
-    }))
+    })
+  )
 
   it.scopedLive("a token sealed with key A opens with keys B,A, and after the start-up re-seal with B alone", () =>
     Effect.gen(function* () {
@@ -102,33 +132,47 @@ export const accountLinksSuite = (backend: StorageBackend) => {
       const [keyA, keyB] = [newKey(), newKey()]
       const link = newLink()
       const sql = yield* rawSqlFor(databaseUrl)
-      const storedKeyId = Effect.map(sql<{ key_id: string }>`SELECT key_id FROM account_links WHERE team_id = ${link.teamId}`, (rows) => rows[0]?.key_id)
-      yield* Effect.scoped(Effect.flatMap(openStorage(databaseUrl, { keys: keyA }), (storage) => linksOf(storage).save(link)))
+      const storedKeyId = Effect.map(
+        sql<{ key_id: string }>`SELECT key_id FROM account_links WHERE team_id = ${link.teamId}`,
+        (rows) => rows[0]?.key_id
+      )
+      yield* Effect.scoped(
+        Effect.flatMap(openStorage(databaseUrl, { keys: keyA }), (storage) => linksOf(storage).save(link))
+      )
       expect(yield* storedKeyId).toBe(keyIdOfBase64(keyA))
 
-      yield* Effect.scoped(Effect.gen(function* () {
-        const found = yield* linksOf(yield* openStorage(databaseUrl, { keys: `${keyB},${keyA}` })).find(link.teamId, link.userId)
-        expect(Redacted.value(Option.getOrThrow(found).apiToken)).toBe(Redacted.value(link.apiToken))
-      }))
+      yield* Effect.scoped(
+        Effect.gen(function* () {
+          const found = yield* linksOf(yield* openStorage(databaseUrl, { keys: `${keyB},${keyA}` })).find(
+            link.teamId,
+            link.userId
+          )
+          expect(Redacted.value(Option.getOrThrow(found).apiToken)).toBe(Redacted.value(link.apiToken))
+        })
+      )
       expect(yield* storedKeyId).toBe(keyIdOfBase64(keyB))
 
       const links = linksOf(yield* openStorage(databaseUrl, { keys: keyB }))
       const found = Option.getOrThrow(yield* links.find(link.teamId, link.userId))
       expect(Redacted.value(found.apiToken)).toBe(Redacted.value(link.apiToken))
       expect(yield* links.resealAll()).toEqual({ resealed: 0, unreadable: 0 })
-    }))
+    })
+  )
 
   it.scopedLive("a token whose key is no longer configured fails cleanly, and storage still starts", () =>
     Effect.gen(function* () {
       const databaseUrl = yield* backend.freshDatabase
       const link = newLink()
-      yield* Effect.scoped(Effect.flatMap(openStorage(databaseUrl, { keys: newKey() }), (storage) => linksOf(storage).save(link)))
+      yield* Effect.scoped(
+        Effect.flatMap(openStorage(databaseUrl, { keys: newKey() }), (storage) => linksOf(storage).save(link))
+      )
       const links = linksOf(yield* openStorage(databaseUrl, { keys: newKey() }))
       const error = expectFailure(yield* Effect.exit(links.find(link.teamId, link.userId)))
       expect(error).toMatchObject({ _tag: "StorageError", reason: "unsealable" })
       expect(JSON.stringify(error) + error.message).not.toContain(Redacted.value(link.apiToken))
       expect(yield* links.resealAll()).toEqual({ resealed: 0, unreadable: 1 })
-    }))
+    })
+  )
 
   it.scopedLive("a tampered sealed token fails with a tagged error that holds no token", () =>
     Effect.gen(function* () {
@@ -137,14 +181,17 @@ export const accountLinksSuite = (backend: StorageBackend) => {
       const sql = yield* rawSqlFor(databaseUrl)
       const link = newLink()
       yield* links.save(link)
-      const [row] = yield* sql<{ sealed_token: string }>`SELECT sealed_token FROM account_links WHERE team_id = ${link.teamId}`
+      const [row] = yield* sql<{
+        sealed_token: string
+      }>`SELECT sealed_token FROM account_links WHERE team_id = ${link.teamId}`
       const bytes = Buffer.from(row!.sealed_token, "base64")
       bytes[bytes.length - 1]! ^= 0x01
       yield* sql`UPDATE account_links SET sealed_token = ${bytes.toString("base64")} WHERE team_id = ${link.teamId}`
       const error = expectFailure(yield* Effect.exit(links.find(link.teamId, link.userId)))
       expect(error).toMatchObject({ _tag: "StorageError", reason: "unsealable" })
       expect(JSON.stringify(error) + error.message).not.toContain(Redacted.value(link.apiToken))
-    }))
+    })
+  )
 
   it.scopedLive("a sealed token copied into another person's row does not open there", () =>
     Effect.gen(function* () {
@@ -158,38 +205,47 @@ export const accountLinksSuite = (backend: StorageBackend) => {
         WHERE team_id = ${attacker.teamId}`
       const error = expectFailure(yield* Effect.exit(links.find(attacker.teamId, attacker.userId)))
       expect(error.reason).toBe("unsealable")
-    }))
+    })
+  )
 
   it.scopedLive("a link saved by one instance is read by a second instance on the same database", () =>
     Effect.gen(function* () {
       const databaseUrl = yield* backend.freshDatabase
-      const [first, second] = [yield* openStorage(databaseUrl, { keys: key }), yield* openStorage(databaseUrl, { keys: key })]
+      const [first, second] = [
+        yield* openStorage(databaseUrl, { keys: key }),
+        yield* openStorage(databaseUrl, { keys: key })
+      ]
       const link = newLink()
       yield* linksOf(first).save(link)
       const found = Option.getOrThrow(yield* linksOf(second).find(link.teamId, link.userId))
       expect(Redacted.value(found.apiToken)).toBe(Redacted.value(link.apiToken))
       expect(yield* linksOf(second).remove(link.teamId, link.userId)).toBe(true)
       expect(yield* linksOf(first).find(link.teamId, link.userId)).toEqual(Option.none())
-    }))
+    })
+  )
 
   it.scopedLive("migrations run again find nothing to do and keep the data", () =>
     Effect.gen(function* () {
       const databaseUrl = yield* backend.freshDatabase
       const link = newLink()
-      yield* Effect.scoped(Effect.flatMap(openStorage(databaseUrl, { keys: key }), (storage) => linksOf(storage).save(link)))
+      yield* Effect.scoped(
+        Effect.flatMap(openStorage(databaseUrl, { keys: key }), (storage) => linksOf(storage).save(link))
+      )
       const sql = yield* rawSqlFor(databaseUrl)
       expect(yield* runMigrations.pipe(Effect.provideService(SqlClient.SqlClient, sql))).toEqual([])
       const links = linksOf(yield* openStorage(databaseUrl, { keys: key }))
       expect(Option.isSome(yield* links.find(link.teamId, link.userId))).toBe(true)
       const applied = yield* sql<{ migration_id: number }>`SELECT migration_id FROM effect_sql_migrations`
       expect(applied.map((row) => Number(row.migration_id))).toEqual([1, 2])
-    }))
+    })
+  )
 
   it.scopedLive("the health ping answers true while the database is open", () =>
     Effect.gen(function* () {
       const storage = yield* openStorage(yield* backend.freshDatabase, { keys: key })
       expect(yield* healthOf(storage).ping).toBe(true)
-    }))
+    })
+  )
 
   it.scopedLive("the health ping answers false once the database is closed", () =>
     Effect.gen(function* () {
@@ -198,5 +254,6 @@ export const accountLinksSuite = (backend: StorageBackend) => {
       const storage = yield* openStorage(databaseUrl, { keys: key }).pipe(Scope.extend(scope))
       yield* Scope.close(scope, Exit.void)
       expect(yield* healthOf(storage).ping).toBe(false)
-    }))
+    })
+  )
 }

@@ -6,7 +6,9 @@ import { linksOf, newKey, newLink, openStorage, rawSqlFor, type StorageBackend }
 
 const testDatabaseUrl = process.env.TEST_DATABASE_URL
 if (!testDatabaseUrl) {
-  console.warn("Skipping the PostgreSQL storage tests: TEST_DATABASE_URL is not set (e.g. postgres://postgres@127.0.0.1:5432/test).")
+  console.warn(
+    "Skipping the PostgreSQL storage tests: TEST_DATABASE_URL is not set (e.g. postgres://postgres@127.0.0.1:5432/test)."
+  )
 }
 
 /**
@@ -16,9 +18,8 @@ if (!testDatabaseUrl) {
 const freshSchema = Effect.gen(function* () {
   const admin = yield* rawSqlFor(testDatabaseUrl!)
   const schema = `storage_test_${randomBytes(6).toString("hex")}`
-  yield* Effect.acquireRelease(
-    Effect.orDie(admin`CREATE SCHEMA ${admin(schema)}`),
-    () => Effect.ignore(admin`DROP SCHEMA ${admin(schema)} CASCADE`)
+  yield* Effect.acquireRelease(Effect.orDie(admin`CREATE SCHEMA ${admin(schema)}`), () =>
+    Effect.ignore(admin`DROP SCHEMA ${admin(schema)} CASCADE`)
   )
   const url = new URL(testDatabaseUrl!)
   url.searchParams.set("options", `-c search_path=${schema}`)
@@ -29,7 +30,9 @@ const postgres: StorageBackend = {
   name: "PostgreSQL",
   freshDatabase: freshSchema,
   contentsAtRest: (databaseUrl) =>
-    Effect.flatMap(rawSqlFor(databaseUrl), (sql) => Effect.map(sql`SELECT * FROM account_links`, (rows) => JSON.stringify(rows)))
+    Effect.flatMap(rawSqlFor(databaseUrl), (sql) =>
+      Effect.map(sql`SELECT * FROM account_links`, (rows) => JSON.stringify(rows))
+    )
 }
 
 describe.skipIf(!testDatabaseUrl)("AccountLinks on PostgreSQL (needs TEST_DATABASE_URL)", () => {
@@ -42,13 +45,17 @@ describe.skipIf(!testDatabaseUrl)("PostgreSQL storage (needs TEST_DATABASE_URL)"
       for (let round = 0; round < 3; round++) {
         const databaseUrl = yield* postgres.freshDatabase
         const key = newKey()
-        const instances = yield* Effect.all([1, 2, 3].map(() => openStorage(databaseUrl, { keys: key })), { concurrency: "unbounded" })
+        const instances = yield* Effect.all(
+          [1, 2, 3].map(() => openStorage(databaseUrl, { keys: key })),
+          { concurrency: "unbounded" }
+        )
         const link = newLink()
         yield* linksOf(instances[0]!).save(link)
         const found = yield* linksOf(instances[2]!).find(link.teamId, link.userId)
         expect(Redacted.value(Option.getOrThrow(found).apiToken)).toBe(Redacted.value(link.apiToken))
       }
-    }))
+    })
+  )
 
   it.scopedLive("an unreachable server fails with a readable StorageError that hides the password", () =>
     Effect.gen(function* () {
@@ -58,5 +65,6 @@ describe.skipIf(!testDatabaseUrl)("PostgreSQL storage (needs TEST_DATABASE_URL)"
       expect(error).toMatchObject({ _tag: "StorageError", reason: "connect" })
       expect(error?.message).toContain("Could not open PostgreSQL at 127.0.0.1:1/botdb")
       expect(JSON.stringify(error) + error?.message).not.toContain(password)
-    }))
+    })
+  )
 })

@@ -41,7 +41,8 @@ describe("SQLite storage", () => {
       const sql = yield* rawSqlFor(databaseUrl)
       const [mode] = yield* sql<{ journal_mode: string }>`PRAGMA journal_mode`
       expect(mode?.journal_mode).toBe("wal")
-    }))
+    })
+  )
 
   it.scopedLive("a database path that cannot be created fails with a readable StorageError", () =>
     Effect.gen(function* () {
@@ -53,31 +54,38 @@ describe("SQLite storage", () => {
       const error = Exit.isFailure(exit) && exit.cause._tag === "Fail" ? exit.cause.error : undefined
       expect(error).toMatchObject({ _tag: "StorageError", reason: "connect" })
       expect(error?.message).toContain(`the SQLite database at ${path.join(blocker, "links.sqlite")}`)
-    }))
+    })
+  )
 
-  it.scopedLive("without TOKEN_ENCRYPTION_KEY a key is generated once into the data folder with mode 0600, then reused", () =>
-    Effect.gen(function* () {
-      const databaseUrl = yield* sqlite.freshDatabase
-      const keyFile = path.join(path.dirname(databaseUrl), generatedKeyFileName)
-      const warnings: Array<string> = []
-      const captureWarnings = Logger.replace(Logger.defaultLogger, Logger.make(({ logLevel, message }) => {
-        if (logLevel._tag === "Warning") warnings.push(String(message))
-      }))
-      const link = newLink()
+  it.scopedLive(
+    "without TOKEN_ENCRYPTION_KEY a key is generated once into the data folder with mode 0600, then reused",
+    () =>
+      Effect.gen(function* () {
+        const databaseUrl = yield* sqlite.freshDatabase
+        const keyFile = path.join(path.dirname(databaseUrl), generatedKeyFileName)
+        const warnings: Array<string> = []
+        const captureWarnings = Logger.replace(
+          Logger.defaultLogger,
+          Logger.make(({ logLevel, message }) => {
+            if (logLevel._tag === "Warning") warnings.push(String(message))
+          })
+        )
+        const link = newLink()
 
-      yield* Effect.scoped(Effect.flatMap(openStorage(databaseUrl), (storage) => linksOf(storage).save(link))).pipe(
-        Effect.provide(captureWarnings)
-      )
-      expect(fs.statSync(keyFile).mode & 0o777).toBe(0o600)
-      expect(Buffer.from(fs.readFileSync(keyFile, "utf8").trim(), "base64")).toHaveLength(32)
-      expect(warnings.join("\n")).toMatch(/generated a token encryption key into .*token-encryption\.key/)
-      expect(warnings.join("\n")).toContain("Production requires TOKEN_ENCRYPTION_KEY")
-      const firstKey = fs.readFileSync(keyFile, "utf8")
+        yield* Effect.scoped(Effect.flatMap(openStorage(databaseUrl), (storage) => linksOf(storage).save(link))).pipe(
+          Effect.provide(captureWarnings)
+        )
+        expect(fs.statSync(keyFile).mode & 0o777).toBe(0o600)
+        expect(Buffer.from(fs.readFileSync(keyFile, "utf8").trim(), "base64")).toHaveLength(32)
+        expect(warnings.join("\n")).toMatch(/generated a token encryption key into .*token-encryption\.key/)
+        expect(warnings.join("\n")).toContain("Production requires TOKEN_ENCRYPTION_KEY")
+        const firstKey = fs.readFileSync(keyFile, "utf8")
 
-      const found = yield* linksOf(yield* openStorage(databaseUrl)).find(link.teamId, link.userId)
-      expect(Redacted.value(Option.getOrThrow(found).apiToken)).toBe(Redacted.value(link.apiToken))
-      expect(fs.readFileSync(keyFile, "utf8")).toBe(firstKey)
-    }))
+        const found = yield* linksOf(yield* openStorage(databaseUrl)).find(link.teamId, link.userId)
+        expect(Redacted.value(Option.getOrThrow(found).apiToken)).toBe(Redacted.value(link.apiToken))
+        expect(fs.readFileSync(keyFile, "utf8")).toBe(firstKey)
+      })
+  )
 
   it.scopedLive("in production without TOKEN_ENCRYPTION_KEY storage refuses to start and generates nothing", () =>
     Effect.gen(function* () {
@@ -87,7 +95,8 @@ describe("SQLite storage", () => {
       expect(error).toMatchObject({ _tag: "StorageError", reason: "key" })
       expect(error?.message).toContain("TOKEN_ENCRYPTION_KEY is required when NODE_ENV=production")
       expect(fs.existsSync(path.join(path.dirname(databaseUrl), generatedKeyFileName))).toBe(false)
-    }))
+    })
+  )
 
   it.scopedLive("a malformed TOKEN_ENCRYPTION_KEY entry is refused without echoing it", () =>
     Effect.gen(function* () {
@@ -98,5 +107,6 @@ describe("SQLite storage", () => {
       expect(error).toMatchObject({ _tag: "StorageError", reason: "key" })
       expect(error?.message).toContain("TOKEN_ENCRYPTION_KEY entry 2 of 2 must be 32 random bytes in base64")
       expect(JSON.stringify(error) + error?.message).not.toContain(badEntry)
-    }))
+    })
+  )
 })

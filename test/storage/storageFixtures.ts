@@ -15,7 +15,10 @@ export const newKey = (): string => randomBytes(32).toString("base64")
 export const newApiToken = (): string => `tk-us-${randomBytes(30).toString("base64url")}`
 
 /** Unique Slack ids keep tests independent even on a shared database. */
-export const newOwner = () => ({ teamId: `T${randomBytes(5).toString("hex").toUpperCase()}`, userId: `U${randomBytes(5).toString("hex").toUpperCase()}` })
+export const newOwner = () => ({
+  teamId: `T${randomBytes(5).toString("hex").toUpperCase()}`,
+  userId: `U${randomBytes(5).toString("hex").toUpperCase()}`
+})
 
 export const newLink = (owner = newOwner(), apiToken = newApiToken()): NewAccountLink => ({
   ...owner,
@@ -50,7 +53,10 @@ export const settingsFor = (databaseUrl: string, options: StorageOptions = {}): 
 export type Storage = Context.Context<AccountLinks | StorageHealth>
 
 /** Starts the real storage layer on `databaseUrl`; it closes with the scope. */
-export const openStorage = (databaseUrl: string, options: StorageOptions = {}): Effect.Effect<Storage, StorageError, Scope.Scope> =>
+export const openStorage = (
+  databaseUrl: string,
+  options: StorageOptions = {}
+): Effect.Effect<Storage, StorageError, Scope.Scope> =>
   Layer.build(StorageLive.pipe(Layer.provide(AppSettings.make(settingsFor(databaseUrl, options)))))
 
 export const linksOf = (storage: Storage) => Context.get(storage, AccountLinks)

@@ -16,7 +16,10 @@ const twoStores = (databaseUrl: string) =>
       Effect.gen(function* () {
         const sql = yield* rawSqlFor(databaseUrl)
         yield* runMigrations.pipe(Effect.provideService(SqlClient.SqlClient, sql))
-        return yield* SubmissionClaims.pipe(Effect.provide(SubmissionClaims.layer), Effect.provideService(SqlClient.SqlClient, sql))
+        return yield* SubmissionClaims.pipe(
+          Effect.provide(SubmissionClaims.layer),
+          Effect.provideService(SqlClient.SqlClient, sql)
+        )
       })
     return [yield* store(), yield* store()] as const
   })
@@ -26,10 +29,14 @@ const claimSuite = (name: string, databaseUrl: () => Effect.Effect<string, never
     it.scopedLive("a submission is claimed once, whichever replica sees it, even when both race", () =>
       Effect.gen(function* () {
         const [a, b] = yield* twoStores(yield* databaseUrl())
-        const results = yield* Effect.all([a.claim("create:V1"), b.claim("create:V1"), a.claim("create:V1"), b.claim("create:V1")], { concurrency: "unbounded" })
+        const results = yield* Effect.all(
+          [a.claim("create:V1"), b.claim("create:V1"), a.claim("create:V1"), b.claim("create:V1")],
+          { concurrency: "unbounded" }
+        )
         expect(results.filter(Boolean)).toHaveLength(1)
         expect(yield* a.claim("create:V2")).toBe(true)
-      }))
+      })
+    )
 
     it.scopedLive("a released claim can be claimed again (the person corrects and resubmits)", () =>
       Effect.gen(function* () {
@@ -38,13 +45,20 @@ const claimSuite = (name: string, databaseUrl: () => Effect.Effect<string, never
         yield* a.release("create:V3")
         expect(yield* b.claim("create:V3")).toBe(true)
         expect(yield* a.claim("create:V3")).toBe(false)
-      }))
+      })
+    )
   })
 
-claimSuite("submission claims on SQLite", () => Effect.sync(() => path.join(mkdtempSync(path.join(tmpdir(), "claims-")), "bot.sqlite")))
+claimSuite("submission claims on SQLite", () =>
+  Effect.sync(() => path.join(mkdtempSync(path.join(tmpdir(), "claims-")), "bot.sqlite"))
+)
 
 if (!testDatabaseUrl) console.warn("Skipping submission claims on PostgreSQL: TEST_DATABASE_URL is not set.")
 describe.skipIf(!testDatabaseUrl)("on PostgreSQL (needs TEST_DATABASE_URL)", () => {
   claimSuite("submission claims on PostgreSQL", () =>
-    Effect.acquireRelease(Effect.promise(() => freshSchema()), (db) => Effect.promise(() => db.drop())).pipe(Effect.map((db) => db.url)))
+    Effect.acquireRelease(
+      Effect.promise(() => freshSchema()),
+      (db) => Effect.promise(() => db.drop())
+    ).pipe(Effect.map((db) => db.url))
+  )
 })

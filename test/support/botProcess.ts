@@ -46,10 +46,18 @@ export const spawnBot = (env: Record<string, string>): BotProcess => {
   // Run from an empty folder so no developer's .env can leak into a test.
   const cwd = env.BOT_CWD ?? mkdtempSync(path.join(tmpdir(), "scalingo-bot-cwd-"))
   // BOT_BUILT runs the bundle `npm start` runs (dist/main.js, from `npm run build`) instead of the sources.
-  const args = env.BOT_BUILT ? [path.join(repoRoot, "dist/main.js")] : ["--import", tsxLoader, path.join(repoRoot, "src/main.ts")]
+  const args = env.BOT_BUILT
+    ? [path.join(repoRoot, "dist/main.js")]
+    : ["--import", tsxLoader, path.join(repoRoot, "src/main.ts")]
   const child = spawn(process.execPath, args, { cwd, env, stdio: ["ignore", "pipe", "pipe"] })
   const output: Array<string> = []
-  const collect = (chunk: Buffer) => output.push(...chunk.toString("utf8").split("\n").filter((l) => l.length > 0))
+  const collect = (chunk: Buffer) =>
+    output.push(
+      ...chunk
+        .toString("utf8")
+        .split("\n")
+        .filter((l) => l.length > 0)
+    )
   child.stdout?.on("data", collect)
   child.stderr?.on("data", collect)
   const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)))
@@ -72,7 +80,8 @@ export const startBot = async (env: Record<string, string>, timeoutMs = 30_000):
   const bot = spawnBot({ ...env, PORT: String(port) })
   const deadline = Date.now() + timeoutMs
   while (Date.now() < deadline) {
-    if (bot.child.exitCode !== null) throw new Error(`the bot exited with ${bot.child.exitCode}:\n${bot.output.join("\n")}`)
+    if (bot.child.exitCode !== null)
+      throw new Error(`the bot exited with ${bot.child.exitCode}:\n${bot.output.join("\n")}`)
     try {
       const response = await fetch(`${bot.url}/healthz`)
       if (response.status === 200) return bot

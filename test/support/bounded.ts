@@ -11,7 +11,11 @@ export const runBounded = async (tasks: ReadonlyArray<() => Promise<void>>, limi
 }
 
 /** Polls `check` until it returns true or `timeoutMs` passes; returns the last answer. */
-export const eventually = async (check: () => boolean | Promise<boolean>, timeoutMs: number, everyMs = 200): Promise<boolean> => {
+export const eventually = async (
+  check: () => boolean | Promise<boolean>,
+  timeoutMs: number,
+  everyMs = 200
+): Promise<boolean> => {
   const deadline = Date.now() + timeoutMs
   for (;;) {
     if (await check()) return true

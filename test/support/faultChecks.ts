@@ -14,7 +14,7 @@ export const textsIn = (value: unknown): string => {
   const walk = (v: unknown, key?: string): void => {
     if (typeof v === "string") {
       if (key === "text") parts.push(v)
-    } else if (Array.isArray(v)) v.forEach((item) => walk(item, key))
+    } else if (Array.isArray(v)) for (const item of v) walk(item, key)
     else if (typeof v === "object" && v !== null) for (const [k, inner] of Object.entries(v)) walk(inner, k)
   }
   walk(value)
@@ -80,7 +80,9 @@ export const privateReply = async (world: World, text: string, who: Asker, timeo
   const responseUrl = world.slack.responseUrl()
   const ack = await world.command(text, { userId: who.userId, channelId: who.channelId, responseUrl })
   expect(ack.status).toBe(200)
-  const reply = await world.slack.waitFor((r) => r.kind === "response" && r.id === responseId(responseUrl), { timeoutMs })
+  const reply = await world.slack.waitFor((r) => r.kind === "response" && r.id === responseId(responseUrl), {
+    timeoutMs
+  })
   return readable((reply as { body: unknown }).body)
 }
 
@@ -88,11 +90,23 @@ export const privateReply = async (world: World, text: string, who: Asker, timeo
  * Waits for whichever comes first after `mark` (an index into the recorded calls): a private answer
  * on `responseUrl`, or a threaded message in the person's channel. Resolves with what was read.
  */
-export const privateOrThreaded = async (world: World, who: Asker, responseUrl: string, mark: number, timeoutMs = 45_000) => {
-  const record: FakeSlackRecord = await world.slack.waitFor((r) =>
-    (r.kind === "response" && r.id === responseId(responseUrl)) ||
-    (r.kind === "call" && r.method === "chat.postMessage" && r.params.channel === who.channelId &&
-      r.params.thread_ts !== undefined && world.slack.calls.indexOf(r) >= mark), { timeoutMs })
+export const privateOrThreaded = async (
+  world: World,
+  who: Asker,
+  responseUrl: string,
+  mark: number,
+  timeoutMs = 45_000
+) => {
+  const record: FakeSlackRecord = await world.slack.waitFor(
+    (r) =>
+      (r.kind === "response" && r.id === responseId(responseUrl)) ||
+      (r.kind === "call" &&
+        r.method === "chat.postMessage" &&
+        r.params.channel === who.channelId &&
+        r.params.thread_ts !== undefined &&
+        world.slack.calls.indexOf(r) >= mark),
+    { timeoutMs }
+  )
   return record.kind === "response"
     ? { where: "private" as const, text: readable(record.body), page: undefined }
     : { where: "thread" as const, text: readable(record.params), page: record as FakeSlackCall }
@@ -103,23 +117,33 @@ export const isCreateForm = (view: unknown): boolean =>
   ((view as { blocks?: Array<{ block_id?: string }> } | undefined)?.blocks ?? []).some((b) => b.block_id === "region")
 
 /** Polls the fake Slack's kept views until one matches. */
-export const viewWhere = async (world: World, predicate: (view: Record<string, unknown>) => boolean, timeoutMs = 30_000) => {
+export const viewWhere = async (
+  world: World,
+  predicate: (view: Record<string, unknown>) => boolean,
+  timeoutMs = 30_000
+) => {
   const deadline = Date.now() + timeoutMs
   for (;;) {
     const found = [...world.slack.views.values()].find(predicate)
     if (found !== undefined) return found
-    if (Date.now() > deadline) throw new Error(`no matching view; calls: ${world.slack.calls.map((c) => c.method).join(", ")}`)
+    if (Date.now() > deadline)
+      throw new Error(`no matching view; calls: ${world.slack.calls.map((c) => c.method).join(", ")}`)
     await new Promise((r) => setTimeout(r, 25))
   }
 }
 
 /** Waits until the bot's log has an entry after line `mark` that mentions every needle. */
-export const loggedSince = async (world: World, mark: number, ...needles: ReadonlyArray<string>): Promise<Array<string>> => {
+export const loggedSince = async (
+  world: World,
+  mark: number,
+  ...needles: ReadonlyArray<string>
+): Promise<Array<string>> => {
   const deadline = Date.now() + 30_000
   for (;;) {
     const entries = logEntries(world.bot.output.slice(mark)).filter((e) => needles.every((n) => e.includes(n)))
     if (entries.length > 0) return entries
-    if (Date.now() > deadline) throw new Error(`no log entry with ${needles.join(" + ")}:\n${world.bot.output.slice(mark).join("\n")}`)
+    if (Date.now() > deadline)
+      throw new Error(`no log entry with ${needles.join(" + ")}:\n${world.bot.output.slice(mark).join("\n")}`)
     await new Promise((r) => setTimeout(r, 50))
   }
 }

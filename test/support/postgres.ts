@@ -8,7 +8,11 @@ export const testRedisUrl = process.env.TEST_REDIS_URL
 
 /** Runs one piece of SQL work on its own short-lived connection. */
 export const withPostgres = <A>(url: string, f: (sql: PgClient.PgClient) => Effect.Effect<A, unknown>) =>
-  Effect.runPromise(Effect.flatMap(PgClient.PgClient, f).pipe(Effect.provide(PgClient.layer({ url: Redacted.make(url), maxConnections: 1 }))))
+  Effect.runPromise(
+    Effect.flatMap(PgClient.PgClient, f).pipe(
+      Effect.provide(PgClient.layer({ url: Redacted.make(url), maxConnections: 1 }))
+    )
+  )
 const admin = withPostgres
 
 /** A schema of its own inside the test database, selected through search_path; dropped by the returned function. */
@@ -17,7 +21,11 @@ export const freshSchema = async (): Promise<{ url: string; drop: () => Promise<
   await admin(testDatabaseUrl!, (sql) => sql`CREATE SCHEMA ${sql(schema)}`)
   const url = new URL(testDatabaseUrl!)
   url.searchParams.set("options", `-c search_path=${schema}`)
-  return { url: url.toString(), drop: () => admin(testDatabaseUrl!, (sql) => sql`DROP SCHEMA IF EXISTS ${sql(schema)} CASCADE`).then(() => undefined) }
+  return {
+    url: url.toString(),
+    drop: () =>
+      admin(testDatabaseUrl!, (sql) => sql`DROP SCHEMA IF EXISTS ${sql(schema)} CASCADE`).then(() => undefined)
+  }
 }
 
 /** A whole database of its own, for tests that take the database away from a running bot. */
@@ -26,5 +34,9 @@ export const freshDatabase = async (): Promise<{ url: string; drop: () => Promis
   await admin(testDatabaseUrl!, (sql) => sql.unsafe(`CREATE DATABASE ${name}`))
   const url = new URL(testDatabaseUrl!)
   url.pathname = `/${name}`
-  return { url: url.toString(), drop: () => admin(testDatabaseUrl!, (sql) => sql.unsafe(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)).then(() => undefined) }
+  return {
+    url: url.toString(),
+    drop: () =>
+      admin(testDatabaseUrl!, (sql) => sql.unsafe(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)).then(() => undefined)
+  }
 }

@@ -61,7 +61,9 @@ const link = async (world: World, person: Person) => {
 const runEvents = async (world: World, person: Person, text: string) => {
   const responseUrl = world.slack.responseUrl()
   const mark = world.slack.calls.length
-  expect((await world.command(text, { userId: person.userId, channelId: person.channelId, responseUrl })).status).toBe(200)
+  expect((await world.command(text, { userId: person.userId, channelId: person.channelId, responseUrl })).status).toBe(
+    200
+  )
   return privateOrThreaded(world, person, responseUrl, mark)
 }
 
@@ -69,17 +71,25 @@ const runEvents = async (world: World, person: Person, text: string) => {
 const runCreateCommand = async (world: World, person: Person) => {
   const triggerId = `trigger-${person.userId}-${Date.now()}`
   const responseUrl = world.slack.responseUrl()
-  expect((await world.command("create", { userId: person.userId, channelId: person.channelId, responseUrl, triggerId })).status).toBe(200)
-  const first = await world.slack.waitFor((r) =>
-    (r.kind === "call" && r.method === "views.open" && r.params.trigger_id === triggerId) ||
-    (r.kind === "response" && r.id === responseUrl.split("/").pop()), { timeoutMs: 45_000 })
+  expect(
+    (await world.command("create", { userId: person.userId, channelId: person.channelId, responseUrl, triggerId }))
+      .status
+  ).toBe(200)
+  const first = await world.slack.waitFor(
+    (r) =>
+      (r.kind === "call" && r.method === "views.open" && r.params.trigger_id === triggerId) ||
+      (r.kind === "response" && r.id === responseUrl.split("/").pop()),
+    { timeoutMs: 45_000 }
+  )
   if (first.kind === "response") return { formId: undefined, text: textsIn(first.body) }
   const opened = first.params.view as { private_metadata?: string }
   // Only the form and the loading view carry metadata; anything else is already the final sentence.
   if (opened.private_metadata === undefined) return { formId: undefined, text: textsIn(opened) }
   const stored = [...world.slack.views.values()].find((v) => v.private_metadata === opened.private_metadata)!
   if (isCreateForm(opened)) return { formId: stored.id, text: textsIn(opened) }
-  const updated = await world.slack.waitForCall("views.update", (c) => c.params.view_id === stored.id, { timeoutMs: 45_000 })
+  const updated = await world.slack.waitForCall("views.update", (c) => c.params.view_id === stored.id, {
+    timeoutMs: 45_000
+  })
   return { formId: isCreateForm(updated.params.view) ? stored.id : undefined, text: textsIn(updated.params.view) }
 }
 
@@ -101,7 +111,8 @@ export const CASES: ReadonlyArray<FaultCase> = [
     prepare: async (world, person) => {
       // A bearer Scalingo really issued, for answers that wrap it in unknown fields.
       const exchanged = await fetch(`${world.sim.authUrl}/v1/tokens/exchange`, {
-        method: "POST", headers: { authorization: `Basic ${Buffer.from(`:${person.account.apiToken}`).toString("base64")}` }
+        method: "POST",
+        headers: { authorization: `Basic ${Buffer.from(`:${person.account.apiToken}`).toString("base64")}` }
       })
       return { person, bearer: ((await exchanged.json()) as { token: string }).token }
     },
@@ -109,7 +120,20 @@ export const CASES: ReadonlyArray<FaultCase> = [
       // The exchange case also owns /v1/users/self here: the login reads both.
       unknownFields: (_world, p) => [
         { ...EXCHANGE, ...json({ token: p.bearer, expires_at: "2099-01-01T00:00:00Z", refresh_hint: { in: 3000 } }) },
-        { ...USERS_SELF, ...json({ user: { id: p.person.account.id, username: p.person.account.username, email: p.person.account.email, fullname: null, avatar: { url: "x" }, mfa: true }, meta: {} }) }
+        {
+          ...USERS_SELF,
+          ...json({
+            user: {
+              id: p.person.account.id,
+              username: p.person.account.username,
+              email: p.person.account.email,
+              fullname: null,
+              avatar: { url: "x" },
+              mfa: true
+            },
+            meta: {}
+          })
+        }
       ]
     },
     run: (world, p) => privateReply(world, `login ${p.person.account.apiToken}`, p.person)
@@ -119,7 +143,10 @@ export const CASES: ReadonlyArray<FaultCase> = [
     linkedBefore: true,
     success: (p) => new RegExp(`act as the Scalingo account \\*${p.account.username}\\*`),
     route: () => USERS_SELF,
-    prepare: async (world, person) => { await link(world, person); return { person } },
+    prepare: async (world, person) => {
+      await link(world, person)
+      return { person }
+    },
     bodies: {},
     run: (world, p) => privateReply(world, `login ${p.person.account.apiToken}`, p.person)
   },
@@ -128,7 +155,10 @@ export const CASES: ReadonlyArray<FaultCase> = [
     linkedBefore: true,
     success: () => /osc-fr1/,
     route: () => REGIONS,
-    prepare: async (world, person) => { await link(world, person); return { person } },
+    prepare: async (world, person) => {
+      await link(world, person)
+      return { person }
+    },
     bodies: {
       unknownFields: (world) => [{ ...json(regionsBody(world, ["osc-fr1"])) }],
       emptyLists: () => [{ ...json({ regions: [] }) }]
@@ -140,7 +170,10 @@ export const CASES: ReadonlyArray<FaultCase> = [
     linkedBefore: true,
     success: (p) => new RegExp(`events of ${p.app}`),
     route: () => REGIONS,
-    prepare: async (world, person) => { await link(world, person); return { person } },
+    prepare: async (world, person) => {
+      await link(world, person)
+      return { person }
+    },
     bodies: {
       unknownFields: (world) => [{ ...json(regionsBody(world, ["osc-fr1"])) }],
       emptyLists: () => [{ ...json({ regions: [] }) }]
@@ -158,12 +191,24 @@ export const CASES: ReadonlyArray<FaultCase> = [
       return { person }
     },
     bodies: {
-      unknownFields: (_world, p) => [{
-        ...json({
-          apps: [{ id: "ap-1", name: p.person.app, status: "running", region: "osc-fr1", last_deployed_at: null, hds_resource: true, owner: { id: "us-1", username: "u", email: "e@example.com", badge: "gold" } }],
-          meta: { total: 1 }
-        })
-      }],
+      unknownFields: (_world, p) => [
+        {
+          ...json({
+            apps: [
+              {
+                id: "ap-1",
+                name: p.person.app,
+                status: "running",
+                region: "osc-fr1",
+                last_deployed_at: null,
+                hds_resource: true,
+                owner: { id: "us-1", username: "u", email: "e@example.com", badge: "gold" }
+              }
+            ],
+            meta: { total: 1 }
+          })
+        }
+      ],
       emptyLists: () => [{ ...json({ apps: [] }) }]
     },
     run: (world, p) => privateReply(world, "apps", p.person)
@@ -181,9 +226,20 @@ export const CASES: ReadonlyArray<FaultCase> = [
       return { person, formId: formId! }
     },
     bodies: {
-      unknownFields: (_world, p) => [{
-        ...json({ app: { id: "ap-new", name: newAppName(p.person), status: "new", region: "osc-fr1", git_url: `git@ssh.example:${newAppName(p.person)}.git`, quantum_state: { x: 1 } } })
-      }]
+      unknownFields: (_world, p) => [
+        {
+          ...json({
+            app: {
+              id: "ap-new",
+              name: newAppName(p.person),
+              status: "new",
+              region: "osc-fr1",
+              git_url: `git@ssh.example:${newAppName(p.person)}.git`,
+              quantum_state: { x: 1 }
+            }
+          })
+        }
+      ]
     },
     run: async (world, p) => {
       const view = world.slack.views.get(p.formId!)!
@@ -194,7 +250,11 @@ export const CASES: ReadonlyArray<FaultCase> = [
       if (body.response_action === "errors") return Object.values(body.errors ?? {}).join("\n")
       const shown = textsIn(body.view)
       if (!shown.includes("Creating")) return shown
-      const updated = await world.slack.waitForCall("views.update", (c) => c.params.view_id === view.id && world.slack.calls.indexOf(c) >= mark, { timeoutMs: 45_000 })
+      const updated = await world.slack.waitForCall(
+        "views.update",
+        (c) => c.params.view_id === view.id && world.slack.calls.indexOf(c) >= mark,
+        { timeoutMs: 45_000 }
+      )
       return textsIn(updated.params.view)
     }
   },
@@ -242,8 +302,13 @@ export const CASES: ReadonlyArray<FaultCase> = [
       const responseUrl = world.slack.responseUrl()
       const mark = world.slack.calls.length
       const clicked = await world.click({
-        actionId: "events_page", value: p.nextValue!, userId: p.person.userId, channelId: p.person.channelId,
-        threadTs: p.threadTs!, messageTs: "1700000001.000001", responseUrl
+        actionId: "events_page",
+        value: p.nextValue!,
+        userId: p.person.userId,
+        channelId: p.person.channelId,
+        threadTs: p.threadTs!,
+        messageTs: "1700000001.000001",
+        responseUrl
       })
       expect(clicked.status).toBe(200)
       return (await privateOrThreaded(world, p.person, responseUrl, mark)).text
@@ -253,7 +318,11 @@ export const CASES: ReadonlyArray<FaultCase> = [
 
 /** Event-page answers for every body kind; an app's carry the person's app name. */
 function eventsBodiesFor(about: "own app" | undefined, page: number): FaultCase["bodies"] {
-  return Object.fromEntries(BODY_KINDS.map((kind) => [kind, (_world: World, p: Prepared): Array<SimFault> =>
-    eventsAnswers(about === undefined ? undefined : p.person.app, page)[kind]()]))
+  return Object.fromEntries(
+    BODY_KINDS.map((kind) => [
+      kind,
+      (_world: World, p: Prepared): Array<SimFault> =>
+        eventsAnswers(about === undefined ? undefined : p.person.app, page)[kind]()
+    ])
+  )
 }
-

@@ -27,7 +27,8 @@ export const unexpectedShape = (request: SimRequest): string | undefined => {
   const route = ROUTES.find((r) => r.auth === onAuth && r.method === request.method && r.path.test(request.path))
   if (route === undefined) return `${request.host} ${request.method} ${request.path} matches no known route`
   for (const [key, value] of Object.entries(request.query)) {
-    if (!QUERY_KEYS.has(key) || !/^\d{1,6}$/.test(value)) return `${request.method} ${request.path} has an unexpected query ${key}=${value.slice(0, 40)}`
+    if (!QUERY_KEYS.has(key) || !/^\d{1,6}$/.test(value))
+      return `${request.method} ${request.path} has an unexpected query ${key}=${value.slice(0, 40)}`
   }
   return undefined
 }

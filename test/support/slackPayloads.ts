@@ -45,8 +45,12 @@ export const slashCommandFields = (options: SlashCommandFieldsOptions): Record<s
   trigger_id: options.triggerId ?? triggerId()
 })
 
-const userObject = (userId: string, userName: string, teamId: string) =>
-  ({ id: userId, username: userName, name: userName, team_id: teamId })
+const userObject = (userId: string, userName: string, teamId: string) => ({
+  id: userId,
+  username: userName,
+  name: userName,
+  team_id: teamId
+})
 
 export interface BlockActionOptions {
   actionId: string
@@ -70,8 +74,10 @@ export interface BlockActionOptions {
   container?: Record<string, unknown>
 }
 
-const option = (selected: { value: string; text?: unknown }) =>
-  ({ text: selected.text ?? { type: "plain_text", text: selected.value }, value: selected.value })
+const option = (selected: { value: string; text?: unknown }) => ({
+  text: selected.text ?? { type: "plain_text", text: selected.value },
+  value: selected.value
+})
 
 /** A block_actions payload for one button (or select) click. */
 export const blockActionsPayload = (options: BlockActionOptions): Record<string, unknown> => {
@@ -103,7 +109,10 @@ export const blockActionsPayload = (options: BlockActionOptions): Record<string,
     return { ...common, container: options.container ?? { type: "view", view_id: options.view.id }, view: options.view }
   }
   const container = options.container ?? {
-    type: "message", message_ts: messageTs, channel_id: channelId, is_ephemeral: false,
+    type: "message",
+    message_ts: messageTs,
+    channel_id: channelId,
+    is_ephemeral: false,
     ...(options.threadTs !== undefined ? { thread_ts: options.threadTs } : {})
   }
   return {
@@ -111,7 +120,10 @@ export const blockActionsPayload = (options: BlockActionOptions): Record<string,
     container,
     channel: { id: channelId, name: SLACK_DEFAULTS.channelName },
     message: {
-      type: "message", ts: messageTs, text: "", blocks: options.messageBlocks ?? [],
+      type: "message",
+      ts: messageTs,
+      text: "",
+      blocks: options.messageBlocks ?? [],
       ...(options.threadTs !== undefined ? { thread_ts: options.threadTs } : {})
     },
     response_url: options.responseUrl ?? "https://hooks.slack.com/actions/T0001/1/unset"
@@ -128,10 +140,17 @@ export type ViewStateValues = Record<string, Record<string, ViewStateInput>>
 
 /** `view.state.values` as Slack sends it; a selected option's text defaults to its value. */
 export const stateValues = (values: ViewStateValues): Record<string, Record<string, Record<string, unknown>>> =>
-  Object.fromEntries(Object.entries(values).map(([blockId, actions]) => [blockId, Object.fromEntries(
-    Object.entries(actions).map(([actionId, input]) => [actionId,
-      input.selected_option ? { ...input, selected_option: option(input.selected_option) } : { ...input }])
-  )]))
+  Object.fromEntries(
+    Object.entries(values).map(([blockId, actions]) => [
+      blockId,
+      Object.fromEntries(
+        Object.entries(actions).map(([actionId, input]) => [
+          actionId,
+          input.selected_option ? { ...input, selected_option: option(input.selected_option) } : { ...input }
+        ])
+      )
+    ])
+  )
 
 export interface ViewSubmissionOptions {
   /** The view the bot opened, as recorded by the fake Slack (with its `id`). */

@@ -3,8 +3,14 @@
 // Bolt answers with 400) and a v0 HMAC-SHA256 signature over `v0:<timestamp>:<raw body>`.
 import { createHmac } from "node:crypto"
 import {
-  blockActionsPayload, formBody, interactiveBody, slashCommandFields, viewSubmissionPayload,
-  type BlockActionOptions, type SlashCommandFieldsOptions, type ViewSubmissionOptions
+  blockActionsPayload,
+  formBody,
+  interactiveBody,
+  slashCommandFields,
+  viewSubmissionPayload,
+  type BlockActionOptions,
+  type SlashCommandFieldsOptions,
+  type ViewSubmissionOptions
 } from "./slackPayloads.js"
 
 export interface SlackReply {
@@ -33,7 +39,11 @@ export const nowSeconds = (): number => Math.floor(Date.now() / 1000)
 export const slackSignature = (body: string, secret: string, timestamp: number): string =>
   `v0=${createHmac("sha256", secret).update(`v0:${timestamp}:${body}`).digest("hex")}`
 
-export const signedHeaders = (body: string, secret: string, timestamp: number = nowSeconds()): Record<string, string> => ({
+export const signedHeaders = (
+  body: string,
+  secret: string,
+  timestamp: number = nowSeconds()
+): Record<string, string> => ({
   "content-type": "application/x-www-form-urlencoded",
   "x-slack-request-timestamp": String(timestamp),
   "x-slack-signature": slackSignature(body, secret, timestamp)
@@ -47,12 +57,19 @@ const endpoint = (baseUrl: string, path: string | undefined): string => {
 
 /** POSTs a raw body, signed (or forged), and reads the reply. */
 export const postSigned = async (
-  baseUrl: string, secret: string, body: string, options: SignedRequestOptions = {}
+  baseUrl: string,
+  secret: string,
+  body: string,
+  options: SignedRequestOptions = {}
 ): Promise<SlackReply> => {
   const headers = signedHeaders(body, secret, options.timestamp)
   if (options.signature !== undefined) headers["x-slack-signature"] = options.signature
   const started = performance.now()
-  const res = await fetch(endpoint(baseUrl, options.path), { method: "POST", headers: { ...headers, ...options.headers }, body })
+  const res = await fetch(endpoint(baseUrl, options.path), {
+    method: "POST",
+    headers: { ...headers, ...options.headers },
+    body
+  })
   const text = await res.text()
   const elapsedMs = performance.now() - started
   return { status: res.status, body: parseBody(text), text, headers: res.headers, elapsedMs }
@@ -60,7 +77,11 @@ export const postSigned = async (
 
 const parseBody = (text: string): unknown => {
   if (text === "") return ""
-  try { return JSON.parse(text) } catch { return text }
+  try {
+    return JSON.parse(text)
+  } catch {
+    return text
+  }
 }
 
 export type SlashCommandOptions = Omit<SlashCommandFieldsOptions, "text"> & SignedRequestOptions & { text?: string }
@@ -70,16 +91,24 @@ export const sendSlashCommand = (baseUrl: string, secret: string, options: Slash
 
 export type BlockActionRequestOptions = BlockActionOptions & SignedRequestOptions
 
-export const sendBlockAction = (baseUrl: string, secret: string, options: BlockActionRequestOptions): Promise<SlackReply> =>
-  postSigned(baseUrl, secret, interactiveBody(blockActionsPayload(options)), options)
+export const sendBlockAction = (
+  baseUrl: string,
+  secret: string,
+  options: BlockActionRequestOptions
+): Promise<SlackReply> => postSigned(baseUrl, secret, interactiveBody(blockActionsPayload(options)), options)
 
 export type ViewSubmissionRequestOptions = ViewSubmissionOptions & SignedRequestOptions
 
 export const sendViewSubmission = (
-  baseUrl: string, secret: string, options: ViewSubmissionRequestOptions
+  baseUrl: string,
+  secret: string,
+  options: ViewSubmissionRequestOptions
 ): Promise<SlackReply> => postSigned(baseUrl, secret, interactiveBody(viewSubmissionPayload(options)), options)
 
 /** Any interactive payload object (view_closed, block_suggestion, a malformed one…) as `payload=<json>`. */
 export const sendInteractive = (
-  baseUrl: string, secret: string, payload: unknown, options: SignedRequestOptions = {}
+  baseUrl: string,
+  secret: string,
+  payload: unknown,
+  options: SignedRequestOptions = {}
 ): Promise<SlackReply> => postSigned(baseUrl, secret, interactiveBody(payload), options)

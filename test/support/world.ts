@@ -51,8 +51,13 @@ export const startWorld = async (options: WorldOptions = {}): Promise<World> => 
   const others: Array<BotProcess> = []
   const bot = await startBot(env)
   return {
-    sim, slack, bot, dataDir, env,
-    command: (text, opts) => sendSlashCommand(bot.url, SIGNING_SECRET, { responseUrl: slack.responseUrl(), ...opts, text }),
+    sim,
+    slack,
+    bot,
+    dataDir,
+    env,
+    command: (text, opts) =>
+      sendSlashCommand(bot.url, SIGNING_SECRET, { responseUrl: slack.responseUrl(), ...opts, text }),
     click: (opts) => sendBlockAction(bot.url, SIGNING_SECRET, { responseUrl: slack.responseUrl(), ...opts }),
     submit: (opts) => sendViewSubmission(bot.url, SIGNING_SECRET, opts),
     startAnother: async (extraEnv = {}) => {
@@ -75,7 +80,8 @@ export const readable = (body: unknown): string => {
     if (typeof value === "string") parts.push(value)
     else if (Array.isArray(value)) value.forEach(walk)
     else if (typeof value === "object" && value !== null) {
-      for (const [key, v] of Object.entries(value)) if (key === "text" || key === "blocks" || key === "elements" || key === "fields" || key === "accessory") walk(v)
+      for (const [key, v] of Object.entries(value))
+        if (key === "text" || key === "blocks" || key === "elements" || key === "fields" || key === "accessory") walk(v)
     }
   }
   walk(body)
@@ -83,7 +89,11 @@ export const readable = (body: unknown): string => {
 }
 
 /** Sends a slash command and waits for the bot's private answer on that command's response_url. */
-export const commandReply = async (world: World, text: string, options: Omit<NonNullable<Parameters<typeof sendSlashCommand>[2]>, "text"> = {}) => {
+export const commandReply = async (
+  world: World,
+  text: string,
+  options: Omit<NonNullable<Parameters<typeof sendSlashCommand>[2]>, "text"> = {}
+) => {
   const responseUrl = world.slack.responseUrl()
   const id = responseUrl.split("/").pop()!
   const ack = await world.command(text, { responseUrl, ...options })
@@ -92,7 +102,12 @@ export const commandReply = async (world: World, text: string, options: Omit<Non
 }
 
 /** Runs `trigger` (usually a slash command) and returns the modal it made the bot open, as the fake Slack keeps it (with its id). */
-export const openedView = async (world: World, callbackId: string, trigger: () => Promise<unknown>, timeoutMs = 10_000) => {
+export const openedView = async (
+  world: World,
+  callbackId: string,
+  trigger: () => Promise<unknown>,
+  timeoutMs = 10_000
+) => {
   const seen = new Set(world.slack.views.keys())
   await trigger()
   const deadline = Date.now() + timeoutMs

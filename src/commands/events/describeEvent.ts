@@ -12,7 +12,16 @@ import { collaboratorSentences, variableSentences } from "./sentences/access.js"
 import { domainSentences, scmSentences } from "./sentences/domains.js"
 import { notifierSentences } from "./sentences/notifiers.js"
 import { projectSentences } from "./sentences/projects.js"
-import { code, type EventLink, has, oneLine, personName, plain, type Rendering, type Sentences } from "./sentences/shared.js"
+import {
+  code,
+  type EventLink,
+  has,
+  oneLine,
+  personName,
+  plain,
+  type Rendering,
+  type Sentences
+} from "./sentences/shared.js"
 
 /**
  * Turns a Scalingo event into words a person understands, after the CLI's sentences
@@ -54,7 +63,10 @@ const MAX_SENTENCE = 1500
 
 /** `edit_variable` → "Edit Variable", `database/add_feature` → "Database/Add Feature". */
 export const printableType = (type: string): string =>
-  oneLine(type.replace(/_/g, " "), 80).replace(/(^|[\s/])(\p{Ll})/gu, (_, before: string, letter: string) => before + letter.toUpperCase())
+  oneLine(type.replace(/_/g, " "), 80).replace(
+    /(^|[\s/])(\p{Ll})/gu,
+    (_, before: string, letter: string) => before + letter.toUpperCase()
+  )
 
 const defaultWho = (user: ScalingoEvent["user"]): string => {
   if (user?.email === PLATFORM_EMAIL) return "Scalingo platform"
@@ -63,7 +75,11 @@ const defaultWho = (user: ScalingoEvent["user"]): string => {
 
 /** Unknown types show their name and where they happened, never their data. */
 const neutralSentence = (event: ScalingoEvent): string => {
-  const where = has(event.app_name) ? ` on ${plain(event.app_name)}` : has(event.project_name) ? ` on project ${plain(event.project_name)}` : ""
+  const where = has(event.app_name)
+    ? ` on ${plain(event.app_name)}`
+    : has(event.project_name)
+      ? ` on project ${plain(event.project_name)}`
+      : ""
   return `Event ${code(event.type || "unknown")}${where}`
 }
 

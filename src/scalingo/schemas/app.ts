@@ -16,11 +16,13 @@ export const App = Schema.Struct({
   last_deployed_by: Schema.optional(Schema.NullOr(Schema.String)),
   git_url: optionalString,
   url: optionalString,
-  owner: Schema.optional(Schema.Struct({
-    id: optionalString,
-    username: optionalString,
-    email: optionalString
-  }))
+  owner: Schema.optional(
+    Schema.Struct({
+      id: optionalString,
+      username: optionalString,
+      email: optionalString
+    })
+  )
 })
 export type App = typeof App.Type
 

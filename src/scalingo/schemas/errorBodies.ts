@@ -1,4 +1,4 @@
-import { Option, Schema } from "effect"
+import { type Option, Schema } from "effect"
 
 /**
  * The bodies Scalingo sends with an error status (scalingo-api.md §6). Every field is optional: a
@@ -30,10 +30,12 @@ export const NotFoundBody = Schema.Struct({
 const FieldMessages = Schema.Record({ key: Schema.String, value: Schema.Array(Schema.String) })
 
 const RawInvalidInput = Schema.Struct({
-  errors: Schema.optional(Schema.Union(
-    Schema.Array(Schema.String),
-    Schema.Record({ key: Schema.String, value: Schema.Union(Schema.Array(Schema.String), Schema.String) })
-  )),
+  errors: Schema.optional(
+    Schema.Union(
+      Schema.Array(Schema.String),
+      Schema.Record({ key: Schema.String, value: Schema.Union(Schema.Array(Schema.String), Schema.String) })
+    )
+  ),
   error: Schema.optional(Schema.String)
 })
 
@@ -48,7 +50,8 @@ export const InvalidInputBody = Schema.transform(RawInvalidInput, FieldMessages,
     if (Array.isArray(errors)) {
       if (errors.length > 0) fields.base = errors
     } else if (errors !== undefined) {
-      for (const [field, messages] of Object.entries(errors)) fields[field] = typeof messages === "string" ? [messages] : messages
+      for (const [field, messages] of Object.entries(errors))
+        fields[field] = typeof messages === "string" ? [messages] : messages
     }
     if (Object.keys(fields).length === 0 && error !== undefined) fields.base = [error]
     return fields

@@ -40,7 +40,8 @@ export const normalisePagination = (raw: Pagination | undefined, eventCount: num
   const prev = positiveInt(raw?.prev_page)
   const next = positiveInt(raw?.next_page)
   const prevPage = prev !== undefined && prev < currentPage ? prev : null
-  const nextPage = next !== undefined && next > currentPage && (knownTotalPages === undefined || next <= knownTotalPages) ? next : null
+  const nextPage =
+    next !== undefined && next > currentPage && (knownTotalPages === undefined || next <= knownTotalPages) ? next : null
   const totalPages = Math.max(knownTotalPages ?? 0, nextPage ?? currentPage, currentPage)
   const count = raw?.total_count
   const totalCount = count !== undefined && Number.isInteger(count) && count >= 0 ? count : eventCount
@@ -53,7 +54,9 @@ const PageEvents = Schema.transformOrFail(Schema.Unknown, Schema.Array(Schema.ty
   decode: (input, options, ast) => {
     if (!Array.isArray(input)) return ParseResult.fail(new ParseResult.Type(ast, input, "expected an array of events"))
     const decode = ParseResult.decodeUnknownEither(ScalingoEvent)
-    return ParseResult.succeed(input.flatMap((raw) => Either.match(decode(raw, options), { onLeft: () => [], onRight: (event) => [event] })))
+    return ParseResult.succeed(
+      input.flatMap((raw) => Either.match(decode(raw, options), { onLeft: () => [], onRight: (event) => [event] }))
+    )
   },
   encode: (events, options) => ParseResult.encodeUnknownEither(Schema.Array(ScalingoEvent))(events, options)
 })
@@ -71,7 +74,10 @@ const Meta = Schema.transform(Schema.Unknown, Schema.UndefinedOr(Schema.typeSche
 
 const RawEventsPage = Schema.Struct({ events: PageEvents, meta: Schema.optional(Meta) })
 
-export const EventsPageResult = Schema.Struct({ events: Schema.Array(Schema.typeSchema(ScalingoEvent)), pagination: PageInfo })
+export const EventsPageResult = Schema.Struct({
+  events: Schema.Array(Schema.typeSchema(ScalingoEvent)),
+  pagination: PageInfo
+})
 /** A decoded page of events: the events, newest first as Scalingo sends them, and where it sits. */
 export type EventsPageResult = typeof EventsPageResult.Type
 

@@ -11,7 +11,11 @@ type Names = ReadonlyArray<{ readonly name?: string | undefined }> | undefined
 const names = (vars: Names): Array<string> => (vars ?? []).map((v) => v.name).filter(has)
 
 /** "Environment variables changed: `A` and `B` added; `C` modified; `D` removed". */
-const environmentChanges = (t: { new_vars?: Names; updated_vars?: Names; deleted_vars?: Names }): string | undefined => {
+const environmentChanges = (t: {
+  new_vars?: Names
+  updated_vars?: Names
+  deleted_vars?: Names
+}): string | undefined => {
   const parts = [
     [names(t.new_vars), "added"],
     [names(t.updated_vars), "modified"],
@@ -21,12 +25,16 @@ const environmentChanges = (t: { new_vars?: Names; updated_vars?: Names; deleted
   return described.length > 0 ? `Environment variables changed: ${described.join("; ")}` : undefined
 }
 
-const variable = (name: string | undefined) => (has(name) ? `Environment variable ${code(name)}` : "An environment variable")
+const variable = (name: string | undefined) =>
+  has(name) ? `Environment variable ${code(name)}` : "An environment variable"
 
 type CollaboratorEvent = EventOf<CollaboratorEventType & `${string}collaborator${string}`>
 const collaborator = (e: CollaboratorEvent) => personName(e.type_data.collaborator) ?? "A collaborator"
 
-const ACCESS_SCOPES = { containers: "the app's runtime environment", databases: "database metadata and monitoring data" } as const
+const ACCESS_SCOPES = {
+  containers: "the app's runtime environment",
+  databases: "database metadata and monitoring data"
+} as const
 
 export const collaboratorSentences: Sentences<CollaboratorEventType> = {
   new_collaborator: ({ type_data: { collaborator: c } }) => {
@@ -46,7 +54,10 @@ export const collaboratorSentences: Sentences<CollaboratorEventType> = {
   },
   edit_hds_contact: ({ type_data: t }) => `Health-data (HDS) contact updated${has(t.name) ? `: ${plain(t.name)}` : ""}`,
   create_data_access_consent: ({ type_data: t }) => {
-    const scopes = [t.containers === true ? ACCESS_SCOPES.containers : undefined, t.databases === true ? ACCESS_SCOPES.databases : undefined].filter(has)
+    const scopes = [
+      t.containers === true ? ACCESS_SCOPES.containers : undefined,
+      t.databases === true ? ACCESS_SCOPES.databases : undefined
+    ].filter(has)
     const until = dateText(t.end_at)
     const what = scopes.length > 0 ? ` to ${scopes.join(" and ")}` : ""
     return `Scalingo support granted access${what}${until === undefined ? "" : ` until ${until}`}`
@@ -56,9 +67,13 @@ export const collaboratorSentences: Sentences<CollaboratorEventType> = {
 export const variableSentences: Sentences<VariableEventType> = {
   new_variable: ({ type_data: t }) => rendering(`${variable(t.name)} added`, { who: addonActor(t.addon_name) }),
   edit_variable: ({ type_data: t }) =>
-    rendering(has(t.name) ? `${variable(t.name)} modified` : environmentChanges(t) ?? `${variable(undefined)} modified`, {
-      who: addonActor(t.addon_name)
-    }),
-  edit_variables: ({ type_data: t }) => rendering(environmentChanges(t) ?? "Environment variables changed", { who: addonActor(t.addon_name) }),
+    rendering(
+      has(t.name) ? `${variable(t.name)} modified` : (environmentChanges(t) ?? `${variable(undefined)} modified`),
+      {
+        who: addonActor(t.addon_name)
+      }
+    ),
+  edit_variables: ({ type_data: t }) =>
+    rendering(environmentChanges(t) ?? "Environment variables changed", { who: addonActor(t.addon_name) }),
   delete_variable: ({ type_data: t }) => rendering(`${variable(t.name)} removed`, { who: addonActor(t.addon_name) })
 }

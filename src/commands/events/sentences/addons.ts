@@ -7,7 +7,9 @@ import { addonActor, code, dateText, has, listOf, plain, rendering, type Sentenc
 const addon = (resource: string | undefined, provider: string | undefined, startsSentence = true) => {
   const text = has(resource)
     ? `Addon ${code(resource)}${has(provider) ? ` (${plain(provider)})` : ""}`
-    : has(provider) ? `The ${plain(provider)} addon` : "An addon"
+    : has(provider)
+      ? `The ${plain(provider)} addon`
+      : "An addon"
   return startsSentence ? text : text.charAt(0).toLowerCase() + text.slice(1)
 }
 
@@ -16,23 +18,36 @@ const reasonSuffix = (reason: string | undefined) => (has(reason) ? ` (reason: $
 const version = (v: string) => (/^v/i.test(v) ? plain(v) : `v${plain(v)}`)
 
 const database = (name: string | undefined, resource?: string) =>
-  has(resource) ? `database ${code(resource)}${has(name) ? ` (${plain(name)})` : ""}` : has(name) ? `the ${plain(name)} database` : "a database"
+  has(resource)
+    ? `database ${code(resource)}${has(name) ? ` (${plain(name)})` : ""}`
+    : has(name)
+      ? `the ${plain(name)} database`
+      : "a database"
 
 const BACKUP_METHODS: Record<string, string> = { periodic: "Periodic backup", manual: "Manual backup" }
 const CONTINUOUS_STATUSES: Record<string, string> = { pgbackrest_error: "pgBackRest error", wal_error: "WAL error" }
 const PLATFORM_EMAIL = "deploy@scalingo.com"
 
 const backup = (e: EventOf<"database_backup_succeeded" | "database_backup_failed">, outcome: string) =>
-  rendering(`${BACKUP_METHODS[e.type_data.backup_method ?? ""] ?? "Backup"} of ${database(e.type_data.addon_name, e.type_data.resource_id)} ${outcome}`, {
-    who: e.user?.email === PLATFORM_EMAIL ? "Scalingo Automated Backup Service" : undefined
-  })
+  rendering(
+    `${BACKUP_METHODS[e.type_data.backup_method ?? ""] ?? "Backup"} of ${database(e.type_data.addon_name, e.type_data.resource_id)} ${outcome}`,
+    {
+      who: e.user?.email === PLATFORM_EMAIL ? "Scalingo Automated Backup Service" : undefined
+    }
+  )
 
-type ContinuousBackupEvent = EventOf<"database_continuousbackup_healthy" | "database_continuousbackup_delayed" | "database_continuousbackup_stale">
+type ContinuousBackupEvent = EventOf<
+  "database_continuousbackup_healthy" | "database_continuousbackup_delayed" | "database_continuousbackup_stale"
+>
 
 const recovery = (e: ContinuousBackupEvent, state: string) => {
   const { addon_name, resource_id, status, error } = e.type_data
-  if (e.type === "database_continuousbackup_healthy") return `Point-in-time recovery for ${database(addon_name, resource_id)} is ${state}`
-  const problem = [has(status) ? CONTINUOUS_STATUSES[status] ?? plain(status) : undefined, has(error) ? plain(error, 200) : undefined]
+  if (e.type === "database_continuousbackup_healthy")
+    return `Point-in-time recovery for ${database(addon_name, resource_id)} is ${state}`
+  const problem = [
+    has(status) ? (CONTINUOUS_STATUSES[status] ?? plain(status)) : undefined,
+    has(error) ? plain(error, 200) : undefined
+  ]
     .filter((part) => part !== undefined)
     .join(": ")
   return `Point-in-time recovery for ${database(addon_name, resource_id)} is ${state}${problem !== "" ? ` (${problem})` : ""}`
@@ -46,7 +61,8 @@ const maintenanceWindow = (next: string | undefined, hours: number | undefined) 
 }
 
 export const addonSentences: Sentences<AddonEventType> = {
-  new_addon: ({ type_data: t }) => `${addon(t.resource_id, t.addon_provider_name)} added${has(t.plan_name) ? ` on plan ${code(t.plan_name)}` : ""}`,
+  new_addon: ({ type_data: t }) =>
+    `${addon(t.resource_id, t.addon_provider_name)} added${has(t.plan_name) ? ` on plan ${code(t.plan_name)}` : ""}`,
   upgrade_addon: ({ type_data: t }) => {
     const to = t.new_plan_name ?? t.plan_name
     const change = has(to) ? `${has(t.old_plan_name) ? ` from ${code(t.old_plan_name)}` : ""} to ${code(to)}` : ""
@@ -54,15 +70,21 @@ export const addonSentences: Sentences<AddonEventType> = {
   },
   delete_addon: ({ type_data: t }) => `${addon(t.resource_id, t.addon_provider_name)} removed`,
   resume_addon: ({ type_data: t }) => `${addon(t.resource_id, t.addon_provider_name)} resumed`,
-  suspend_addon: ({ type_data: t }) => `${addon(t.resource_id, t.addon_provider_name)} suspended${reasonSuffix(t.reason)}`,
+  suspend_addon: ({ type_data: t }) =>
+    `${addon(t.resource_id, t.addon_provider_name)} suspended${reasonSuffix(t.reason)}`,
   addon_updated: ({ type_data: t }) => {
     const [from, to] = t.status ?? []
     const status = has(from) && has(to) ? `: status ${plain(from)} → ${plain(to)}` : ""
-    const changed = t.attributes_changed !== undefined && t.attributes_changed.length > 0 ? `${status === "" ? ":" : ";"} ${listOf(t.attributes_changed)} changed` : ""
+    const changed =
+      t.attributes_changed !== undefined && t.attributes_changed.length > 0
+        ? `${status === "" ? ":" : ";"} ${listOf(t.attributes_changed)} changed`
+        : ""
     return `${addon(t.addon_resource_id, t.addon_provider_name)} updated${status}${changed}`
   },
-  new_addon_log_drain: ({ type_data: t }) => `Log drain added to ${has(t.addon_name) ? `the ${code(t.addon_name)} addon` : "an addon"}`,
-  delete_addon_log_drain: ({ type_data: t }) => `Log drain removed from ${has(t.addon_name) ? `the ${code(t.addon_name)} addon` : "an addon"}`
+  new_addon_log_drain: ({ type_data: t }) =>
+    `Log drain added to ${has(t.addon_name) ? `the ${code(t.addon_name)} addon` : "an addon"}`,
+  delete_addon_log_drain: ({ type_data: t }) =>
+    `Log drain removed from ${has(t.addon_name) ? `the ${code(t.addon_name)} addon` : "an addon"}`
 }
 
 export const databaseSentences: Sentences<DatabaseEventType> = {

@@ -1,5 +1,16 @@
 import type { AppEventType, ContainerFormation } from "../../../scalingo/schemas/events/index.js"
-import { addonActor, code, durationText, has, linkTo, listOf, personName, plain, rendering, type Sentences } from "./shared.js"
+import {
+  addonActor,
+  code,
+  durationText,
+  has,
+  linkTo,
+  listOf,
+  personName,
+  plain,
+  rendering,
+  type Sentences
+} from "./shared.js"
 
 const RESTART_REASONS: Record<string, string> = {
   user_restart: " on request",
@@ -28,8 +39,15 @@ const formationLine = (type: string, old: ContainerFormation | undefined, now: C
   const [before, after] = [old?.amount ?? 0, now?.amount ?? 0]
   const [oldSize, newSize] = [old?.size, now?.size]
   const sizeChanged = oldSize !== undefined && newSize !== undefined && oldSize !== newSize
-  const size = sizeChanged ? ` (size ${plain(oldSize)} → ${plain(newSize)})` : (newSize ?? oldSize) !== undefined ? ` (size ${plain((newSize ?? oldSize)!)})` : ""
-  return { text: `${plain(type)} ${before === after ? after : `${before} → ${after}`}${size}`, changed: before !== after || sizeChanged }
+  const size = sizeChanged
+    ? ` (size ${plain(oldSize)} → ${plain(newSize)})`
+    : (newSize ?? oldSize) !== undefined
+      ? ` (size ${plain((newSize ?? oldSize)!)})`
+      : ""
+  return {
+    text: `${plain(type)} ${before === after ? after : `${before} → ${after}`}${size}`,
+    changed: before !== after || sizeChanged
+  }
 }
 
 /** The changed container types (all of them when none changed); just the new formation when the old one is unknown. */
@@ -47,9 +65,12 @@ const shortRef = (ref: string): string => (/^[0-9a-f]{12,40}$/i.test(ref) ? ref.
 const appNamed = (name: string | undefined) => (has(name) ? `App ${code(name)}` : "The app")
 
 export const appSentences: Sentences<AppEventType> = {
-  new_app: (e) => `${appNamed(e.app_name)} created${has(e.type_data.git_source) && !e.type_data.git_source.startsWith("<") ? ` from ${code(e.type_data.git_source)}` : ""}`,
+  new_app: (e) =>
+    `${appNamed(e.app_name)} created${has(e.type_data.git_source) && !e.type_data.git_source.startsWith("<") ? ` from ${code(e.type_data.git_source)}` : ""}`,
   edit_app: (e) =>
-    e.type_data.force_https === undefined ? "App settings updated" : `App settings updated: Force HTTPS ${e.type_data.force_https ? "enabled" : "disabled"}`,
+    e.type_data.force_https === undefined
+      ? "App settings updated"
+      : `App settings updated: Force HTTPS ${e.type_data.force_https ? "enabled" : "disabled"}`,
   delete_app: (e) => `${appNamed(e.app_name)} deleted`,
   rename_app: ({ type_data: { old_name, new_name } }) =>
     has(new_name) ? `App renamed ${has(old_name) ? `from ${code(old_name)} ` : ""}to ${code(new_name)}` : "App renamed",
@@ -60,11 +81,13 @@ export const appSentences: Sentences<AppEventType> = {
   transfer_app: ({ type_data: { old_owner, new_owner } }) => {
     const to = personName(new_owner)
     const from = personName(old_owner)
-    return to === undefined ? "App ownership transferred" : `App transferred ${from === undefined ? "" : `from ${from} `}to ${to}`
+    return to === undefined
+      ? "App ownership transferred"
+      : `App transferred ${from === undefined ? "" : `from ${from} `}to ${to}`
   },
   restart: ({ type_data: { scope, reason, addon_name, addon_provider } }) => {
     const which = scope !== undefined && scope.length > 0 ? `${listOf(scope)} containers` : "All containers"
-    const why = has(reason) ? RESTART_REASONS[reason] ?? ` (reason: ${plain(reason)})` : ""
+    const why = has(reason) ? (RESTART_REASONS[reason] ?? ` (reason: ${plain(reason)})`) : ""
     return rendering(`${which} restarted${why}`, { who: addonActor(addon_name ?? addon_provider) })
   },
   scale: ({ type_data: { previous_containers, containers } }) => {
@@ -74,14 +97,20 @@ export const appSentences: Sentences<AppEventType> = {
   },
   stop_app: ({ type_data: { reason } }) => `App stopped${has(reason) ? ` (reason: ${plain(reason)})` : ""}`,
   crash: ({ type_data: { container_type, logs_url } }) =>
-    rendering(has(container_type) ? `A ${code(container_type)} container crashed` : "A container crashed", { link: linkTo("Crash logs", logs_url) }),
+    rendering(has(container_type) ? `A ${code(container_type)} container crashed` : "A container crashed", {
+      link: linkTo("Crash logs", logs_url)
+    }),
   repeated_crash: ({ type_data: { container_type, logs_url } }) =>
     rendering(has(container_type) ? `${code(container_type)} containers keep crashing` : "Containers keep crashing", {
       link: linkTo("Crash logs", logs_url)
     }),
   deployment: (e) => {
     const { git_ref, status, duration, pusher, deployment_type, git_ref_url } = e.type_data
-    const what = has(git_ref) ? `Deployment of ${code(shortRef(git_ref))}` : deployment_type === "archive" ? "Deployment of an archive" : "Deployment"
+    const what = has(git_ref)
+      ? `Deployment of ${code(shortRef(git_ref))}`
+      : deployment_type === "archive"
+        ? "Deployment of an archive"
+        : "Deployment"
     const outcome = has(status) ? ` ${DEPLOYMENT_OUTCOMES[status] ?? `ended with status ${code(status)}`}` : ""
     const took = duration !== undefined && duration > 0 ? ` in ${durationText(duration)}` : ""
     const by = has(pusher) && pusher !== e.user?.username ? ` (pushed by ${plain(pusher)})` : ""
@@ -90,7 +119,9 @@ export const appSentences: Sentences<AppEventType> = {
   run: (e) => {
     const { command, detached } = e.type_data
     const container = detached === true ? "Detached one-off container" : "One-off container"
-    const sentence = has(command) ? `${container} started: ${code(command, 200)}` : `${container} started for maintenance or support`
+    const sentence = has(command)
+      ? `${container} started: ${code(command, 200)}`
+      : `${container} started for maintenance or support`
     return rendering(sentence, { who: e.user?.email === "deploy@scalingo.com" ? "Scalingo Operator" : undefined })
   },
   stack_changed: ({ type_data: { previous_stack_name, current_stack_name } }) =>
@@ -107,9 +138,12 @@ export const appSentences: Sentences<AppEventType> = {
       { link: linkTo("Review app", t.review_app_url) ?? linkTo("Pull request", t.pr_url) }
     ),
   destroy_review_app: ({ type_data: t }) =>
-    rendering(`Review app ${has(t.review_app_name) ? `${code(t.review_app_name)} ` : ""}deleted${pullRequest(t.pr_number, t.pr_name, (pr) => ` (${pr})`)}`, {
-      link: linkTo("Pull request", t.pr_url)
-    })
+    rendering(
+      `Review app ${has(t.review_app_name) ? `${code(t.review_app_name)} ` : ""}deleted${pullRequest(t.pr_number, t.pr_name, (pr) => ` (${pr})`)}`,
+      {
+        link: linkTo("Pull request", t.pr_url)
+      }
+    )
 }
 
 /** "pull request #3 “Update the name”" placed by `place`, or nothing when the event names no pull request. */

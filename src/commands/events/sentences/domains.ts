@@ -15,10 +15,15 @@ const certificateChange = (ssl: boolean | undefined, oldSsl: boolean | undefined
   return ""
 }
 
-const repository = (name: string | undefined, kind = "repository") => (has(name) ? `${kind} ${code(name)}` : `a ${kind}`)
+const repository = (name: string | undefined, kind = "repository") =>
+  has(name) ? `${kind} ${code(name)}` : `a ${kind}`
 
 /** " (branch `main`, auto-deploy on, review apps on)" from whatever settings were sent. */
-const scmSettings = (t: { branch?: string | undefined; auto_deploy?: boolean | undefined; auto_deploy_review_apps?: boolean | undefined }) => {
+const scmSettings = (t: {
+  branch?: string | undefined
+  auto_deploy?: boolean | undefined
+  auto_deploy_review_apps?: boolean | undefined
+}) => {
   const parts = [
     has(t.branch) ? `branch ${code(t.branch)}` : undefined,
     t.auto_deploy === undefined ? undefined : `auto-deploy ${t.auto_deploy ? "on" : "off"}`,
@@ -42,17 +47,24 @@ const INTEGRATIONS: Record<string, string> = {
   "gitlab-self-hosted": "self-hosted GitLab"
 }
 
-const integration = (t: { integration_type?: string | undefined; data?: { login?: string | undefined; url?: string | undefined } | undefined }) => {
-  const platform = has(t.integration_type) ? INTEGRATIONS[t.integration_type] ?? plain(t.integration_type) : "SCM"
+const integration = (t: {
+  integration_type?: string | undefined
+  data?: { login?: string | undefined; url?: string | undefined } | undefined
+}) => {
+  const platform = has(t.integration_type) ? (INTEGRATIONS[t.integration_type] ?? plain(t.integration_type)) : "SCM"
   const selfHosted = t.integration_type === "github-enterprise" || t.integration_type === "gitlab-self-hosted"
-  const details = [has(t.data?.login) ? `account ${code(t.data.login)}` : undefined, selfHosted && has(t.data?.url) ? `on ${plain(hostOf(t.data.url))}` : undefined]
+  const details = [
+    has(t.data?.login) ? `account ${code(t.data.login)}` : undefined,
+    selfHosted && has(t.data?.url) ? `on ${plain(hostOf(t.data.url))}` : undefined
+  ]
     .filter((part) => part !== undefined)
     .join(" ")
   return { platform, account: details === "" ? "" : ` (${details})` }
 }
 
 export const domainSentences: Sentences<DomainEventType> = {
-  new_domain: ({ type_data: t }) => `${domain(t.hostname, t.name)} added${t.ssl === true ? " with its own TLS certificate" : ""}`,
+  new_domain: ({ type_data: t }) =>
+    `${domain(t.hostname, t.name)} added${t.ssl === true ? " with its own TLS certificate" : ""}`,
   edit_domain: ({ type_data: t }) => `${domain(t.hostname, t.name)} updated${certificateChange(t.ssl, t.old_ssl)}`,
   delete_domain: ({ type_data: t }) => `${domain(t.hostname, t.name)} removed`
 }

@@ -13,7 +13,11 @@ const Project = (e: ProjectEvent) => (has(e.project_name) ? `Project ${code(e.pr
 const recipient = ({ type_data: t }: TransferEvent) =>
   personName(t.invited_user) ?? personName({ username: t.recipient_username, email: t.recipient_email })
 
-type Setting = { readonly name?: string | undefined; readonly value?: string | number | boolean | undefined; readonly old_value?: string | number | boolean | undefined }
+type Setting = {
+  readonly name?: string | undefined
+  readonly value?: string | number | boolean | undefined
+  readonly old_value?: string | number | boolean | undefined
+}
 
 /** A project setting change; only the project name and on/off switches show their values. */
 const settingChange = ({ name, value, old_value }: Setting): string | undefined => {
@@ -21,7 +25,8 @@ const settingChange = ({ name, value, old_value }: Setting): string | undefined 
   if (name === "name" && typeof value === "string" && has(value)) {
     return `renamed${typeof old_value === "string" && has(old_value) ? ` from ${code(old_value)}` : ""} to ${code(value)}`
   }
-  if (name === "default" && typeof value === "boolean") return value ? "made the default project" : "no longer the default project"
+  if (name === "default" && typeof value === "boolean")
+    return value ? "made the default project" : "no longer the default project"
   if (typeof value === "boolean") return `${code(name)} turned ${value ? "on" : "off"}`
   return `${code(name)} changed`
 }

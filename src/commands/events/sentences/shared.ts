@@ -40,7 +40,8 @@ export const has = (text: string | undefined): text is string => text !== undefi
 export const plain = (text: string, max = MAX_VALUE): string => escapeMrkdwn(oneLine(text, max))
 
 /** A value as inline code (names, refs, hosts); backticks inside would end the span early. */
-export const code = (text: string, max = MAX_VALUE): string => `\`${escapeMrkdwn(oneLine(text.replace(/`/g, "'"), max))}\``
+export const code = (text: string, max = MAX_VALUE): string =>
+  `\`${escapeMrkdwn(oneLine(text.replace(/`/g, "'"), max))}\``
 
 /** "a", "a and b", "a, b and c", "a, b, c … and 4 more". */
 export const listOf = (items: ReadonlyArray<string>, render: (item: string) => string = code, max = 8): string => {
@@ -98,7 +99,10 @@ export const linkTo = (label: string, url: string | undefined): EventLink | unde
 }
 
 /** A rendering without undefined optional keys. */
-export const rendering = (sentence: string, extra: { who?: string | undefined; link?: EventLink | undefined }): Rendering => ({
+export const rendering = (
+  sentence: string,
+  extra: { who?: string | undefined; link?: EventLink | undefined }
+): Rendering => ({
   sentence,
   ...(extra.who !== undefined ? { who: extra.who } : {}),
   ...(extra.link !== undefined ? { link: extra.link } : {})

@@ -24,7 +24,20 @@ export const EditKey = eventVariant("edit_key", Key)
 export const DeleteKey = eventVariant("delete_key", Key)
 
 export const AccountEvents = [
-  NewUser, LoginSuccess, LoginFailure, LoginLock, LoginUnlockSuccess, PasswordResetQuery, PasswordResetSuccess,
-  TfaEnabled, TfaDisabled, NewToken, RegenerateToken, DeleteToken, NewKey, EditKey, DeleteKey
+  NewUser,
+  LoginSuccess,
+  LoginFailure,
+  LoginLock,
+  LoginUnlockSuccess,
+  PasswordResetQuery,
+  PasswordResetSuccess,
+  TfaEnabled,
+  TfaDisabled,
+  NewToken,
+  RegenerateToken,
+  DeleteToken,
+  NewKey,
+  EditKey,
+  DeleteKey
 ] as const
 export type AccountEventType = (typeof AccountEvents)[number]["Type"]["type"]

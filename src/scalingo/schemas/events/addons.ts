@@ -25,6 +25,13 @@ export const NewAddonLogDrain = eventVariant("new_addon_log_drain", AddonLogDrai
 export const DeleteAddonLogDrain = eventVariant("delete_addon_log_drain", AddonLogDrain)
 
 export const AddonEvents = [
-  NewAddon, UpgradeAddon, DeleteAddon, ResumeAddon, SuspendAddon, AddonUpdated, NewAddonLogDrain, DeleteAddonLogDrain
+  NewAddon,
+  UpgradeAddon,
+  DeleteAddon,
+  ResumeAddon,
+  SuspendAddon,
+  AddonUpdated,
+  NewAddonLogDrain,
+  DeleteAddonLogDrain
 ] as const
 export type AddonEventType = (typeof AddonEvents)[number]["Type"]["type"]

@@ -14,20 +14,29 @@ const FormationFromText = Schema.transformOrFail(Schema.String, ContainerFormati
   decode: (text, _, ast) => {
     const match = /^\s*(\d+)\s*(?::\s*([A-Za-z0-9_-]+)\s*)?$/.exec(text)
     return match
-      ? ParseResult.succeed(match[2] === undefined ? { amount: Number(match[1]) } : { amount: Number(match[1]), size: match[2] })
+      ? ParseResult.succeed(
+          match[2] === undefined ? { amount: Number(match[1]) } : { amount: Number(match[1]), size: match[2] }
+        )
       : ParseResult.fail(new ParseResult.Type(ast, text, "expected an amount like 2 or 2:M"))
   },
-  encode: (formation) => ParseResult.succeed(formation.size === undefined ? String(formation.amount) : `${formation.amount}:${formation.size}`)
+  encode: (formation) =>
+    ParseResult.succeed(
+      formation.size === undefined ? String(formation.amount) : `${formation.amount}:${formation.size}`
+    )
 })
 
 /** A scale value as the docs send it (a number), as Go reads it ("2:M"), or as an object. */
 export const ScaleValue = Schema.Union(
   // Only a formation without size encodes back to a bare number.
-  Schema.transform(Schema.NonNegativeInt, ContainerFormation.pipe(Schema.filter((formation) => formation.size === undefined)), {
-    strict: true,
-    decode: (amount) => ({ amount }),
-    encode: (formation) => formation.amount
-  }),
+  Schema.transform(
+    Schema.NonNegativeInt,
+    ContainerFormation.pipe(Schema.filter((formation) => formation.size === undefined)),
+    {
+      strict: true,
+      decode: (amount) => ({ amount }),
+      encode: (formation) => formation.amount
+    }
+  ),
   FormationFromText,
   Schema.Struct({ amount: Num, size: Schema.optional(lenient(Text)) }).pipe(
     Schema.transform(ContainerFormation, {
@@ -109,7 +118,22 @@ export const CreateReviewApp = eventVariant("create_review_app", ReviewApp)
 export const DestroyReviewApp = eventVariant("destroy_review_app", ReviewApp)
 
 export const AppEvents = [
-  NewApp, EditApp, DeleteApp, RenameApp, UpdateAppProject, TransferApp, Restart, Scale, StopApp,
-  Crash, RepeatedCrash, Deployment, Run, StackChanged, StartRegionMigration, CreateReviewApp, DestroyReviewApp
+  NewApp,
+  EditApp,
+  DeleteApp,
+  RenameApp,
+  UpdateAppProject,
+  TransferApp,
+  Restart,
+  Scale,
+  StopApp,
+  Crash,
+  RepeatedCrash,
+  Deployment,
+  Run,
+  StackChanged,
+  StartRegionMigration,
+  CreateReviewApp,
+  DestroyReviewApp
 ] as const
 export type AppEventType = (typeof AppEvents)[number]["Type"]["type"]

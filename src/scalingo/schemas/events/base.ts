@@ -22,6 +22,7 @@ export const baseEventFields = {
   project_name: Schema.optional(lenient(Text))
 }
 
+// biome-ignore lint/suspicious/noExplicitAny: a spec holds schemas of any shape
 type TypeDataSpec = Record<string, Schema.Schema<any, any, never>>
 
 /**
@@ -44,7 +45,8 @@ export const UnknownEvent = Schema.Struct({
   type_data: Schema.optionalWith(
     Schema.transform(Schema.Unknown, Schema.Record({ key: Schema.String, value: Schema.Unknown }), {
       strict: true,
-      decode: (input) => (typeof input === "object" && input !== null && !Array.isArray(input) ? (input as Record<string, unknown>) : {}),
+      decode: (input) =>
+        typeof input === "object" && input !== null && !Array.isArray(input) ? (input as Record<string, unknown>) : {},
       encode: (value) => value
     }),
     { default: () => ({}) }
@@ -61,4 +63,3 @@ export const eventTime = (event: { readonly created_at?: string | undefined }): 
   const date = new Date(event.created_at)
   return Number.isNaN(date.getTime()) ? undefined : date
 }
-

@@ -20,6 +20,11 @@ export const CreateDataAccessConsent = eventVariant("create_data_access_consent"
 })
 
 export const CollaboratorEvents = [
-  NewCollaborator, AcceptCollaborator, DeleteCollaborator, ChangeCollaboratorRole, EditHdsContact, CreateDataAccessConsent
+  NewCollaborator,
+  AcceptCollaborator,
+  DeleteCollaborator,
+  ChangeCollaboratorRole,
+  EditHdsContact,
+  CreateDataAccessConsent
 ] as const
 export type CollaboratorEventType = (typeof CollaboratorEvents)[number]["Type"]["type"]

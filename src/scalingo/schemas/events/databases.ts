@@ -36,7 +36,11 @@ const Maintenance = {
   next_maintenance_window: Text
 }
 
-export const UpgradeDatabase = eventVariant("upgrade_database", { addon_name: Text, old_version: Text, new_version: Text })
+export const UpgradeDatabase = eventVariant("upgrade_database", {
+  addon_name: Text,
+  old_version: Text,
+  new_version: Text
+})
 export const DatabaseAddFeature = eventVariant("database/add_feature", Feature)
 export const DatabaseRemoveFeature = eventVariant("database/remove_feature", Feature)
 export const DatabaseBackupSucceeded = eventVariant("database_backup_succeeded", Backup)
@@ -49,8 +53,16 @@ export const StartDatabaseMaintenance = eventVariant("start_database_maintenance
 export const CompleteDatabaseMaintenance = eventVariant("complete_database_maintenance", Maintenance)
 
 export const DatabaseEvents = [
-  UpgradeDatabase, DatabaseAddFeature, DatabaseRemoveFeature, DatabaseBackupSucceeded, DatabaseBackupFailed,
-  ContinuousBackupHealthy, ContinuousBackupDelayed, ContinuousBackupStale,
-  PlanDatabaseMaintenance, StartDatabaseMaintenance, CompleteDatabaseMaintenance
+  UpgradeDatabase,
+  DatabaseAddFeature,
+  DatabaseRemoveFeature,
+  DatabaseBackupSucceeded,
+  DatabaseBackupFailed,
+  ContinuousBackupHealthy,
+  ContinuousBackupDelayed,
+  ContinuousBackupStale,
+  PlanDatabaseMaintenance,
+  StartDatabaseMaintenance,
+  CompleteDatabaseMaintenance
 ] as const
 export type DatabaseEventType = (typeof DatabaseEvents)[number]["Type"]["type"]

@@ -45,7 +45,9 @@ export const ScalingoEvent = Schema.Union(...KNOWN_VARIANTS, UnknownEvent)
 export type ScalingoEvent = typeof ScalingoEvent.Type
 
 /** Every known type name, e.g. "scale", "database/add_feature". */
-export const EVENT_TYPES: ReadonlyArray<KnownEventType> = KNOWN_VARIANTS.map((variant) => variant.fields.type.literals[0])
+export const EVENT_TYPES: ReadonlyArray<KnownEventType> = KNOWN_VARIANTS.map(
+  (variant) => variant.fields.type.literals[0]
+)
 const KNOWN_TYPES: ReadonlySet<string> = new Set(EVENT_TYPES)
 
 export const isKnownEventType = (type: string): type is KnownEventType => KNOWN_TYPES.has(type)

@@ -7,6 +7,7 @@ import { Either, ParseResult, Predicate, Schema } from "effect"
  * `undefined` instead of failing the event, and the event never fails the page.
  */
 
+// biome-ignore lint/suspicious/noExplicitAny: stands for a schema of any shape
 type AnySchema = Schema.Schema<any, any, never>
 
 /** Decodes with `schema`, or to `undefined` when the value does not fit. Never fails. */
@@ -31,7 +32,9 @@ export const withFallback = <A, I>(schema: Schema.Schema<A, I, never>, fallback:
     { default: () => fallback }
   )
 
-export type LenientField<S extends AnySchema> = Schema.optional<Schema.Schema<Schema.Schema.Type<S> | undefined, unknown>>
+export type LenientField<S extends AnySchema> = Schema.optional<
+  Schema.Schema<Schema.Schema.Type<S> | undefined, unknown>
+>
 export type LenientFields<S extends Record<string, AnySchema>> = { [K in keyof S]: LenientField<S[K]> }
 
 /** Every field optional and lenient: `{ name: Text }` reads `name?: string`, whatever was sent. */
@@ -64,7 +67,11 @@ export const lenientArray = <A, I>(item: Schema.Schema<A, I, never>) => {
     strict: true,
     decode: (input, options, ast) =>
       Array.isArray(input)
-        ? ParseResult.succeed(input.flatMap((value) => Either.match(decodeItem(value, options), { onLeft: () => [], onRight: (a) => [a] })))
+        ? ParseResult.succeed(
+            input.flatMap((value) =>
+              Either.match(decodeItem(value, options), { onLeft: () => [], onRight: (a) => [a] })
+            )
+          )
         : ParseResult.fail(new ParseResult.Type(ast, input, "expected an array")),
     encode: (values, options) => ParseResult.encodeUnknownEither(Schema.Array(item))(values, options)
   })
@@ -73,19 +80,23 @@ export const lenientArray = <A, I>(item: Schema.Schema<A, I, never>) => {
 /** A string-keyed map that keeps the entries that fit and drops the others; a non-object fails. */
 export const lenientRecord = <A, I>(value: Schema.Schema<A, I, never>) => {
   const decodeValue = ParseResult.decodeUnknownEither(value)
-  return Schema.transformOrFail(Schema.Unknown, Schema.Record({ key: Schema.String, value: Schema.typeSchema(value) }), {
-    strict: true,
-    decode: (input, options, ast) => {
-      if (!Predicate.isRecord(input)) return ParseResult.fail(new ParseResult.Type(ast, input, "expected an object"))
-      const entries: Record<string, A> = {}
-      for (const [key, raw] of Object.entries(input)) {
-        Either.map(decodeValue(raw, options), (decoded) => (entries[key] = decoded))
-      }
-      return ParseResult.succeed(entries)
-    },
-    encode: (entries, options) =>
-      ParseResult.encodeUnknownEither(Schema.Record({ key: Schema.String, value }))(entries, options)
-  })
+  return Schema.transformOrFail(
+    Schema.Unknown,
+    Schema.Record({ key: Schema.String, value: Schema.typeSchema(value) }),
+    {
+      strict: true,
+      decode: (input, options, ast) => {
+        if (!Predicate.isRecord(input)) return ParseResult.fail(new ParseResult.Type(ast, input, "expected an object"))
+        const entries: Record<string, A> = {}
+        for (const [key, raw] of Object.entries(input)) {
+          Either.map(decodeValue(raw, options), (decoded) => (entries[key] = decoded))
+        }
+        return ParseResult.succeed(entries)
+      },
+      encode: (entries, options) =>
+        ParseResult.encodeUnknownEither(Schema.Record({ key: Schema.String, value }))(entries, options)
+    }
+  )
 }
 
 /** Text: a string, or a number read as its decimal text (ids and versions come both ways). */
@@ -101,7 +112,9 @@ export const Num = Schema.Union(
     strict: true,
     decode: (text, _, ast) => {
       const n = text.trim() === "" ? Number.NaN : Number(text)
-      return Number.isFinite(n) ? ParseResult.succeed(n) : ParseResult.fail(new ParseResult.Type(ast, text, "not a number"))
+      return Number.isFinite(n)
+        ? ParseResult.succeed(n)
+        : ParseResult.fail(new ParseResult.Type(ast, text, "not a number"))
     },
     encode: (n) => ParseResult.succeed(String(n))
   })

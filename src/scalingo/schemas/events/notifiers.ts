@@ -17,7 +17,14 @@ const Notifier = {
 }
 const AlertRule = { container_type: Text, metric: Text, limit: Num, limit_text: Text, send_when_below: Bool }
 /** Go reads min/max as JSON strings (`,string`); other sources send numbers. Num reads both. */
-const Autoscaler = { container_type: Text, min_containers: Num, max_containers: Num, metric: Text, target: Num, target_text: Text }
+const Autoscaler = {
+  container_type: Text,
+  min_containers: Num,
+  max_containers: Num,
+  metric: Text,
+  target: Num,
+  target_text: Text
+}
 
 export const NewLogDrain = eventVariant("new_log_drain", LogDrain)
 export const DeleteLogDrain = eventVariant("delete_log_drain", LogDrain)
@@ -43,7 +50,16 @@ export const EditAutoscaler = eventVariant("edit_autoscaler", Autoscaler)
 export const DeleteAutoscaler = eventVariant("delete_autoscaler", { container_type: Text, metric: Text })
 
 export const NotifierEvents = [
-  NewLogDrain, DeleteLogDrain, NewNotifier, EditNotifier, DeleteNotifier,
-  NewAlert, Alert, DeleteAlert, NewAutoscaler, EditAutoscaler, DeleteAutoscaler
+  NewLogDrain,
+  DeleteLogDrain,
+  NewNotifier,
+  EditNotifier,
+  DeleteNotifier,
+  NewAlert,
+  Alert,
+  DeleteAlert,
+  NewAutoscaler,
+  EditAutoscaler,
+  DeleteAutoscaler
 ] as const
 export type NotifierEventType = (typeof NotifierEvents)[number]["Type"]["type"]

@@ -30,12 +30,21 @@ export const EditProject = eventVariant("edit_project", {
 export const DeleteProject = eventVariant("delete_project", { project_id: Text })
 export const NewProjectTransferInvitation = eventVariant("new_project_transfer_invitation", TransferInvitation)
 export const AcceptProjectTransferInvitation = eventVariant("accept_project_transfer_invitation", TransferInvitation)
-export const AcceptProjectTransferInvitationError = eventVariant("accept_project_transfer_invitation_error", TransferInvitation)
+export const AcceptProjectTransferInvitationError = eventVariant(
+  "accept_project_transfer_invitation_error",
+  TransferInvitation
+)
 export const CancelProjectTransferInvitation = eventVariant("cancel_project_transfer_invitation", TransferInvitation)
 export const DeclineProjectTransferInvitation = eventVariant("decline_project_transfer_invitation", TransferInvitation)
 
 export const ProjectEvents = [
-  NewProject, EditProject, DeleteProject, NewProjectTransferInvitation, AcceptProjectTransferInvitation,
-  AcceptProjectTransferInvitationError, CancelProjectTransferInvitation, DeclineProjectTransferInvitation
+  NewProject,
+  EditProject,
+  DeleteProject,
+  NewProjectTransferInvitation,
+  AcceptProjectTransferInvitation,
+  AcceptProjectTransferInvitationError,
+  CancelProjectTransferInvitation,
+  DeclineProjectTransferInvitation
 ] as const
 export type ProjectEventType = (typeof ProjectEvents)[number]["Type"]["type"]

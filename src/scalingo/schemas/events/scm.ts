@@ -34,13 +34,27 @@ export const UnlinkScm = eventVariant("unlink_scm", {
   source: Text
 })
 export const LinkGithub = eventVariant("link_github", { repo_name: Text, linker_username: Text, github_source: Text })
-export const UnlinkGithub = eventVariant("unlink_github", { repo_name: Text, unlinker_username: Text, github_source: Text })
+export const UnlinkGithub = eventVariant("unlink_github", {
+  repo_name: Text,
+  unlinker_username: Text,
+  github_source: Text
+})
 export const NewIntegration = eventVariant("new_integration", Integration)
 export const DeleteIntegration = eventVariant("delete_integration", Integration)
-export const AuthorizeGithub = eventVariant("authorize_github", { github_user: lenientStruct({ login: Text, avatar_url: Text }) })
+export const AuthorizeGithub = eventVariant("authorize_github", {
+  github_user: lenientStruct({ login: Text, avatar_url: Text })
+})
 export const RevokeGithub = eventVariant("revoke_github", {})
 
 export const ScmEvents = [
-  LinkScm, UpdateScm, UnlinkScm, LinkGithub, UnlinkGithub, NewIntegration, DeleteIntegration, AuthorizeGithub, RevokeGithub
+  LinkScm,
+  UpdateScm,
+  UnlinkScm,
+  LinkGithub,
+  UnlinkGithub,
+  NewIntegration,
+  DeleteIntegration,
+  AuthorizeGithub,
+  RevokeGithub
 ] as const
 export type ScmEventType = (typeof ScmEvents)[number]["Type"]["type"]
