@@ -3,8 +3,8 @@ import { existsSync } from "node:fs"
 import * as NodeRuntime from "@effect/platform-node/NodeRuntime"
 import { Effect, Layer } from "effect"
 import { BotLive } from "./app.js"
-import { AppSettings, loadSettings } from "./config.js"
 import { LoggingLive } from "./logging.js"
+import { readEverySetting, settingsLayer } from "./settings/allSettings.js"
 
 // The contract: a .env file in the working directory is read too (the environment wins).
 if (existsSync(".env")) process.loadEnvFile(".env")
@@ -17,10 +17,10 @@ const reportStartupFailure = (error: { readonly message: string }) =>
   )
 
 const main = Effect.gen(function* () {
-  const settings = yield* loadSettings
+  const settings = yield* readEverySetting
   yield* Layer.launch(BotLive).pipe(
-    Effect.provide(AppSettings.make(settings)),
-    Effect.provide(LoggingLive({ production: settings.production, level: settings.logLevel })),
+    Effect.provide(settingsLayer(settings)),
+    Effect.provide(LoggingLive(settings.logging)),
     // Spans (Effect.fn names) have no exporter to go to yet; creating them only costs time per request.
     Effect.provide(Layer.setTracerEnabled(false))
   )

@@ -1,3 +1,4 @@
+import { Context } from "effect"
 /** Who is asking, and from where: the plain values commands receive instead of Bolt objects. */
 export interface Person {
   readonly teamId: string
@@ -17,6 +18,8 @@ export interface SlashInvocation {
 /** A button click in a message; `responseUrl` answers the clicker privately. */
 export interface ButtonClick {
   readonly person: Person
+  /** The slash command the bot answers to, for sentences that name it. */
+  readonly command: string
   readonly actionId: string
   readonly value: string
   readonly channelId: string | undefined
@@ -28,6 +31,8 @@ export interface ButtonClick {
 /** A modal submission: the view as Slack sent it back, with the values typed into it. */
 export interface ViewSubmission {
   readonly person: Person
+  /** The slash command the bot answers to, for sentences that name it. */
+  readonly command: string
   readonly viewId: string
   readonly callbackId: string
   readonly privateMetadata: string
@@ -54,3 +59,11 @@ export const inputValue = (submission: ViewSubmission, blockId: string, actionId
   const value: unknown = field?.value ?? field?.selected_option?.value
   return typeof value === "string" ? value : undefined
 }
+
+/**
+ * The slash command the person typed (or, for clicks and modals, the one the bot answers to), so
+ * sentences name it ("run `/scalingo login`"). The router provides it from the interaction.
+ */
+export class CommandName extends Context.Reference<CommandName>()("bot/commands/CommandName", {
+  defaultValue: () => "/scalingo"
+}) {}

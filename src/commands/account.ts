@@ -1,18 +1,17 @@
 import { Effect, Option } from "effect"
-import { AppSettings } from "../config.js"
 import { BearerTokens } from "../scalingo/BearerTokens.js"
 import { scalingoAccount } from "../scalingo/ScalingoAccount.js"
 import { context, escapeMrkdwn, message, section, slackDate } from "../slack/blocks.js"
 import { SlackWeb } from "../slack/SlackWeb.js"
 import { AccountLinks } from "../storage/AccountLinks.js"
-import type { SlashInvocation } from "./Interaction.js"
+import { type SlashInvocation, CommandName } from "./Interaction.js"
 
 /** `logout`: forgets the person's token and any bearer cached for it. */
 export const logout = Effect.fn("Account.logout")(function* (invocation: SlashInvocation) {
   const links = yield* AccountLinks
   const bearers = yield* BearerTokens
   const slack = yield* SlackWeb
-  const { slackCommand } = yield* AppSettings
+  const slackCommand = yield* CommandName
   const { teamId, userId } = invocation.person
   const existing = yield* links.find(teamId, userId)
   if (Option.isSome(existing)) yield* bearers.forget(scalingoAccount(existing.value.apiToken))
@@ -28,7 +27,7 @@ export const logout = Effect.fn("Account.logout")(function* (invocation: SlashIn
 export const whoami = Effect.fn("Account.whoami")(function* (invocation: SlashInvocation) {
   const links = yield* AccountLinks
   const slack = yield* SlackWeb
-  const { slackCommand } = yield* AppSettings
+  const slackCommand = yield* CommandName
   const found = yield* links.find(invocation.person.teamId, invocation.person.userId).pipe(
     Effect.map((link) => ({ link, unreadable: false })),
     Effect.catchIf(

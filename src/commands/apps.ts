@@ -1,17 +1,16 @@
 import { Effect } from "effect"
-import { AppSettings } from "../config.js"
 import { AppsApi } from "../scalingo/AppsApi.js"
 import { SlackWeb } from "../slack/SlackWeb.js"
 import { Accounts } from "./Accounts.js"
 import { appsMessage, type RegionApps } from "./appsView.js"
 import { describeFailure } from "./errorMessages.js"
-import type { ButtonClick, Person, SlashInvocation } from "./Interaction.js"
+import { type ButtonClick, type Person, type SlashInvocation, CommandName } from "./Interaction.js"
 
 /** Reads every reachable region at once; a region that fails is named, the others still listed. */
 const readAllRegions = Effect.fn("Apps.readAllRegions")(function* (person: Person) {
   const accounts = yield* Accounts
   const appsApi = yield* AppsApi
-  const { slackCommand } = yield* AppSettings
+  const slackCommand = yield* CommandName
   const { results } = yield* accounts.actingAs(person, ({ account }) => appsApi.listAll(account))
   return results.map(
     (r): RegionApps =>

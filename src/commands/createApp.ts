@@ -1,6 +1,5 @@
 import { Cause, Effect, Exit } from "effect"
 import { Background } from "../Background.js"
-import { AppSettings } from "../config.js"
 import { appNameProblem } from "../scalingo/appName.js"
 import { AppsApi } from "../scalingo/AppsApi.js"
 import type { ScalingoError } from "../scalingo/errors.js"
@@ -12,7 +11,7 @@ import { Accounts } from "./Accounts.js"
 import { answerInTime } from "./answerInTime.js"
 import * as Views from "./createAppViews.js"
 import { describeFailure, failureText, isKnownFailure, logWithReference } from "./errorMessages.js"
-import { inputValue, type SlashInvocation, type ViewAck, type ViewSubmission } from "./Interaction.js"
+import { inputValue, type SlashInvocation, type ViewAck, type ViewSubmission, CommandName } from "./Interaction.js"
 import { decodeMetadata, encodeMetadata } from "./privateMetadata.js"
 import { SubmissionClaims } from "../storage/SubmissionClaims.js"
 
@@ -47,7 +46,7 @@ export const createApp = Effect.fn("CreateApp.command")(function* (
   if (loaded._tag === "Right") {
     return yield* slack.updateView(viewId, formFor(loaded.right))
   }
-  const { slackCommand } = yield* AppSettings
+  const slackCommand = yield* CommandName
   const failure = loaded.left
   const text = yield* failureText(Cause.fail(failure), slackCommand)
   yield* slack.updateView(viewId, Views.outcomeView(text))
@@ -61,7 +60,7 @@ export const submitCreateApp = Effect.fn("CreateApp.submit")(function* (submissi
   const appsApi = yield* AppsApi
   const claims = yield* SubmissionClaims
   const slack = yield* SlackWeb
-  const { slackCommand } = yield* AppSettings
+  const slackCommand = yield* CommandName
   const name = (inputValue(submission, Views.NAME_BLOCK, Views.NAME_ACTION) ?? "").trim()
   const region = inputValue(submission, Views.REGION_BLOCK, Views.REGION_ACTION) ?? ""
   const problem = appNameProblem(name)

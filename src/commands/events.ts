@@ -1,5 +1,4 @@
 import { Effect } from "effect"
-import { AppSettings } from "../config.js"
 import { isPathSafeAppName } from "../scalingo/appName.js"
 import { NotFound } from "../scalingo/errors.js"
 import { EventsApi } from "../scalingo/EventsApi.js"
@@ -16,7 +15,7 @@ import {
   eventsParentMessage,
   type EventsCursor
 } from "./eventsView.js"
-import type { ButtonClick, SlashInvocation } from "./Interaction.js"
+import { type ButtonClick, type SlashInvocation, CommandName } from "./Interaction.js"
 
 /** Finds which region holds `app` (default region first) while reading its first page: one request when it is there. */
 const firstAppPage = Effect.fn("Events.firstAppPage")(function* (account: ScalingoAccount, app: string) {
@@ -47,7 +46,7 @@ const firstAccountPage = Effect.fn("Events.firstAccountPage")(function* (account
 export const events = Effect.fn("Events.command")(function* (invocation: SlashInvocation, args: ReadonlyArray<string>) {
   const accounts = yield* Accounts
   const slack = yield* SlackWeb
-  const { slackCommand } = yield* AppSettings
+  const slackCommand = yield* CommandName
   const app = args[0]?.toLowerCase() ?? null
   if (app !== null && !isPathSafeAppName(app)) {
     const text = `\`${escapeMrkdwn(app.slice(0, 60))}\` is not an app name: names use lowercase letters, digits and hyphens. See your apps with \`${slackCommand} apps\`.`
@@ -94,7 +93,7 @@ export const eventsPage = Effect.fn("Events.page")(function* (click: ButtonClick
   const accounts = yield* Accounts
   const eventsApi = yield* EventsApi
   const slack = yield* SlackWeb
-  const { slackCommand } = yield* AppSettings
+  const slackCommand = yield* CommandName
   const tellClicker = (text: string) =>
     click.responseUrl === undefined
       ? Effect.void

@@ -1,6 +1,5 @@
 import { Effect, Exit, Option, Redacted } from "effect"
 import { Background } from "../Background.js"
-import { AppSettings } from "../config.js"
 import { BearerTokens } from "../scalingo/BearerTokens.js"
 import { looksLikeApiToken, scalingoAccount } from "../scalingo/ScalingoAccount.js"
 import { UsersApi } from "../scalingo/UsersApi.js"
@@ -9,7 +8,7 @@ import { SlackWeb } from "../slack/SlackWeb.js"
 import { AccountLinks } from "../storage/AccountLinks.js"
 import { answerInTime } from "./answerInTime.js"
 import { failureMessage, failureText, logWithReference } from "./errorMessages.js"
-import { inputValue, type Person, type SlashInvocation, type ViewSubmission } from "./Interaction.js"
+import { inputValue, type Person, type SlashInvocation, type ViewSubmission, CommandName } from "./Interaction.js"
 import * as Views from "./loginViews.js"
 import { decodeMetadata, encodeMetadata } from "./privateMetadata.js"
 
@@ -43,7 +42,7 @@ const linkedMessage = (username: string, email: string) =>
 /** `login` opens the token form; `login <token>` links without it. Both answer privately. */
 export const login = Effect.fn("Login.command")(function* (invocation: SlashInvocation, args: ReadonlyArray<string>) {
   const slack = yield* SlackWeb
-  const { slackCommand } = yield* AppSettings
+  const slackCommand = yield* CommandName
   const typed = args[0]
   if (typed === undefined) {
     const metadata = encodeMetadata({ c: invocation.channelId, r: invocation.responseUrl })
@@ -69,7 +68,7 @@ export const login = Effect.fn("Login.command")(function* (invocation: SlashInvo
 /** The form's submission: checked inline when Scalingo is quick, otherwise a "checking…" view updated later. */
 export const submitLogin = Effect.fn("Login.submit")(function* (submission: ViewSubmission) {
   const slack = yield* SlackWeb
-  const { slackCommand } = yield* AppSettings
+  const slackCommand = yield* CommandName
   const typed = (inputValue(submission, Views.TOKEN_BLOCK, Views.TOKEN_ACTION) ?? "").trim()
   if (!looksLikeApiToken(typed)) {
     return { response_action: "errors", errors: { [Views.TOKEN_BLOCK]: Views.TOKEN_SHAPE_PROBLEM } } as const

@@ -1,5 +1,4 @@
 import { Cause, Effect } from "effect"
-import { AppSettings } from "../config.js"
 import type { Background } from "../Background.js"
 import type { AppsApi } from "../scalingo/AppsApi.js"
 import type { BearerTokens } from "../scalingo/BearerTokens.js"
@@ -19,7 +18,13 @@ import { failureMessage, logWithReference } from "./errorMessages.js"
 import { events, eventsPage } from "./events.js"
 import { EVENTS_PAGE_ACTION } from "./eventsView.js"
 import { helpMessage } from "./help.js"
-import type { ButtonClick, SlashInvocation, ViewAck, ViewSubmission } from "./Interaction.js"
+import {
+  type ButtonClick,
+  CommandName,
+  type SlashInvocation,
+  type ViewAck,
+  type ViewSubmission
+} from "./Interaction.js"
 import { login, submitLogin } from "./login.js"
 import { LOGIN_CALLBACK } from "./loginViews.js"
 
@@ -40,7 +45,6 @@ const help = (invocation: SlashInvocation, unknownWord?: string) =>
 
 /** Every service a command may use; each handler's requirements must fit in it. */
 export type CommandServices =
-  | AppSettings
   | SlackWeb
   | Background
   | Accounts
@@ -79,7 +83,7 @@ const answerFailures =
         Cause.isInterruptedOnly(cause)
           ? Effect.void
           : Effect.gen(function* () {
-              const { slackCommand } = yield* AppSettings
+              const slackCommand = yield* CommandName
               const reply = yield* failureMessage(cause, slackCommand)
               if (responseUrl !== undefined)
                 yield* Effect.flatMap(SlackWeb, (slack) => slack.respond(responseUrl, { message: reply }))
@@ -90,8 +94,14 @@ const answerFailures =
       )
     )
 
-const annotate = (person: { teamId: string; userId: string }) =>
-  Effect.annotateLogs({ slack_team: person.teamId, slack_user: person.userId })
+/** Who the work is for (in every log line) and the command name sentences should use. */
+const annotate =
+  (interaction: { readonly person: { teamId: string; userId: string }; readonly command: string }) =>
+  <A, E, R>(effect: Effect.Effect<A, E, R>) =>
+    effect.pipe(
+      Effect.provideService(CommandName, interaction.command),
+      Effect.annotateLogs({ slack_team: interaction.person.teamId, slack_user: interaction.person.userId })
+    )
 
 /** The slash command, routed by its first word; help for empty or unknown words. */
 export const handleSlashCommand = (invocation: SlashInvocation) => {
@@ -111,7 +121,7 @@ export const handleSlashCommand = (invocation: SlashInvocation) => {
     Effect.zipLeft(
       Effect.logInfo("command handled", { subcommand: word !== undefined && isSubcommand(word) ? word : "help" })
     ),
-    annotate(invocation.person)
+    annotate(invocation)
   )
 }
 
@@ -126,7 +136,7 @@ export const handleButton = (click: ButtonClick) => {
     handler === undefined
       ? Effect.logDebug("ignored an unknown action", { action: click.actionId.slice(0, 80) })
       : handler(click)
-  return run.pipe(answerFailures(click.responseUrl), annotate(click.person))
+  return run.pipe(answerFailures(click.responseUrl), annotate(click))
 }
 
 type SubmissionHandler = (submission: ViewSubmission) => Effect.Effect<ViewAck, unknown, CommandServices>
@@ -143,6 +153,6 @@ export const handleViewSubmission = (submission: ViewSubmission): Effect.Effect<
   if (handler === undefined) return Effect.succeed(undefined)
   return handler(submission).pipe(
     Effect.catchAllCause((cause) => Effect.as(logWithReference("modal submission failed", cause), undefined)),
-    annotate(submission.person)
+    annotate(submission)
   )
 }

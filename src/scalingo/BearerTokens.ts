@@ -1,7 +1,7 @@
 import * as HttpClientRequest from "@effect/platform/HttpClientRequest"
 import { Cache, Clock, Duration, Effect, Exit, Option, Redacted, Schema } from "effect"
 import { AccountKey } from "./accountKey.js"
-import { AppSettings } from "../config.js"
+import { ScalingoSettings } from "./ScalingoSettings.js"
 import { type ScalingoError, TokenRejected, Unauthorized } from "./errors.js"
 import type { ScalingoAccount } from "./ScalingoAccount.js"
 import { ScalingoClientOptions } from "./ScalingoClientOptions.js"
@@ -50,7 +50,7 @@ const payloadOf = (jwt: string): Option.Option<unknown> => {
  */
 export class BearerTokens extends Effect.Service<BearerTokens>()("bot/scalingo/BearerTokens", {
   effect: Effect.gen(function* () {
-    const { scalingoAuthUrl } = yield* AppSettings
+    const { authUrl: scalingoAuthUrl } = yield* ScalingoSettings
     const options = yield* ScalingoClientOptions
     const http = yield* ScalingoHttp
     const marginMillis = Duration.toMillis(options.bearerRefreshMargin)

@@ -1,5 +1,5 @@
 import { Cache, Duration, Effect, Exit } from "effect"
-import { AppSettings } from "../config.js"
+import { ScalingoSettings } from "./ScalingoSettings.js"
 import { AccountKey } from "./accountKey.js"
 import { NotFound } from "./errors.js"
 import type { ScalingoAccount } from "./ScalingoAccount.js"
@@ -16,7 +16,7 @@ export const regionApiUrl = (region: Region): string => region.api.replace(/\/+$
  */
 export class Regions extends Effect.Service<Regions>()("bot/scalingo/Regions", {
   effect: Effect.gen(function* () {
-    const { scalingoAuthUrl } = yield* AppSettings
+    const { authUrl: scalingoAuthUrl } = yield* ScalingoSettings
     const options = yield* ScalingoClientOptions
     const api = yield* ScalingoApi
     const ttl = Duration.decode(options.regionsTtl)

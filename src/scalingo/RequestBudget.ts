@@ -2,11 +2,11 @@ import { RateLimiter } from "@effect/experimental"
 import * as RedisRateLimiter from "@effect/experimental/RateLimiter/Redis"
 import { Context, Data, Duration, Effect, Layer, Option, Redacted } from "effect"
 import type { RedisOptions } from "ioredis"
-import { AppSettings } from "../config.js"
 import { budgetPlan } from "./budgetPlan.js"
 import { RateLimited } from "./errors.js"
 import type { ScalingoAccount } from "./ScalingoAccount.js"
 import { ScalingoClientOptions } from "./ScalingoClientOptions.js"
+import { ScalingoSettings } from "./ScalingoSettings.js"
 
 /**
  * Each account's `scalingoRequestsPerMinute` over `budgetWindow`, taken before EVERY request to
@@ -29,11 +29,11 @@ export class BudgetStoreUnavailable extends Data.TaggedError("BudgetStoreUnavail
 const STORE_TIMEOUT = Duration.seconds(2)
 
 const make = Effect.gen(function* () {
-  const settings = yield* AppSettings
+  const settings = yield* ScalingoSettings
   const options = yield* ScalingoClientOptions
   const shared = yield* RateLimiter.RateLimiter
   const local = yield* Effect.provide(RateLimiter.make, RateLimiter.layerStoreMemory)
-  const plan = budgetPlan(settings.scalingoRequestsPerMinute, options.budgetWindow, options.budgetJitterAllowance)
+  const plan = budgetPlan(settings.requestsPerMinute, options.budgetWindow, options.budgetJitterAllowance)
   const maxWait = Duration.decode(options.maxBudgetWait)
 
   const consume = (limiter: RateLimiter.RateLimiter, key: string, tokens: number) =>
@@ -81,7 +81,7 @@ const make = Effect.gen(function* () {
 })
 
 /** This process's own budget: right for a single replica (and for tests with TestClock). */
-export const RequestBudgetMemory: Layer.Layer<RequestBudget, never, AppSettings> = Layer.effect(
+export const RequestBudgetMemory: Layer.Layer<RequestBudget, never, ScalingoSettings> = Layer.effect(
   RequestBudget,
   make
 ).pipe(Layer.provide(RateLimiter.layer), Layer.provide(RateLimiter.layerStoreMemory))
@@ -128,7 +128,7 @@ const probe = Effect.gen(function* () {
 /** One budget shared by every replica through Redis. */
 export const RequestBudgetRedis = (
   url: Redacted.Redacted<string>
-): Layer.Layer<RequestBudget, BudgetStoreUnavailable, AppSettings> =>
+): Layer.Layer<RequestBudget, BudgetStoreUnavailable, ScalingoSettings> =>
   Layer.effect(RequestBudget, Effect.zipRight(probe, make)).pipe(
     Layer.provide(RateLimiter.layer),
     Layer.provide(
@@ -142,11 +142,12 @@ export const RequestBudgetRedis = (
   )
 
 /** Redis when `redisUrl` is set, this process's memory otherwise. */
-export const RequestBudgetLive: Layer.Layer<RequestBudget, BudgetStoreUnavailable, AppSettings> = Layer.unwrapEffect(
-  Effect.map(AppSettings, (settings) =>
-    Option.match(settings.redisUrl, {
-      onNone: (): Layer.Layer<RequestBudget, BudgetStoreUnavailable, AppSettings> => RequestBudgetMemory,
-      onSome: RequestBudgetRedis
-    })
+export const RequestBudgetLive: Layer.Layer<RequestBudget, BudgetStoreUnavailable, ScalingoSettings> =
+  Layer.unwrapEffect(
+    Effect.map(ScalingoSettings, (settings) =>
+      Option.match(settings.redisUrl, {
+        onNone: (): Layer.Layer<RequestBudget, BudgetStoreUnavailable, ScalingoSettings> => RequestBudgetMemory,
+        onSome: RequestBudgetRedis
+      })
+    )
   )
-)

@@ -1,6 +1,5 @@
 import type * as HttpClient from "@effect/platform/HttpClient"
 import { Layer } from "effect"
-import type { AppSettings } from "../config.js"
 import { AppsApi } from "./AppsApi.js"
 import { BearerTokens } from "./BearerTokens.js"
 import { EventsApi } from "./EventsApi.js"
@@ -8,6 +7,7 @@ import { Regions } from "./Regions.js"
 import { type BudgetStoreUnavailable, type RequestBudget, RequestBudgetLive } from "./RequestBudget.js"
 import { ScalingoApi } from "./ScalingoApi.js"
 import { ScalingoHttp } from "./ScalingoHttp.js"
+import type { ScalingoSettings } from "./ScalingoSettings.js"
 import { UsersApi } from "./UsersApi.js"
 
 /** What the rest of the bot uses from Scalingo. */
@@ -15,8 +15,8 @@ export type ScalingoServices = BearerTokens | Regions | UsersApi | AppsApi | Eve
 
 /** The Scalingo services over a given request budget (tests pick memory or Redis explicitly). */
 export const makeScalingoLayer = <E>(
-  budget: Layer.Layer<RequestBudget, E, AppSettings>
-): Layer.Layer<ScalingoServices, E, HttpClient.HttpClient | AppSettings> => {
+  budget: Layer.Layer<RequestBudget, E, ScalingoSettings>
+): Layer.Layer<ScalingoServices, E, HttpClient.HttpClient | ScalingoSettings> => {
   const http = ScalingoHttp.Default.pipe(Layer.provide(budget))
   const tokens = BearerTokens.Default.pipe(Layer.provideMerge(http))
   const api = ScalingoApi.Default.pipe(Layer.provideMerge(tokens))
@@ -28,5 +28,8 @@ export const makeScalingoLayer = <E>(
  * Everything Scalingo, with the request budget in Redis when `redisUrl` is set (failing at start with
  * BudgetStoreUnavailable if Redis does not answer) and in this process's memory otherwise.
  */
-export const ScalingoLive: Layer.Layer<ScalingoServices, BudgetStoreUnavailable, HttpClient.HttpClient | AppSettings> =
-  makeScalingoLayer(RequestBudgetLive)
+export const ScalingoLive: Layer.Layer<
+  ScalingoServices,
+  BudgetStoreUnavailable,
+  HttpClient.HttpClient | ScalingoSettings
+> = makeScalingoLayer(RequestBudgetLive)

@@ -1,7 +1,8 @@
 import { App, type CustomRoute, LogLevel } from "@slack/bolt"
 import { Data, Effect, Fiber, Layer, Option, Redacted, Runtime } from "effect"
 import { Background } from "../Background.js"
-import { AppSettings } from "../config.js"
+import { LoggingSettings } from "../logging.js"
+import { SlackSettings } from "./SlackSettings.js"
 import { handleButton, handleSlashCommand, handleViewSubmission, type CommandServices } from "../commands/router.js"
 import { StorageHealth } from "../storage/StorageHealth.js"
 import { boltLogger } from "./boltLogger.js"
@@ -24,7 +25,8 @@ const refusedCodes = new Set(["invalid_auth", "not_authed", "account_inactive", 
  */
 export const BoltAppLive = Layer.scopedDiscard(
   Effect.gen(function* () {
-    const settings = yield* AppSettings
+    const settings = yield* SlackSettings
+    const logging = yield* LoggingSettings
     const slack = yield* SlackWeb
     const background = yield* Background
     const health = yield* StorageHealth
@@ -47,12 +49,12 @@ export const BoltAppLive = Layer.scopedDiscard(
         `Connected to Slack as bot ${identity.right.botUserId ?? "?"} in ${identity.right.team ?? "?"}`
       )
     }
-    const botToken = Redacted.value(settings.slackBotToken)
+    const botToken = Redacted.value(settings.botToken)
     const botId = identity._tag === "Right" ? identity.right.botId : undefined
     const botUserId = identity._tag === "Right" ? identity.right.botUserId : undefined
-    const socketMode = Option.isSome(settings.slackAppToken)
+    const socketMode = Option.isSome(settings.appToken)
 
-    const logger = boltLogger(runtime as Runtime.Runtime<never>, settings.logLevel)
+    const logger = boltLogger(runtime as Runtime.Runtime<never>, logging.level)
     const customRoutes: Array<CustomRoute> = [
       {
         path: "/healthz",
@@ -75,14 +77,14 @@ export const BoltAppLive = Layer.scopedDiscard(
       ...(socketMode
         ? {
             socketMode: true,
-            appToken: Redacted.value(Option.getOrThrow(settings.slackAppToken)),
+            appToken: Redacted.value(Option.getOrThrow(settings.appToken)),
             port: settings.port,
             customRoutes
           }
         : // HTTP mode: Bolt's receiver, guarded against signed but malformed bodies (see hardenedReceiver.ts).
           {
             receiver: hardenedHttpReceiver({
-              signingSecret: Redacted.value(Option.getOrThrow(settings.slackSigningSecret)),
+              signingSecret: Redacted.value(Option.getOrThrow(settings.signingSecret)),
               port: settings.port,
               customRoutes,
               logger
@@ -93,7 +95,7 @@ export const BoltAppLive = Layer.scopedDiscard(
       logger,
       logLevel: LogLevel.INFO,
       clientOptions: {
-        slackApiUrl: settings.slackApiUrl,
+        slackApiUrl: settings.apiUrl,
         retryConfig: {
           retries: policy.retries,
           factor: policy.factor,
@@ -103,7 +105,7 @@ export const BoltAppLive = Layer.scopedDiscard(
       }
     })
 
-    registerListeners(app, settings.slackCommand, {
+    registerListeners(app, settings.command, {
       slashCommand: (invocation) => tracked(handleSlashCommand(invocation)),
       button: (click) => tracked(handleButton(click)),
       // The acknowledgement must leave within 3 s whatever happens; past 2.6 s the modal just closes.

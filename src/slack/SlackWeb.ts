@@ -1,6 +1,6 @@
 import { webApi } from "@slack/bolt"
 import { Context, Data, Duration, Effect, Layer, Redacted, Schedule } from "effect"
-import { AppSettings } from "../config.js"
+import { SlackSettings } from "./SlackSettings.js"
 import type { Message, View } from "./blocks.js"
 
 /** A Slack Web API call (or response_url POST) that did not succeed; `code` is Slack's error code. */
@@ -70,10 +70,10 @@ const refusalIn = (text: string): string | undefined => {
 export const SlackWebLive = Layer.effect(
   SlackWeb,
   Effect.gen(function* () {
-    const settings = yield* AppSettings
+    const settings = yield* SlackSettings
     const policy = yield* SlackRetryPolicy
-    const client = new webApi.WebClient(Redacted.value(settings.slackBotToken), {
-      slackApiUrl: settings.slackApiUrl,
+    const client = new webApi.WebClient(Redacted.value(settings.botToken), {
+      slackApiUrl: settings.apiUrl,
       retryConfig: {
         retries: policy.retries,
         factor: policy.factor,

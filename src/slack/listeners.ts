@@ -57,6 +57,7 @@ export const registerListeners = (app: App, command: string, bridge: ListenerBri
         userId: str(b.user?.id),
         userName: str(b.user?.username ?? b.user?.name)
       },
+      command,
       actionId: str(a.action_id),
       value: str(a.value),
       channelId: optionalStr(b.channel?.id ?? b.container?.channel_id),
@@ -84,6 +85,7 @@ export const registerListeners = (app: App, command: string, bridge: ListenerBri
         userId: str(body.user?.id),
         userName: str(body.user?.name)
       },
+      command,
       viewId: str(view.id),
       callbackId: str(view.callback_id),
       privateMetadata: str(view.private_metadata),

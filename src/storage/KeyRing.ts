@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto"
 import { Effect, Option, Redacted } from "effect"
-import { AppSettings } from "../config.js"
+import { StorageSettings } from "./StorageSettings.js"
 import { dataFolderOf } from "./DatabaseLocation.js"
 import { loadOrGenerateKeyFile } from "./GeneratedKeyFile.js"
 import { StorageError } from "./StorageError.js"
@@ -52,8 +52,8 @@ export const keyRingFromSetting = (value: Redacted.Redacted<string>): Effect.Eff
  * The ring the settings describe. Without `TOKEN_ENCRYPTION_KEY`, development falls back to a key
  * generated once into the data folder; production refuses to start.
  */
-export const loadKeyRing: Effect.Effect<KeyRing, StorageError, AppSettings> = Effect.gen(function* () {
-  const settings = yield* AppSettings
+export const loadKeyRing: Effect.Effect<KeyRing, StorageError, StorageSettings> = Effect.gen(function* () {
+  const settings = yield* StorageSettings
   if (Option.isSome(settings.tokenEncryptionKey)) return yield* keyRingFromSetting(settings.tokenEncryptionKey.value)
   if (settings.production) {
     return yield* keyError("TOKEN_ENCRYPTION_KEY is required when NODE_ENV=production (32 random bytes in base64)")

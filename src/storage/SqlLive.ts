@@ -4,7 +4,7 @@ import { SqlClient } from "@effect/sql"
 import { PgClient } from "@effect/sql-pg"
 import { SqliteClient } from "@effect/sql-sqlite-node"
 import { Cause, Context, Effect, Layer, Redacted } from "effect"
-import { AppSettings } from "../config.js"
+import { StorageSettings } from "./StorageSettings.js"
 import { describePostgresUrl, isPostgresUrl } from "./DatabaseLocation.js"
 import { describeCause, StorageError } from "./StorageError.js"
 
@@ -59,6 +59,6 @@ export const sqlClientFor = (databaseUrl: string): SqlLayer =>
   isPostgresUrl(databaseUrl) ? postgres(databaseUrl) : sqlite(databaseUrl)
 
 /** The SqlClient named by the `DATABASE_URL` setting; closing the layer closes its connection(s). */
-export const SqlLive: Layer.Layer<SqlClient.SqlClient, StorageError, AppSettings> = Layer.unwrapEffect(
-  Effect.map(AppSettings, (settings) => sqlClientFor(settings.databaseUrl))
+export const SqlLive: Layer.Layer<SqlClient.SqlClient, StorageError, StorageSettings> = Layer.unwrapEffect(
+  Effect.map(StorageSettings, (settings) => sqlClientFor(settings.databaseUrl))
 )

@@ -1,5 +1,5 @@
 import { Effect, Layer } from "effect"
-import type { AppSettings } from "../config.js"
+import type { StorageSettings } from "./StorageSettings.js"
 import { AccountLinks } from "./AccountLinks.js"
 import { MigrationsLive } from "./Migrations.js"
 import { SqlLive } from "./SqlLive.js"
@@ -15,7 +15,7 @@ const ResealAtStart = Layer.effectDiscard(Effect.flatMap(AccountLinks, (links) =
  * Storage as the rest of the bot sees it: the SQL client named by DATABASE_URL, migrated, with the
  * token sealer and the account-link repository on top. Closing it closes the database connection(s).
  */
-export const StorageLive: Layer.Layer<AccountLinks | StorageHealth | SubmissionClaims, StorageError, AppSettings> =
+export const StorageLive: Layer.Layer<AccountLinks | StorageHealth | SubmissionClaims, StorageError, StorageSettings> =
   Layer.mergeAll(
     ResealAtStart.pipe(Layer.provideMerge(AccountLinks.layer), Layer.provide(TokenSealer.layer)),
     StorageHealth.layer,

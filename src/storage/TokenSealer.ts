@@ -1,6 +1,6 @@
 import { createCipheriv, createDecipheriv, randomBytes } from "node:crypto"
 import { Context, Effect, Layer, Redacted } from "effect"
-import type { AppSettings } from "../config.js"
+import type { StorageSettings } from "./StorageSettings.js"
 import { type KeyRing, loadKeyRing } from "./KeyRing.js"
 import { StorageError } from "./StorageError.js"
 
@@ -64,7 +64,7 @@ export const makeTokenSealer = (ring: KeyRing): TokenSealerService => ({
 
 export class TokenSealer extends Context.Tag("bot/storage/TokenSealer")<TokenSealer, TokenSealerService>() {
   /** The ring from `TOKEN_ENCRYPTION_KEY`, or the generated development key. */
-  static readonly layer: Layer.Layer<TokenSealer, StorageError, AppSettings> = Layer.effect(
+  static readonly layer: Layer.Layer<TokenSealer, StorageError, StorageSettings> = Layer.effect(
     TokenSealer,
     Effect.map(loadKeyRing, makeTokenSealer)
   )

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "@effect/vitest"
 import { Duration, Effect, Exit, Layer, Option, Redacted, TestClock } from "effect"
 import { Redis } from "ioredis"
-import { AppSettings } from "../../src/config.js"
+import { ScalingoSettings } from "../../src/scalingo/ScalingoSettings.js"
 import { budgetPlan } from "../../src/scalingo/budgetPlan.js"
 import { RequestBudgetRedis } from "../../src/scalingo/RequestBudget.js"
 import { UsersApi } from "../../src/scalingo/UsersApi.js"
@@ -59,7 +59,7 @@ describe("request budget", () => {
             )
           }),
           clientLayer(sim, {
-            settings: { scalingoRequestsPerMinute: perWindow },
+            settings: { requestsPerMinute: perWindow },
             options: {
               budgetWindow: "1 second",
               budgetJitterAllowance: "200 millis",
@@ -99,7 +99,7 @@ describe("request budget", () => {
             expect((yield* users.self(alice)).username).toBe("alice")
           }),
           clientLayer(sim, {
-            settings: { scalingoRequestsPerMinute: 60 },
+            settings: { requestsPerMinute: 60 },
             options: { budgetWindow: "60 seconds", maxBudgetWait: "500 millis" }
           })
         )
@@ -116,8 +116,8 @@ describe("request budget", () => {
         const exit = yield* Effect.exit(
           Effect.scoped(Layer.build(RequestBudgetRedis(Redacted.make(nowhere)))).pipe(
             Effect.provide(
-              AppSettings.make({
-                ...settingsFor({ authUrl: "http://127.0.0.1:1" } as never),
+              ScalingoSettings.make({
+                ...settingsFor({ authUrl: "http://127.0.0.1:1" }),
                 redisUrl: Option.some(Redacted.make(nowhere))
               })
             )
@@ -151,7 +151,7 @@ describe.skipIf(!redisUrl)("request budget in Redis", () => {
         const alice = accountOf(sim, "alice")
         // 60 per 10 minutes: a burst of 3, then one every 11 s, so nothing refills during the test.
         const setup: ClientSetup = {
-          settings: { scalingoRequestsPerMinute: 60, redisUrl: Option.some(Redacted.make(redisUrl!)) },
+          settings: { requestsPerMinute: 60, redisUrl: Option.some(Redacted.make(redisUrl!)) },
           options: { ...fastOptions, budgetKeyPrefix: prefix, budgetWindow: "600 seconds", maxBudgetWait: "500 millis" }
         }
         const selfAsAlice = Effect.flatMap(UsersApi, (users) => users.self(alice))

@@ -1,10 +1,10 @@
 import { FetchHttpClient } from "@effect/platform"
-import { Effect, Layer, LogLevel, Option, Redacted } from "effect"
-import { AppSettings, type Settings } from "../../src/config.js"
+import { Effect, Layer, Option, Redacted } from "effect"
 import type { RequestBudget } from "../../src/scalingo/RequestBudget.js"
 import { type ScalingoAccount, scalingoAccount } from "../../src/scalingo/ScalingoAccount.js"
 import { type ScalingoClientSettings, ScalingoClientOptions } from "../../src/scalingo/ScalingoClientOptions.js"
 import { makeScalingoLayer, ScalingoLive } from "../../src/scalingo/ScalingoLive.js"
+import { ScalingoSettings, type ScalingoSettingsValues } from "../../src/scalingo/ScalingoSettings.js"
 import { type Simulator, type SimulatorOptions, startSimulator } from "../../src/simulator/index.js"
 
 /** A simulator for one test, closed when the test's scope ends; its rate limit matches `settingsFor`'s unless given. */
@@ -14,22 +14,15 @@ export const simulator = (options: SimulatorOptions = {}) =>
     (sim) => Effect.promise(() => sim.close())
   )
 
-/** Settings as the bot would read them, pointing at the simulator. */
-export const settingsFor = (sim: Simulator, overrides: Partial<Settings> = {}): Settings => ({
-  slackBotToken: Redacted.make("xoxb-test"),
-  slackSigningSecret: Option.some(Redacted.make("test-signing-secret")),
-  slackAppToken: Option.none(),
-  port: 0,
-  slackApiUrl: "http://127.0.0.1:1/api/",
-  slackCommand: "/scalingo",
-  scalingoAuthUrl: sim.authUrl,
-  databaseUrl: ":memory:",
+/** The Scalingo client's settings as the bot would read them, pointing at the simulator. */
+export const settingsFor = (
+  sim: Pick<Simulator, "authUrl">,
+  overrides: Partial<ScalingoSettingsValues> = {}
+): ScalingoSettingsValues => ({
+  authUrl: sim.authUrl,
   redisUrl: Option.none(),
-  tokenEncryptionKey: Option.none(),
   // Generous unless a test is about the budget.
-  scalingoRequestsPerMinute: 100_000,
-  logLevel: LogLevel.Info,
-  production: false,
+  requestsPerMinute: 100_000,
   ...overrides
 })
 
@@ -42,16 +35,16 @@ export const fastOptions: Partial<ScalingoClientSettings> = {
 }
 
 export interface ClientSetup {
-  readonly settings?: Partial<Settings>
+  readonly settings?: Partial<ScalingoSettingsValues>
   readonly options?: Partial<ScalingoClientSettings>
-  readonly budget?: Layer.Layer<RequestBudget, unknown, AppSettings>
+  readonly budget?: Layer.Layer<RequestBudget, unknown, ScalingoSettings>
 }
 
 /** The real Scalingo services (ScalingoLive unless another budget is given) over real HTTP (fetch) to the simulator. */
 export const clientLayer = (sim: Simulator, setup: ClientSetup = {}) =>
   (setup.budget === undefined ? ScalingoLive : makeScalingoLayer(setup.budget)).pipe(
     Layer.provide(FetchHttpClient.layer),
-    Layer.provide(AppSettings.make(settingsFor(sim, setup.settings))),
+    Layer.provide(ScalingoSettings.make(settingsFor(sim, setup.settings))),
     Layer.provide(ScalingoClientOptions.layer({ ...fastOptions, ...setup.options }))
   )
 

@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto"
 import { SqlClient } from "@effect/sql"
-import { Context, Effect, Layer, LogLevel, Option, Redacted, type Scope } from "effect"
-import { AppSettings, type Settings } from "../../src/config.js"
+import { Context, Effect, Layer, Option, Redacted, type Scope } from "effect"
+import { StorageSettings, type StorageSettingsValues } from "../../src/storage/StorageSettings.js"
 import { AccountLinks, type NewAccountLink } from "../../src/storage/AccountLinks.js"
 import { sqlClientFor } from "../../src/storage/SqlLive.js"
 import { StorageLive } from "../../src/storage/StorageLive.js"
@@ -34,19 +34,9 @@ export interface StorageOptions {
   readonly production?: boolean
 }
 
-export const settingsFor = (databaseUrl: string, options: StorageOptions = {}): Settings => ({
-  slackBotToken: Redacted.make("xoxb-test"),
-  slackSigningSecret: Option.some(Redacted.make("signing-secret")),
-  slackAppToken: Option.none(),
-  port: 0,
-  slackApiUrl: "http://127.0.0.1:1/api/",
-  slackCommand: "/scalingo",
-  scalingoAuthUrl: "http://127.0.0.1:1",
+export const settingsFor = (databaseUrl: string, options: StorageOptions = {}): StorageSettingsValues => ({
   databaseUrl,
-  redisUrl: Option.none(),
   tokenEncryptionKey: options.keys === undefined ? Option.none() : Option.some(Redacted.make(options.keys)),
-  scalingoRequestsPerMinute: 60,
-  logLevel: LogLevel.Info,
   production: options.production ?? false
 })
 
@@ -57,7 +47,7 @@ export const openStorage = (
   databaseUrl: string,
   options: StorageOptions = {}
 ): Effect.Effect<Storage, StorageError, Scope.Scope> =>
-  Layer.build(StorageLive.pipe(Layer.provide(AppSettings.make(settingsFor(databaseUrl, options)))))
+  Layer.build(StorageLive.pipe(Layer.provide(StorageSettings.make(settingsFor(databaseUrl, options)))))
 
 export const linksOf = (storage: Storage) => Context.get(storage, AccountLinks)
 export const healthOf = (storage: Storage) => Context.get(storage, StorageHealth)

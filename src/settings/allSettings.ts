@@ -1,0 +1,24 @@
+import { Layer } from "effect"
+import { readLoggingSettings } from "../logging.js"
+import { readScalingoSettings, ScalingoSettings } from "../scalingo/ScalingoSettings.js"
+import { readSlackSettings, SlackSettings } from "../slack/SlackSettings.js"
+import { readStorageSettings, StorageSettings } from "../storage/StorageSettings.js"
+import { readAllSettings } from "./readSettings.js"
+
+/** Every area's settings read together, so start-up names every bad variable in one message. */
+export const readEverySetting = readAllSettings({
+  slack: readSlackSettings,
+  scalingo: readScalingoSettings,
+  storage: readStorageSettings,
+  logging: readLoggingSettings
+})
+
+export type EverySetting = typeof readEverySetting extends import("effect").Effect.Effect<infer A, infer _E> ? A : never
+
+/** The areas' settings as layers, from values already read and validated. */
+export const settingsLayer = (settings: EverySetting) =>
+  Layer.mergeAll(
+    SlackSettings.make(settings.slack),
+    ScalingoSettings.make(settings.scalingo),
+    StorageSettings.make(settings.storage)
+  )
