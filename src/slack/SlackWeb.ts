@@ -1,7 +1,8 @@
 import { webApi } from "@slack/bolt"
 import { Context, Data, Duration, Effect, Layer, Redacted, Schedule } from "effect"
 import { SlackSettings } from "./SlackSettings.js"
-import type { Message, View } from "./blocks.js"
+import type { Message } from "../blockKit/blocks.js"
+import type { View } from "../blockKit/views.js"
 
 /** A Slack Web API call (or response_url POST) that did not succeed; `code` is Slack's error code. */
 export class SlackApiError extends Data.TaggedError("SlackApiError")<{

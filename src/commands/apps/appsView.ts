@@ -1,16 +1,8 @@
-import type { App } from "../scalingo/schemas/app.js"
-import type { Region } from "../scalingo/schemas/region.js"
-import {
-  actions,
-  button,
-  context,
-  escapeMrkdwn,
-  linesToSections,
-  message,
-  section,
-  slackDate,
-  type Message
-} from "../slack/blocks.js"
+import type { App } from "../../scalingo/schemas/app.js"
+import type { Region } from "../../scalingo/schemas/region.js"
+import { actions, button, context, linesToSections, type Message, message, section } from "../../blockKit/blocks.js"
+import { plain, slackDate, trustedLink } from "../../blockKit/text.js"
+import { jsonCodec, PageNumber } from "../codecs.js"
 
 /** One region's answer to "list my apps": its apps, or why it could not be read. */
 export type RegionApps =
@@ -19,6 +11,9 @@ export type RegionApps =
 
 export const APPS_PAGE_ACTION = "apps_page"
 export const APPS_PER_PAGE = 40
+
+/** The page a Previous/Next button leads to. */
+export const AppsPage = jsonCodec(PageNumber, 10)
 
 export const dashboardUrl = (region: string, app: string) =>
   `https://dashboard.scalingo.com/apps/${encodeURIComponent(region)}/${encodeURIComponent(app)}`
@@ -36,19 +31,20 @@ const statusIcons: Record<string, string> = {
 const statusRank = (status: string) =>
   status === "crashed" ? 0 : status === "stopped" ? 1 : status === "running" ? 3 : 2
 
+const by = (who: string | null | undefined) => (who ? ` by ${plain(who)}` : "")
+
 const appLine = (region: string, app: App): string => {
   const status = app.status || "unknown"
   const icon = statusIcons[status] ?? ":grey_question:"
   const deployedAt = app.last_deployed_at ? new Date(app.last_deployed_at) : undefined
   const deploy =
     deployedAt !== undefined && !Number.isNaN(deployedAt.getTime())
-      ? `deployed ${slackDate(deployedAt, "{date_short_pretty}")}${app.last_deployed_by ? ` by ${escapeMrkdwn(app.last_deployed_by)}` : ""}`
+      ? `deployed ${slackDate(deployedAt, "{date_short_pretty}")}${by(app.last_deployed_by)}`
       : "never deployed"
-  return `${icon} *<${dashboardUrl(region, app.name)}|${escapeMrkdwn(app.name)}>* · ${escapeMrkdwn(status)} · ${deploy}`
+  return `${icon} *${trustedLink(dashboardUrl(region, app.name), app.name)}* · ${plain(status)} · ${deploy}`
 }
 
-const regionTitle = (region: Region) =>
-  `*${escapeMrkdwn(region.display_name || region.name)}* (\`${escapeMrkdwn(region.name)}\`)`
+const regionTitle = (region: Region) => `*${plain(region.display_name || region.name)}* (\`${plain(region.name)}\`)`
 
 /** Counts by status, in the order that matters: "12 apps: 1 crashed, 1 stopped, 10 running". */
 const summary = (apps: ReadonlyArray<App>): string => {
@@ -56,7 +52,7 @@ const summary = (apps: ReadonlyArray<App>): string => {
   for (const app of apps) counts.set(app.status || "unknown", (counts.get(app.status || "unknown") ?? 0) + 1)
   const parts = [...counts.entries()]
     .sort(([a], [b]) => statusRank(a) - statusRank(b) || a.localeCompare(b))
-    .map(([s, n]) => `${n} ${escapeMrkdwn(s)}`)
+    .map(([s, n]) => `${n} ${plain(s)}`)
   return `${apps.length} app${apps.length === 1 ? "" : "s"}${parts.length > 0 ? `: ${parts.join(", ")}` : ""}`
 }
 
@@ -106,10 +102,10 @@ export const appsMessage = (results: ReadonlyArray<RegionApps>, page: number): M
           context(`Page ${current} of ${pages} · ${listed.length} apps`),
           actions("apps_pages", [
             ...(current > 1
-              ? [button({ actionId: APPS_PAGE_ACTION, text: "◀ Previous", value: String(current - 1) })]
+              ? [button({ actionId: APPS_PAGE_ACTION, text: "◀ Previous", value: AppsPage.encode(current - 1) })]
               : []),
             ...(current < pages
-              ? [button({ actionId: APPS_PAGE_ACTION, text: "Next ▶", value: String(current + 1) })]
+              ? [button({ actionId: APPS_PAGE_ACTION, text: "Next ▶", value: AppsPage.encode(current + 1) })]
               : [])
           ])
         ]

@@ -1,4 +1,8 @@
-import { context, escapeMrkdwn, message, section, type Message } from "../slack/blocks.js"
+import { Effect } from "effect"
+import { context, type Message, message, section } from "../../blockKit/blocks.js"
+import { code } from "../../blockKit/text.js"
+import type { SlashInvocation } from "../interaction/Interaction.js"
+import { Reply } from "../replies/Reply.js"
 
 /** Every subcommand with an example, in the order a newcomer needs them. */
 export const SUBCOMMANDS: ReadonlyArray<{ readonly usage: string; readonly example: string; readonly what: string }> = [
@@ -13,11 +17,23 @@ export const SUBCOMMANDS: ReadonlyArray<{ readonly usage: string; readonly examp
   { usage: "help", example: "help", what: "show this list" }
 ]
 
+/** Anything that looks like a credential is never repeated back, even in a private answer. */
+const looksSecret = (word: string): boolean =>
+  /^(tk-[a-z]{2}-|xox[a-z]-|xapp-|eyJ)/i.test(word) || (word.length >= 24 && /^[A-Za-z0-9_\-+/=.]+$/.test(word))
+
+const introFor = (command: string, unknownWord: string | undefined): string => {
+  if (unknownWord === undefined) return `Operate Scalingo from Slack with \`${command}\`:`
+  if (looksSecret(unknownWord)) {
+    return (
+      ":lock: That looks like a token, so I did not repeat or keep it. " +
+      `To link your account, run \`${command} login\`. Here is what \`${command}\` can do:`
+    )
+  }
+  return `I don't know ${code(unknownWord, 40)}. Here is what \`${command}\` can do:`
+}
+
 export const helpMessage = (command: string, unknownWord?: string): Message => {
-  const intro =
-    unknownWord === undefined
-      ? `Operate Scalingo from Slack with \`${command}\`:`
-      : `I don't know \`${escapeMrkdwn(unknownWord.slice(0, 40))}\`. Here is what \`${command}\` can do:`
+  const intro = introFor(command, unknownWord)
   const lines = SUBCOMMANDS.map((s) => `• \`${command} ${s.example}\`: ${s.what}`)
   return message(`${intro} ${SUBCOMMANDS.map((s) => s.usage).join(", ")}`, [
     section(`${intro}\n${lines.join("\n")}`),
@@ -26,3 +42,7 @@ export const helpMessage = (command: string, unknownWord?: string): Message => {
     )
   ])
 }
+
+/** `help`, nothing, or an unknown word: the list, privately. */
+export const help = (invocation: SlashInvocation, unknownWord?: string) =>
+  Effect.succeed(Reply.Private({ message: helpMessage(invocation.command, unknownWord) }))
