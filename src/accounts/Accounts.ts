@@ -8,6 +8,7 @@ import type { User } from "../scalingo/schemas/user.js"
 import { type AccountLink, AccountLinks } from "../storage/AccountLinks.js"
 import type { StorageError } from "../storage/StorageError.js"
 import { DeadLink, NoLinkedAccount } from "./errors.js"
+import { LoginAttempts, type TooManyLogins } from "./LoginAttempts.js"
 
 /** Who a Slack person is on both sides: the Slack ids and the Scalingo account they act with. */
 export interface SlackPerson {
@@ -46,7 +47,7 @@ export class Accounts extends Context.Tag("bot/accounts/Accounts")<
     readonly link: (
       person: SlackPerson,
       apiToken: Redacted.Redacted<string>
-    ) => Effect.Effect<User, ScalingoError | StorageError>
+    ) => Effect.Effect<User, ScalingoError | StorageError | TooManyLogins>
     /** Forgets the person's token and any bearer cached for it; true when there was one. */
     readonly unlink: (person: SlackPerson) => Effect.Effect<boolean, StorageError>
   }
@@ -57,6 +58,7 @@ export class Accounts extends Context.Tag("bot/accounts/Accounts")<
       const links = yield* AccountLinks
       const users = yield* UsersApi
       const bearers = yield* BearerTokens
+      const attempts = yield* LoginAttempts
 
       const state = Effect.fn("Accounts.state")(function* (person: SlackPerson) {
         return yield* links.find(person.teamId, person.userId).pipe(
@@ -106,6 +108,7 @@ export class Accounts extends Context.Tag("bot/accounts/Accounts")<
         }) as Effect.Effect<A, WithoutRejected<E> | NoLinkedAccount | DeadLink | StorageError, R>
 
       const link = Effect.fn("Accounts.link")(function* (person: SlackPerson, apiToken: Redacted.Redacted<string>) {
+        yield* attempts.attempt(person)
         const user = yield* users.self(scalingoAccount(apiToken))
         const previous = yield* links.find(person.teamId, person.userId).pipe(Effect.orElseSucceed(() => Option.none()))
         if (Option.isSome(previous)) yield* bearers.forget(scalingoAccount(previous.value.apiToken))

@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto"
 import { Cause, Effect } from "effect"
 import type { DeadLink, NoLinkedAccount } from "../accounts/errors.js"
+import type { TooManyLogins } from "../accounts/LoginAttempts.js"
 import { type Message, say } from "../blockKit/blocks.js"
 import { code, link, linkHost, plain } from "../blockKit/text.js"
 import type * as Errors from "../scalingo/errors.js"
@@ -10,7 +11,7 @@ import type * as Errors from "../scalingo/errors.js"
  * sentence can be found and compared. Each says what went wrong and what to do next; none quotes a
  * stack trace, raw JSON or a token.
  */
-export type KnownFailure = Errors.ScalingoError | NoLinkedAccount | DeadLink
+export type KnownFailure = Errors.ScalingoError | NoLinkedAccount | DeadLink | TooManyLogins
 
 export const TOKENS_PAGE = "https://dashboard.scalingo.com/account/tokens"
 
@@ -123,6 +124,13 @@ export const describeFailure = (error: KnownFailure, command: string): Message =
       )
     case "ScalingoUnavailable":
       return unavailable(error)
+    case "TooManyLogins":
+      return sentence(
+        error.scope === "person"
+          ? `:hourglass: That is a lot of login attempts in a minute. Try again in ${seconds(error.retryAfterSeconds)}.`
+          : `:hourglass: This workspace is linking many accounts right now. Try again in ${seconds(error.retryAfterSeconds)}.`,
+        "Nothing was sent to Scalingo."
+      )
     case "UnexpectedResponse":
       return sentence(
         "Scalingo answered in a way the bot does not understand, so nothing more can be shown. Try again later."
@@ -143,7 +151,8 @@ const knownTags = new Set<string>([
   "BadRequest",
   "RateLimited",
   "ScalingoUnavailable",
-  "UnexpectedResponse"
+  "UnexpectedResponse",
+  "TooManyLogins"
 ])
 
 export const isKnownFailure = (error: unknown): error is KnownFailure =>

@@ -1,4 +1,5 @@
 import { Layer } from "effect"
+import { AccountsSettings, readAccountsSettings } from "../accounts/AccountsSettings.js"
 import { readLoggingSettings } from "../logging.js"
 import { readScalingoSettings, ScalingoSettings } from "../scalingo/ScalingoSettings.js"
 import { readSlackSettings, SlackSettings } from "../slack/SlackSettings.js"
@@ -10,7 +11,8 @@ export const readEverySetting = readAllSettings({
   slack: readSlackSettings,
   scalingo: readScalingoSettings,
   storage: readStorageSettings,
-  logging: readLoggingSettings
+  logging: readLoggingSettings,
+  accounts: readAccountsSettings
 })
 
 export type EverySetting = typeof readEverySetting extends import("effect").Effect.Effect<infer A, infer _E> ? A : never
@@ -20,5 +22,6 @@ export const settingsLayer = (settings: EverySetting) =>
   Layer.mergeAll(
     SlackSettings.make(settings.slack),
     ScalingoSettings.make(settings.scalingo),
-    StorageSettings.make(settings.storage)
+    StorageSettings.make(settings.storage),
+    AccountsSettings.make(settings.accounts)
   )

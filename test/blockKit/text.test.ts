@@ -22,7 +22,9 @@ describe("text from data (defect 13)", () => {
   })
 
   it("a link shows the host it leads to, unless its label already names it", () => {
-    expect(link("https://evil.example/pr/1", "Pull request")).toBe("<https://evil.example/pr/1|Pull request (evil.example)>")
+    expect(link("https://evil.example/pr/1", "Pull request")).toBe(
+      "<https://evil.example/pr/1|Pull request (evil.example)>"
+    )
     expect(link("https://github.com/a/b", "github.com/a/b")).toBe("<https://github.com/a/b|github.com/a/b>")
     expect(link("javascript:alert(1)", "click")).toBe("click")
   })
@@ -34,7 +36,10 @@ describe("text from data (defect 13)", () => {
 
 describe("messages within Slack's limits (defect 7)", () => {
   it("a message never holds more block text than Slack accepts, nor more than 50 blocks", () => {
-    const huge = message("t", Array.from({ length: 80 }, () => section("x".repeat(2_900))))
+    const huge = message(
+      "t",
+      Array.from({ length: 80 }, () => section("x".repeat(2_900)))
+    )
     expect(huge.blocks.length).toBeLessThanOrEqual(LIMITS.blocksPerMessage)
     expect(huge.blocks.reduce((n, b) => n + blockTextLength(b), 0)).toBeLessThanOrEqual(LIMITS.messageBlockText)
   })

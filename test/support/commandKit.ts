@@ -5,6 +5,7 @@ import path from "node:path"
 import * as FetchHttpClient from "@effect/platform/FetchHttpClient"
 import { Effect, Layer, Logger, ManagedRuntime, Option, Redacted } from "effect"
 import { Accounts } from "../../src/accounts/Accounts.js"
+import { defaultLoginLimits, type LoginLimits, LoginAttempts } from "../../src/accounts/LoginAttempts.js"
 import { Background } from "../../src/Background.js"
 import type { Message } from "../../src/blockKit/blocks.js"
 import type { ButtonClick, SlashInvocation, ViewSubmission } from "../../src/commands/interaction/Interaction.js"
@@ -32,6 +33,7 @@ export interface Recorded {
 
 export interface KitOptions {
   readonly simulator?: SimulatorOptions
+  readonly loginLimits?: Partial<LoginLimits>
 }
 
 export interface CommandKit {
@@ -90,7 +92,8 @@ export const startCommandKit = async (options: KitOptions = {}): Promise<Command
       }
       if (reply._tag !== "Nothing") replies.push({ origin, reply })
       serial += 1
-      if (reply._tag === "Post") return Effect.succeed({ channel: reply.channel ?? origin.channelId, ts: `1700000000.${serial}` })
+      if (reply._tag === "Post")
+        return Effect.succeed({ channel: reply.channel ?? origin.channelId, ts: `1700000000.${serial}` })
       if (reply._tag === "OpenModal") return Effect.succeed({ viewId: `V${serial}` })
       return Effect.succeed({})
     }
@@ -109,6 +112,7 @@ export const startCommandKit = async (options: KitOptions = {}): Promise<Command
     ScalingoClientOptions.layer({ requestTimeout: "2 seconds", retryBaseDelay: "20 millis", retryWithin: "4 seconds" })
   )
   const layer = Layer.mergeAll(Accounts.layer, recording, Background.layer).pipe(
+    Layer.provide(LoginAttempts.layerWith({ ...defaultLoginLimits, ...options.loginLimits })),
     Layer.provideMerge(Layer.mergeAll(StorageLive, ScalingoLive.pipe(Layer.provide(FetchHttpClient.layer)))),
     Layer.provide(settings),
     Layer.provide(Logger.replace(Logger.defaultLogger, capture))

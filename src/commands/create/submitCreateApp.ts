@@ -53,7 +53,12 @@ const createOutcome =
     }
     const failure = Cause.failureOption(exit.cause)
     const error = Option.getOrUndefined(failure)
-    if (isKnownFailure(error) && error._tag !== "NoLinkedAccount" && error._tag !== "DeadLink") {
+    if (
+      isKnownFailure(error) &&
+      error._tag !== "NoLinkedAccount" &&
+      error._tag !== "DeadLink" &&
+      error._tag !== "TooManyLogins"
+    ) {
       const inline = inlineProblems(error, name)
       if (inline !== undefined) {
         const form = Views.createForm(metadata, {
