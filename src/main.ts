@@ -5,6 +5,7 @@ import { Effect, Layer } from "effect"
 import { BotLive } from "./app.js"
 import { LoggingLive } from "./logging.js"
 import { readEverySetting, settingsLayer } from "./settings/allSettings.js"
+import { TracingLive } from "./tracing/Tracing.js"
 
 // The contract: a .env file in the working directory is read too (the environment wins).
 if (existsSync(".env")) process.loadEnvFile(".env")
@@ -21,8 +22,8 @@ const main = Effect.gen(function* () {
   yield* Layer.launch(BotLive).pipe(
     Effect.provide(settingsLayer(settings)),
     Effect.provide(LoggingLive(settings.logging)),
-    // Spans (Effect.fn names) have no exporter to go to yet; creating them only costs time per request.
-    Effect.provide(Layer.setTracerEnabled(false))
+    // Outermost, so the spans of shutdown itself are still flushed to the collector.
+    Effect.provide(TracingLive(settings.tracing))
   )
 }).pipe(
   Effect.catchAll(reportStartupFailure),

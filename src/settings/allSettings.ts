@@ -3,6 +3,7 @@ import { readLoggingSettings } from "../logging.js"
 import { readScalingoSettings, ScalingoSettings } from "../scalingo/ScalingoSettings.js"
 import { readSlackSettings, SlackSettings } from "../slack/SlackSettings.js"
 import { readStorageSettings, StorageSettings } from "../storage/StorageSettings.js"
+import { readTracingSettings } from "../tracing/TracingSettings.js"
 import { readAllSettings } from "./readSettings.js"
 
 /** Every area's settings read together, so start-up names every bad variable in one message. */
@@ -10,7 +11,8 @@ export const readEverySetting = readAllSettings({
   slack: readSlackSettings,
   scalingo: readScalingoSettings,
   storage: readStorageSettings,
-  logging: readLoggingSettings
+  logging: readLoggingSettings,
+  tracing: readTracingSettings
 })
 
 export type EverySetting = typeof readEverySetting extends import("effect").Effect.Effect<infer A, infer _E> ? A : never
