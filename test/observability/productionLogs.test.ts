@@ -75,7 +75,7 @@ describe("production logs (NODE_ENV=production)", () => {
     expect(world.bot.output.join("\n")).not.toContain("xoxb-")
   })
 
-  it("printed only flat JSON objects all along: a string message, level, timestamp, no fiber ids or empty spans", () => {
+  it("printed only flat JSON lines: message a string, level, timestamp, no fiber ids or empty spans", () => {
     const lines = jsonLines(world.bot.output)
     expect(lines.length).toBeGreaterThan(0)
     for (const line of lines) {
