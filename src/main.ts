@@ -21,9 +21,10 @@ const main = Effect.gen(function* () {
   const settings = yield* readEverySetting
   yield* Layer.launch(BotLive).pipe(
     Effect.provide(settingsLayer(settings)),
-    Effect.provide(LoggingLive(settings.logging)),
-    // Outermost, so the spans of shutdown itself are still flushed to the collector.
-    Effect.provide(TracingLive(settings.tracing))
+    // Outside the bot, so the spans of its shutdown are still flushed to the collector; inside the logger,
+    // so the exporter's own complaints (collector unreachable) are logged like everything else.
+    Effect.provide(TracingLive(settings.tracing)),
+    Effect.provide(LoggingLive(settings.logging))
   )
 }).pipe(
   Effect.catchAll(reportStartupFailure),
