@@ -4,6 +4,7 @@ import { readLoggingSettings } from "../logging.js"
 import { readScalingoSettings, ScalingoSettings } from "../scalingo/ScalingoSettings.js"
 import { readSlackSettings, SlackSettings } from "../slack/SlackSettings.js"
 import { readStorageSettings, StorageSettings } from "../storage/StorageSettings.js"
+import { readTracingSettings } from "../tracing/TracingSettings.js"
 import { readAllSettings } from "./readSettings.js"
 
 /** Every area's settings read together, so start-up names every bad variable in one message. */
@@ -12,7 +13,8 @@ export const readEverySetting = readAllSettings({
   scalingo: readScalingoSettings,
   storage: readStorageSettings,
   logging: readLoggingSettings,
-  accounts: readAccountsSettings
+  accounts: readAccountsSettings,
+  tracing: readTracingSettings
 })
 
 export type EverySetting = typeof readEverySetting extends import("effect").Effect.Effect<infer A, infer _E> ? A : never
