@@ -51,9 +51,15 @@ export const newDeployment = (
 })
 
 /** Enters `status`: its output lines, the image once pushed, and the end fields when it is the last. */
-export const enter = (app: AppRecord, deployment: DeploymentRecord, status: string, atMs: number): void => {
+export const enter = (
+  app: AppRecord,
+  deployment: DeploymentRecord,
+  status: string,
+  atMs: number,
+  silent = false
+): void => {
   deployment.status = status
-  deployment.output.push(...outputFor(status, app, deployment.gitRef))
+  if (!silent) deployment.output.push(...outputFor(status, app, deployment.gitRef))
   if (status === "pushing") deployment.imageSize = IMAGE_SIZE
   if ((FLOW as ReadonlyArray<string>).includes(status)) return
   deployment.finishedAt = isoDate(atMs)
@@ -90,7 +96,8 @@ export class Deployments {
     const deployment = newDeployment(app, pusher, spec)
     const statuses = statusesOf(spec.outcome ?? "success")
     app.deployments.unshift(deployment)
-    enter(app, deployment, "queued", Date.now())
+    const silent = spec.silent === true
+    enter(app, deployment, "queued", Date.now(), silent)
     // A first deployment is the app booting (DOC apps.md `booting`); a running app keeps serving meanwhile.
     const firstOne = app.status === "new"
     if (firstOne) app.status = "booting"
@@ -98,7 +105,7 @@ export class Deployments {
     const step = (): string => {
       if (position >= statuses.length - 1 || !app.alive) return deployment.status
       position += 1
-      enter(app, deployment, statuses[position]!, Date.now())
+      enter(app, deployment, statuses[position]!, Date.now(), silent)
       if (position === statuses.length - 1) this.finished(app, deployment, firstOne)
       return deployment.status
     }

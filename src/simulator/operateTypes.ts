@@ -82,6 +82,8 @@ export interface StartDeploymentSpec {
   readonly pusher?: string
   /** Default "deployment"; "archive" as an archive deploy would be. */
   readonly type?: string
+  /** Prints no build output at all, so `…/output` answers 404 (the CLI's "no log"). */
+  readonly silent?: boolean
 }
 
 /** A deployment a test started: it advances on its own (unless manual) or one status per `step()`. */
