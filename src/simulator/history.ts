@@ -67,7 +67,7 @@ export const seedLogs = (app: AppRecord, count: number): void => {
       const message = `method=GET path="${path}" host=${host} status=${status} duration=${12 + (index % 40)}ms`
       app.logs.push({ atMs, label: "router", message })
     } else {
-      const label = labels[index % labels.length]!
+      const label = labels[Math.floor(index / 3) % labels.length]!
       const message = label.startsWith("web")
         ? `Started GET "${path}" - Completed ${status} in ${3 + (index % 90)}ms`
         : `job ${1000 + index} processed in ${(index % 9) / 10 + 0.1}s`
