@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto"
 import type { AppRecord, LogLine } from "./records.js"
-import { type Handler, json, text } from "./reply.js"
+import { empty, type Handler, json, text } from "./reply.js"
 
 /**
  * App logs (DOC logs.md): the API hands out a `logs_url` carrying a token, and the logs host answers
@@ -68,7 +68,7 @@ export class LogTokens {
       const n = Number.isFinite(wanted) && wanted >= 0 ? wanted : DEFAULT_LINES
       const lines = app!.logs.map((line, index) => ({ line, index })).filter(({ line }) => matches(line.label))
       const shown = n === 0 ? [] : lines.slice(-n)
-      if (shown.length === 0) return { reply: { status: 204, body: "", contentType: "" } }
+      if (shown.length === 0) return { reply: empty(204) }
       return { reply: text(200, `${shown.map(({ line, index }) => formatLine(line, index)).join("\n")}\n`) }
     }
   }

@@ -21,6 +21,7 @@ const parsePort = (raw: string | undefined): number => {
   return port
 }
 
+const MOVE = "set SIMULATOR_PORT to another base port"
 const authPort = parsePort(process.env["SIMULATOR_PORT"])
 
 /** One readable line for the usual start-up failures, instead of a stack trace. */
@@ -31,9 +32,8 @@ const start = async (): Promise<Simulator> => {
     const { code, port } = error as { code?: unknown; port?: unknown }
     const ports = `${authPort}-${authPort + 3}`
     if (code === "EADDRINUSE") {
-      return fail(
-        `Port ${String(port ?? authPort)} is already in use: the simulator needs ports ${ports}; set SIMULATOR_PORT to another base port`
-      )
+      const taken = String(port ?? authPort)
+      return fail(`Port ${taken} is already in use: the simulator needs ports ${ports}; ${MOVE}`)
     }
     if (code === "EACCES")
       return fail(`Not allowed to listen on ports ${ports}; set SIMULATOR_PORT to a port above 1024`)

@@ -116,7 +116,7 @@ describe("a deployment a test starts", () => {
     return name
   }
 
-  it("steps queued, building, pushing, starting, success when stepped by hand, output growing, 404 before any", async () => {
+  it("steps queued, building, pushing, starting, success by hand, the build output growing", async () => {
     const app = freshApp()
     const handle = sim.startDeployment("alice", "osc-fr1", app, { stepMs: "manual", gitRef: "v2.0.0" })
     const outputOf = () => call(osc, `/v1/apps/${app}/deployments/${handle.id}/output`, alice)

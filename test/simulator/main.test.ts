@@ -84,7 +84,8 @@ describe("npm run simulator", () => {
       expect(await started.exited).toBe(1)
       const lines = started.err().trimEnd().split("\n")
       expect(lines).toEqual([
-        `Port ${base + 2} is already in use: the simulator needs ports ${base}-${base + 3}; set SIMULATOR_PORT to another base port`
+        `Port ${base + 2} is already in use: the simulator needs ports ${base}-${base + 3}; ` +
+          "set SIMULATOR_PORT to another base port"
       ])
       expect(started.out()).toBe("")
     } finally {

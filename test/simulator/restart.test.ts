@@ -59,7 +59,7 @@ describe("restart", () => {
     expect(location).toMatch(new RegExp(`^${osc}/v1/apps/${app}/operations/[0-9a-f]{24}$`))
   })
 
-  it("shows restarting while it runs, the operation going pending, running, done, then the app running again", async () => {
+  it("shows restarting while it runs; the operation goes pending, running, done; the app runs again", async () => {
     const app = freshApp()
     const before = await psIds(app)
     const location = (await restart(app, { scope: ["web"] })).headers.get("location")!

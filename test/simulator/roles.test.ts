@@ -31,7 +31,7 @@ describe("apps shared with another account", () => {
     expect(sim.appsOf("erin", "osc-fr1")).toEqual([])
   })
 
-  it("lets a limited collaborator read the app, its events, deployments, logs and formation, and restart it", async () => {
+  it("lets a limited collaborator read the app, its events, deployments, logs, and restart it", async () => {
     for (const path of ["", "/events", "/deployments", "/containers", "/ps", "/logs", "/autoscalers", "/notifiers"]) {
       expect((await call(osc, `/v1/apps/alice-web${path}`, erin)).status, path).toBe(200)
     }

@@ -16,7 +16,7 @@ type Page = { events: Array<Record<string, unknown>>; meta: { pagination: { tota
 const page = async (path: string) => jsonOf<Page>(await call(osc, path, alice))
 
 describe("events at run time", () => {
-  it("puts an appended event on top of the app's timeline and the owner's, and returns it as the API shows it", async () => {
+  it("puts an appended event on top of the app's and the owner's timelines, as the API shows it", async () => {
     const before = (await page("/v1/apps/alice-web/events")).meta.pagination.total_count
     const event = sim.appendEvent("alice", "osc-fr1", "alice-web", {
       type: "new_domain",
@@ -46,7 +46,7 @@ describe("events at run time", () => {
     )
   })
 
-  it("crashes an app: status crashed, a crash or repeated_crash event by the platform with the docs' fields", async () => {
+  it("crashes an app: status crashed, a crash or repeated_crash event by the platform", async () => {
     const crash = sim.crashApp("bob", "osc-fr1", "bob-blog", { containerType: "web" })
     const bob = await bearerFor(sim, "bob")
     const { app } = await jsonOf<{ app: { status: string } }>(await call(osc, "/v1/apps/bob-blog", bob))

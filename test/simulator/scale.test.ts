@@ -111,11 +111,17 @@ describe("scale", () => {
     expect(sim.appState("alice", "osc-fr1", app).status).toBe("running")
   })
 
-  it("answers more than 10 containers of a type exactly as the live API was seen to (message in a nested array)", async () => {
+  it("answers over 10 containers of a type as the live API was seen to (message in a nested array)", async () => {
     const response = await scale(freshApp(), [{ name: "web", amount: 11, size: "M" }])
     expect(response.status).toBe(422)
     expect(await response.text()).toBe(
-      '{"errors":{"container-web-amount":[["can\'t scale over 10 containers, contact us at support@scalingo.com if you need more"]]}}'
+      JSON.stringify({
+        errors: {
+          "container-web-amount": [
+            ["can't scale over 10 containers, contact us at support@scalingo.com if you need more"]
+          ]
+        }
+      })
     )
     expect((await scale(freshApp(), [{ name: "web", amount: 10 }])).status).toBe(202)
   })
