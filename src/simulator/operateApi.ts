@@ -62,7 +62,7 @@ export interface SimulatorOperateApi {
   crashApp(owner: string, region: string, app: string, spec?: CrashSpec): SimEvent
 
   notifiersOf(owner: string, region: string, app: string): ReadonlyArray<SimNotifier>
-  /** Every webhook POST so far, oldest first, with the answer (or error). */
+  /** Every webhook POST answered (or failed) so far, in that order, with the answer or the error. */
   readonly webhookDeliveries: ReadonlyArray<SimWebhookDelivery>
   /** Resolves once every webhook POST started so far has been answered or has failed. */
   settleWebhooks(): Promise<void>
