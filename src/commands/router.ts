@@ -67,6 +67,7 @@ export const handleSlashCommand = (invocation: SlashInvocation) => {
   return serve(
     {
       what: "command handled",
+      span: "SlashCommand",
       name: ["subcommand", known ?? (word === undefined ? "help" : "unknown")],
       command: invocation.command,
       app,
@@ -93,6 +94,7 @@ export const handleButton = (click: ButtonClick) => {
   return serve(
     {
       what: "click handled",
+      span: "ButtonClick",
       name: ["action", click.actionId],
       command: click.command,
       origin: {
@@ -131,6 +133,7 @@ export const handleViewSubmission = (submission: ViewSubmission): Effect.Effect<
     )
     return toViewAck(ack)
   }).pipe(
+    Effect.withSpan("ViewSubmission", { root: true, attributes: { callback: submission.callbackId } }),
     Effect.catchAllCause((cause) => Effect.as(logWithReference("modal submission failed", cause), undefined)),
     Effect.provideService(CommandName, submission.command),
     Effect.annotateLogs({ slack_team: submission.person.teamId, slack_user: submission.person.userId })

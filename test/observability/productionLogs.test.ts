@@ -57,7 +57,7 @@ describe("production logs (NODE_ENV=production)", () => {
     expect(failed).toMatchObject({
       level: "error",
       slack_user: "U-ALICE",
-      cause: "SlackApiError: Slack views.open failed: internal_error"
+      cause: "ReplyFailed: Slack views.open failed: internal_error"
     })
     expect(failed.reference).toMatch(/^[0-9a-f]{8}$/)
     for (const line of jsonLines(world.bot.output.slice(from))) {

@@ -11,6 +11,8 @@ import { CommandName } from "./Interaction.js"
 export interface Served {
   /** `command handled`, `click handled`, … */
   readonly what: string
+  /** The root span of its trace: `SlashCommand`, `ButtonClick`. */
+  readonly span: string
   /** `subcommand`, `action` or `callback`, with its value (`unknown` for words the bot does not know). */
   readonly name: readonly [key: string, value: string]
   readonly command: string
@@ -93,7 +95,7 @@ export const serve = <R>(
   }).pipe(
     Effect.provideService(CommandName, served.command),
     Effect.annotateLogs({ slack_team: served.origin.person.teamId, slack_user: served.origin.person.userId }),
-    Effect.withSpan(`${served.name[0]} ${served.name[1]}`, {
+    Effect.withSpan(served.span, {
       root: true,
       attributes: { [served.name[0]]: served.name[1] }
     })
