@@ -120,7 +120,8 @@ export const describeFailure = (error: KnownFailure, command: string): Message =
         error.source === "budget"
           ? `:hourglass: Your Scalingo account has used its request budget for this minute. ` +
               `Try again in ${seconds(error.retryAfterSeconds)}.`
-          : `:hourglass: Scalingo is limiting your account's requests. Try again in ${seconds(error.retryAfterSeconds)}.`
+          : `:hourglass: Scalingo is limiting your account's requests. ` +
+              `Try again in ${seconds(error.retryAfterSeconds)}.`
       )
     case "ScalingoUnavailable":
       return unavailable(error)
@@ -128,7 +129,8 @@ export const describeFailure = (error: KnownFailure, command: string): Message =
       return sentence(
         error.scope === "person"
           ? `:hourglass: That is a lot of login attempts in a minute. Try again in ${seconds(error.retryAfterSeconds)}.`
-          : `:hourglass: This workspace is linking many accounts right now. Try again in ${seconds(error.retryAfterSeconds)}.`,
+          : `:hourglass: This workspace is linking many accounts right now. ` +
+              `Try again in ${seconds(error.retryAfterSeconds)}.`,
         "Nothing was sent to Scalingo."
       )
     case "UnexpectedResponse":

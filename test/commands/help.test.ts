@@ -33,16 +33,19 @@ describe("help (in-process)", () => {
     }
   })
 
-  it("logs one line per command with the subcommand (`unknown` for words it does not know) and its outcome", async () => {
-    const mark = kit.logs.length
-    await kit.slash("frobnicate")
-    await kit.slash("help")
-    const lines = kit.logs.slice(mark).filter((l) => l.message === "command handled")
-    expect(lines.map((l) => l.annotations.subcommand)).toEqual(["unknown", "help"])
-    for (const line of lines) {
-      expect(line.annotations.outcome).toBe("ok")
-      expect(typeof line.annotations.duration_ms).toBe("number")
-      expect(line.annotations.scalingo_requests).toBe(0)
+  it(
+    "logs one line per command with the subcommand (`unknown` for words it does not know) and " + "its outcome",
+    async () => {
+      const mark = kit.logs.length
+      await kit.slash("frobnicate")
+      await kit.slash("help")
+      const lines = kit.logs.slice(mark).filter((l) => l.message === "command handled")
+      expect(lines.map((l) => l.annotations.subcommand)).toEqual(["unknown", "help"])
+      for (const line of lines) {
+        expect(line.annotations.outcome).toBe("ok")
+        expect(typeof line.annotations.duration_ms).toBe("number")
+        expect(line.annotations.scalingo_requests).toBe(0)
+      }
     }
-  })
+  )
 })

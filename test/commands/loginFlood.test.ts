@@ -22,14 +22,17 @@ describe("defect 10: login floods", () => {
     for (const text of texts) expect(text).not.toContain("q".repeat(20))
   })
 
-  it("a workspace's many people are limited together, and a real token still links once the window allows", async () => {
-    const before = exchanges(kit)
-    await Promise.all(
-      Array.from({ length: 12 }, (_, i) => kit.slash(`login ${randomToken(100 + i)}`, { userId: `U-MANY${i}` }))
-    )
-    // 5 were spent by the first test in this workspace's window; 8 in all.
-    expect(exchanges(kit) - before).toBeLessThanOrEqual(3)
-    const [refused] = await kit.slash(`login ${kit.sim.accounts.alice!.apiToken}`, { userId: "U-LATE" })
-    expect(textOf(messageOf(refused!.reply)!)).toContain("This workspace is linking many accounts")
-  })
+  it(
+    "a workspace's many people are limited together, and a real token still links once the " + "window allows",
+    async () => {
+      const before = exchanges(kit)
+      await Promise.all(
+        Array.from({ length: 12 }, (_, i) => kit.slash(`login ${randomToken(100 + i)}`, { userId: `U-MANY${i}` }))
+      )
+      // 5 were spent by the first test in this workspace's window; 8 in all.
+      expect(exchanges(kit) - before).toBeLessThanOrEqual(3)
+      const [refused] = await kit.slash(`login ${kit.sim.accounts.alice!.apiToken}`, { userId: "U-LATE" })
+      expect(textOf(messageOf(refused!.reply)!)).toContain("This workspace is linking many accounts")
+    }
+  )
 })

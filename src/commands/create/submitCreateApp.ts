@@ -71,7 +71,8 @@ const createOutcome =
       }
       if (error._tag === "PaymentRequired") {
         const where = billingLink(error.url)
-        const text = `:credit_card: Scalingo needs your billing details before this app can be created: ${plain(error.message, 300)}`
+        const said = plain(error.message, 300)
+        const text = `:credit_card: Scalingo needs your billing details before this app can be created: ${said}`
         return Effect.succeed({ _tag: "Next", view: Views.outcomeView(text, ...(where !== undefined ? [where] : [])) })
       }
     }
