@@ -7,7 +7,7 @@ import type { AddressInfo } from "node:net"
 import { type WebSocket, WebSocketServer } from "ws"
 import { makeFaults, sendJson } from "./fakeSlack/faults.js"
 import { afterAnswer, cannedMethods, refusalFor } from "./fakeSlack/methods.js"
-import { parseApiBody, parseJson, waitForRecord, waitOn } from "./fakeSlack/records.js"
+import { bearerOf, parseApiBody, parseJson, waitForRecord, waitOn } from "./fakeSlack/records.js"
 import { makeResponseUrls } from "./fakeSlack/responseUrls.js"
 import { makeState } from "./fakeSlack/state.js"
 import type {
@@ -70,9 +70,10 @@ export const startFakeSlack = async (options: FakeSlackOptions = {}): Promise<Fa
     afterAnswer(state, method, params, body)
     send(res, 200, body)
   }
-  const handleResponseUrl = async (id: string, raw: string, res: ServerResponse) => {
-    const body = parseJson(raw)
-    keep(responses, { kind: "response", id, body, at: Date.now() } as FakeSlackResponse)
+  const handleResponseUrl = async (id: string, req: IncomingMessage, raw: string, res: ServerResponse) => {
+    const body = parseJson(raw),
+      token = bearerOf(req)
+    keep(responses, { kind: "response", id, body, at: Date.now(), ...(token ? { token } : {}) } as FakeSlackResponse)
     const fault = faults.take("response_url")
     if (fault !== undefined && (await faults.answer(res, fault))) return
     const answer = responseUrls.answer(id, body)
@@ -97,7 +98,7 @@ export const startFakeSlack = async (options: FakeSlackOptions = {}): Promise<Fa
       const done = path.startsWith("/api/")
         ? handleApi(path.slice(5), req, raw, res)
         : path.startsWith("/response/")
-          ? handleResponseUrl(path.slice(10), raw, res)
+          ? handleResponseUrl(path.slice(10), req, raw, res)
           : path.startsWith("/upload/")
             ? Promise.resolve(handleUpload(path.slice(8), req, bytes, res))
             : Promise.resolve(send(res, 404, { ok: false, error: "not_found" }))

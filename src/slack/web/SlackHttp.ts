@@ -53,21 +53,19 @@ export const makeSlackHttp = Effect.gen(function* () {
       const outcome = classify(answer.response.status, answer.response.headers, answer.text)
       if (Either.isRight(outcome)) return outcome.right
       const failure = outcome.left
-      if (Option.isNone(failure.retryAfter)) return yield* failure
-      const retryAfter = failure.retryAfter.value
-      if (Option.isSome(delivery.lane)) yield* lanes.pause(delivery.lane.value, retryAfter)
-      const now = yield* Clock.currentTimeMillis
-      // Waiting would outlive the caller's patience (or a trigger's life): say so now instead.
-      const patient = delivery.waitWhenLimited && now + Duration.toMillis(retryAfter) <= deadline
-      return yield* patient ? failure : failedWith(failure.code, false, failure.retryAfter)
+      if (Option.isSome(failure.retryAfter) && Option.isSome(delivery.lane))
+        yield* lanes.pause(delivery.lane.value, failure.retryAfter.value)
+      // A caller that paces itself hears about a 429 at once; the others wait it out if it fits their budget.
+      return yield* Option.isSome(failure.retryAfter) && !delivery.waitWhenLimited
+        ? failedWith(failure.code, false, failure.retryAfter)
+        : failure
     })
 
   const deliver = (delivery: Delivery) =>
     Effect.gen(function* () {
-      const budget = delivery.budgetMs ?? policy.maxWaitMs
-      const deadline = (yield* Clock.currentTimeMillis) + budget
+      const deadline = (yield* Clock.currentTimeMillis) + (delivery.budgetMs ?? policy.maxWaitMs)
       return yield* attempt(delivery, deadline).pipe(
-        Effect.retry(retrySchedule(policy, Duration.millis(budget))),
+        Effect.retry(retrySchedule(policy, deadline)),
         Effect.mapError(
           (failure) =>
             new SlackApiError({

@@ -1,5 +1,5 @@
 import type * as Headers from "@effect/platform/Headers"
-import { Data, Duration, Either, Option, Schedule } from "effect"
+import { Clock, Data, Duration, Effect, Either, Option, Schedule } from "effect"
 import type { SlackRetryPolicyValues } from "./SlackRetryPolicy.js"
 
 /** One attempt that did not succeed; only the retry loop sees it, callers get a SlackApiError. */
@@ -55,10 +55,10 @@ export const classify = (
 }
 
 /**
- * Retries for Slack busy: jittered exponential backoff (capped), a bounded number of times, never past
- * `budget`, and never sooner than Slack's Retry-After. A refusal stops at once.
+ * Retries for Slack busy: jittered exponential backoff (capped), a bounded number of times, never sooner
+ * than Slack's Retry-After, and no wait that would end past `deadline` (epoch ms). A refusal stops at once.
  */
-export const retrySchedule = (policy: SlackRetryPolicyValues, budget: Duration.Duration) =>
+export const retrySchedule = (policy: SlackRetryPolicyValues, deadline: number) =>
   Schedule.exponential(Duration.millis(policy.minTimeout), policy.factor).pipe(
     Schedule.union(Schedule.spaced(Duration.millis(policy.maxTimeout))),
     Schedule.jittered,
@@ -69,5 +69,8 @@ export const retrySchedule = (policy: SlackRetryPolicyValues, budget: Duration.D
       )
     ),
     Schedule.whileInput((failure: AttemptFailed) => failure.transient),
-    Schedule.upTo(budget)
+    Schedule.delays,
+    Schedule.checkEffect((_, delay) =>
+      Effect.map(Clock.currentTimeMillis, (now) => now + Duration.toMillis(delay) <= deadline)
+    )
   )

@@ -13,6 +13,9 @@ export const parseJson = (text: string): unknown => {
   }
 }
 
+export const bearerOf = (req: IncomingMessage): string | undefined =>
+  /^Bearer (.+)$/.exec(String(req.headers.authorization ?? ""))?.[1]
+
 /** Form (what the WebClient sends) or JSON bodies; nested JSON fields parsed; the token taken out of params. */
 export const parseApiBody = (
   req: IncomingMessage,
@@ -23,7 +26,7 @@ export const parseApiBody = (
     : Object.fromEntries(
         [...new URLSearchParams(raw)].map(([key, value]) => [key, JSON_FIELDS.has(key) ? parseJson(value) : value])
       )
-  const bearer = /^Bearer (.+)$/.exec(String(req.headers.authorization ?? ""))?.[1]
+  const bearer = bearerOf(req)
   const token = bearer ?? (typeof params.token === "string" ? params.token : undefined)
   delete params.token
   return token === undefined ? { params } : { token, params }

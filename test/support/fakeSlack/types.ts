@@ -11,6 +11,8 @@ export interface FakeSlackResponse {
   kind: "response"
   id: string
   body: unknown
+  /** A bearer sent along (none should be: the URL is its own credential). */
+  token?: string
   at: number
 }
 export type FakeSlackRecord = FakeSlackCall | FakeSlackResponse
