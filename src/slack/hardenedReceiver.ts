@@ -83,6 +83,7 @@ export const hardenedHttpReceiver = (options: HTTPReceiverOptions): HTTPReceiver
   const refuseOversize = (req: IncomingMessage, res: ServerResponse, read: number) => {
     req.pause()
     req.removeAllListeners("data")
+    req.on("error", () => undefined) // the client may reset the connection it was still sending on
     log?.info(`Refused a request body over ${BODY_LIMIT} bytes after reading ${read} bytes of it`)
     res.writeHead(413, { connection: "close" })
     res.end(() => setTimeout(() => req.socket.destroy(), LINGER_MS).unref())
