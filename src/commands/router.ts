@@ -75,7 +75,8 @@ export const handleSlashCommand = (invocation: SlashInvocation) => {
         person: invocation.person,
         channelId: invocation.channelId,
         responseUrl: invocation.responseUrl,
-        triggerId: invocation.triggerId
+        triggerId: invocation.triggerId,
+        receivedAt: invocation.receivedAt
       }
     },
     handler(invocation, args)
@@ -104,7 +105,8 @@ export const handleButton = (click: ButtonClick) => {
         triggerId: click.triggerId,
         messageTs: click.message?.ts,
         messageEphemeral: click.message?.ephemeral,
-        viewId: click.viewId
+        viewId: click.viewId,
+        receivedAt: click.receivedAt
       }
     },
     buttons[click.actionId]!(click, [])

@@ -73,19 +73,33 @@ export const ReplyInterpreterLive = Layer.effect(
         OpenModal: ({ view }) =>
           origin.triggerId === undefined
             ? nowhere("views.open")
-            : slack.openView(origin.triggerId, view).pipe(
-                Effect.mapError(failed),
-                Effect.map(({ viewId }): Shown => ({ viewId }))
-              ),
+            : slack
+                .openView(
+                  origin.triggerId,
+                  view,
+                  origin.receivedAt !== undefined ? { receivedAt: origin.receivedAt } : {}
+                )
+                .pipe(
+                  Effect.mapError(failed),
+                  Effect.map(({ viewId }): Shown => ({ viewId }))
+                ),
         UpdateModal: ({ view, viewId }) => {
           const id = viewId ?? origin.viewId
           return id === undefined
             ? nowhere("views.update")
             : slack.updateView(id, view).pipe(Effect.mapError(failed), Effect.as({ viewId: id }))
         },
-        // Direct messages and the App Home arrive with the Slack door's next methods.
-        DirectMessage: () => nowhere("conversations.open"),
-        PublishHome: () => nowhere("views.publish"),
+        DirectMessage: ({ message, file }) =>
+          Effect.gen(function* () {
+            const { channel } = yield* slack.openDirectMessage(origin.person.userId)
+            const posted = yield* slack.postMessage({ channel, message })
+            if (file !== undefined) {
+              yield* slack.uploadFile({ channel, filename: file.filename, title: file.title, content: file.content })
+            }
+            return { channel, ts: posted.ts } satisfies Shown
+          }).pipe(Effect.mapError(failed)),
+        PublishHome: ({ view }) =>
+          slack.publishHome(origin.person.userId, view).pipe(Effect.mapError(failed), Effect.as({})),
         Nothing: () => Effect.succeed({})
       })
 

@@ -12,6 +12,8 @@ export interface Origin {
   readonly messageTs?: string | undefined
   readonly messageEphemeral?: boolean | undefined
   readonly viewId?: string | undefined
+  /** When Slack's request arrived (epoch ms): a trigger_id lives 3 s from then. */
+  readonly receivedAt?: number | undefined
 }
 
 /** The port the Slack side implements (one interpreter for every reply), and tests record. */
