@@ -74,7 +74,7 @@ export class Accounts extends Context.Tag("bot/commands/Accounts")<Accounts, Acc
                 (e as { _tag?: string })?._tag === "TokenRejected",
               () =>
                 links
-                  .markRejected(person.teamId, person.userId)
+                  .markRejected(person.teamId, person.userId, linked.link.apiToken)
                   .pipe(
                     Effect.zipRight(Effect.logWarning("Scalingo rejected a stored token; link marked dead")),
                     Effect.zipRight(Effect.fail(new DeadLink({ username: linked.link.username })))

@@ -2,6 +2,8 @@ import { randomBytes } from "node:crypto"
 import { describe, expect, it } from "@effect/vitest"
 import { Effect, Exit, Option, Redacted } from "effect"
 import { accountLinksSuite } from "./accountLinksSuite.js"
+import { keyRotationSuite } from "./keyRotationSuite.js"
+import { staleRejectionSuite } from "./staleRejectionSuite.js"
 import { linksOf, newKey, newLink, openStorage, rawSqlFor, type StorageBackend } from "./storageFixtures.js"
 
 const testDatabaseUrl = process.env.TEST_DATABASE_URL
@@ -37,6 +39,8 @@ const postgres: StorageBackend = {
 
 describe.skipIf(!testDatabaseUrl)("AccountLinks on PostgreSQL (needs TEST_DATABASE_URL)", () => {
   accountLinksSuite(postgres)
+  staleRejectionSuite(postgres)
+  keyRotationSuite(postgres)
 })
 
 describe.skipIf(!testDatabaseUrl)("PostgreSQL storage (needs TEST_DATABASE_URL)", () => {
