@@ -4,6 +4,7 @@ import accountLinks from "./migrations/0001_account_links.js"
 import submissionClaims from "./migrations/0002_submission_claims.js"
 import tokenFingerprints from "./migrations/0003_token_fingerprints.js"
 import sealingKeys from "./migrations/0004_sealing_keys.js"
+import claimExpiry from "./migrations/0005_claim_expiry.js"
 import { describeCause, StorageError } from "./StorageError.js"
 
 const migrationsTable = "effect_sql_migrations"
@@ -16,7 +17,8 @@ const migrations = Migrator.fromRecord({
   "0001_account_links": accountLinks,
   "0002_submission_claims": submissionClaims,
   "0003_token_fingerprints": tokenFingerprints,
-  "0004_sealing_keys": sealingKeys
+  "0004_sealing_keys": sealingKeys,
+  "0005_claim_expiry": claimExpiry
 })
 
 /** The dialect-neutral runner: it needs only SqlClient (SqliteMigrator would shell out to sqlite3). */

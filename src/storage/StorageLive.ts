@@ -18,6 +18,8 @@ export interface StorageOptions {
 /**
  * Storage as the rest of the bot sees it: the SQL client named by DATABASE_URL, migrated, with the
  * token sealer and one repository per table on top. Closing it closes the database connection(s).
+ * A new table is a migration `migrations/NNNN_name.ts` listed in Migrations.ts, a repository file
+ * (a Context.Tag with a layer needing only SqlClient) in plain SQL both dialects accept, merged here.
  */
 export const makeStorageLive = (
   options: StorageOptions = {}
