@@ -10,7 +10,7 @@ import {
 } from "./AccountLinkRow.js"
 import { makeResealAll, type ResealReport } from "./AccountLinkResealing.js"
 import { SealingKeys } from "./SealingKeys.js"
-import type { StorageError } from "./StorageError.js"
+import { StorageError } from "./StorageError.js"
 import { TokenSealer } from "./TokenSealer.js"
 
 /** One Slack person's link to a Scalingo account. */
@@ -76,8 +76,27 @@ const makeAccountLinks = (
     Result: AccountLinkRow,
     execute: ({ teamId, userId }) => sql`SELECT * FROM account_links WHERE team_id = ${teamId} AND user_id = ${userId}`
   })
+  /**
+   * A token sealed with a key announced after this replica's own, which it lacks, is this replica's
+   * settings' fault (rotation step 1 skipped), not the person's: they are not sent to link again.
+   */
   const open = (row: typeof SealedRow.Type) =>
-    sealer.open({ keyId: row.key_id, sealed: row.sealed_token }, sealingContextOf(row.team_id, row.user_id))
+    sealer.open({ keyId: row.key_id, sealed: row.sealed_token }, sealingContextOf(row.team_id, row.user_id)).pipe(
+      Effect.catchIf(
+        (error) => error.reason === "unsealable" && !sealer.holds(row.key_id),
+        (error) =>
+          Effect.flatMap(sealingKeys.choose, ({ missing }) =>
+            missing.includes(row.key_id)
+              ? new StorageError({
+                  reason: "key",
+                  detail:
+                    `this replica cannot open tokens sealed with key ${row.key_id}, which other replicas seal ` +
+                    "with: add that key to its TOKEN_ENCRYPTION_KEY"
+                })
+              : Effect.fail(error)
+          )
+      )
+    )
 
   const find = Effect.fn("AccountLinks.find")(function* (teamId: string, userId: string) {
     const found = yield* findRow({ teamId, userId }).pipe(Effect.mapError(failed("Reading an account link")))

@@ -16,8 +16,9 @@ const situationOf = (report: ResealReport) => {
   if (report.missing.length > 0) {
     lines.push([
       "warn",
-      `Key(s) ${list(report.missing)} seal stored Scalingo tokens but are not in this replica's TOKEN_ENCRYPTION_KEY: ` +
-        "tokens sealed with them cannot be opened here. Add the new key to every replica before putting it first."
+      `Key(s) ${list(report.missing)} seal stored Scalingo tokens but are not in this replica's ` +
+        "TOKEN_ENCRYPTION_KEY: tokens sealed with them cannot be opened here. Add the new key to every replica " +
+        "before putting it first."
     ])
   }
   const unreadable = [...report.unreadable.values()].reduce((sum, n) => sum + n, 0)

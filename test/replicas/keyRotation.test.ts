@@ -120,7 +120,9 @@ for (const backend of backends) {
       const third = await link(a)
       expect((await database.keyIds())[third]).toBe(idOf(nextKey))
       a = await restart(a, `${nextKey},${oldKey}`)
-      const saysDone = `Every stored Scalingo token is sealed with key ${idOf(nextKey)}: key(s) ${idOf(oldKey)} can now be removed`
+      const saysDone =
+        `Every stored Scalingo token is sealed with key ${idOf(nextKey)}: ` +
+        `key(s) ${idOf(oldKey)} can now be removed`
       expect(a.output.join("\n")).toContain(saysDone)
 
       // Step 3: <new> alone, one replica after the other.

@@ -168,7 +168,8 @@ export const accountLinksSuite = (backend: StorageBackend) => {
       const [victim, attacker] = [newLink(), newLink()]
       yield* links.save(victim)
       yield* links.save(attacker)
-      yield* sql`UPDATE account_links SET sealed_token = (SELECT sealed_token FROM account_links WHERE team_id = ${victim.teamId})
+      yield* sql`UPDATE account_links
+        SET sealed_token = (SELECT sealed_token FROM account_links WHERE team_id = ${victim.teamId})
         WHERE team_id = ${attacker.teamId}`
       const error = expectFailure(yield* Effect.exit(links.find(attacker.teamId, attacker.userId)))
       expect(error.reason).toBe("unsealable")

@@ -136,4 +136,22 @@ export const keyRotationSuite = (backend: StorageBackend) => {
       )
     })
   )
+
+  it.scopedLive("defect 8: a replica lacking the announced key blames its settings, not the person's link", () =>
+    Effect.gen(function* () {
+      const databaseUrl = yield* backend.freshDatabase
+      const [oldKey, newKeyValue] = [newKey(), newKey()]
+      const lagging = yield* replica(databaseUrl, { keys: oldKey })
+      const [rotatedLink, lostLink] = [newLink(), newLink()]
+      yield* (yield* replica(databaseUrl, { keys: `${newKeyValue},${oldKey}` })).links.save(rotatedLink)
+      const lacking = yield* Effect.flip(lagging.links.find(rotatedLink.teamId, rotatedLink.userId))
+      expect(lacking).toMatchObject({ _tag: "StorageError", reason: "key" })
+      expect(lacking.message).toContain(`sealed with key ${idOf(newKeyValue)}, which other replicas seal with`)
+      // A key dropped too early (older than the sealing key) is truly gone here: that owner must link again.
+      yield* lagging.links.save(lostLink)
+      const droppedTooEarly = yield* replica(databaseUrl, { keys: newKeyValue })
+      const lost = yield* Effect.flip(droppedTooEarly.links.find(lostLink.teamId, lostLink.userId))
+      expect(lost).toMatchObject({ _tag: "StorageError", reason: "unsealable" })
+    })
+  )
 }

@@ -9,7 +9,8 @@ import { linksOf, newKey, newLink, openStorage, rawSqlFor, type StorageBackend }
 const testDatabaseUrl = process.env.TEST_DATABASE_URL
 if (!testDatabaseUrl) {
   console.warn(
-    "Skipping the PostgreSQL storage tests: TEST_DATABASE_URL is not set (e.g. postgres://postgres@127.0.0.1:5432/test)."
+    "Skipping the PostgreSQL storage tests: TEST_DATABASE_URL is not set " +
+      "(e.g. postgres://postgres@127.0.0.1:5432/test)."
   )
 }
 

@@ -37,7 +37,8 @@ describe("defect 5: a SQLite write lock held by another process", () => {
     const reply = await linked
 
     console.info(
-      `defect 5: acknowledgements during a ${HOLD_MS} ms lock took ${acks.map((a) => Math.round(a.elapsedMs)).join(", ")} ms; ` +
+      `defect 5: acknowledgements during a ${HOLD_MS} ms lock took ` +
+        `${acks.map((a) => Math.round(a.elapsedMs)).join(", ")} ms; ` +
         `the login answered ${Math.round(reply.at - releasedAt)} ms after the lock was released`
     )
     expect(acks.map((ack) => ack.status)).toEqual(acks.map(() => 200))
