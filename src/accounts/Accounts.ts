@@ -83,29 +83,37 @@ export class Accounts extends Context.Tag("bot/accounts/Accounts")<
         return { link: found.link, account: scalingoAccount(found.link.apiToken) }
       })
 
-      const actingAs = <A, E, R>(person: SlackPerson, work: (linked: LinkedAccount) => Effect.Effect<A, E, R>) =>
-        Effect.gen(function* () {
-          const linked = yield* require(person)
-          // "Last used" needs minute precision, not a write per command.
-          const lastUsed = linked.link.lastUsedAt?.getTime() ?? 0
-          if (Date.now() - lastUsed > 60_000) {
-            yield* links
-              .touch(person.teamId, person.userId)
-              .pipe(Effect.catchAll((e) => Effect.logWarning("could not record last use", e)))
-          }
-          return yield* work(linked).pipe(
-            Effect.catchIf(
-              (e): e is Extract<E, TokenRejected> => (e as { _tag?: string })?._tag === "TokenRejected",
-              () =>
-                links
-                  .markRejected(person.teamId, person.userId)
-                  .pipe(
-                    Effect.zipRight(Effect.logWarning("Scalingo rejected a stored token; link marked dead")),
-                    Effect.zipRight(Effect.fail(new DeadLink({ username: linked.link.username })))
-                  )
+      const actingAs = <A, E, R>(person: SlackPerson, work: (linked: LinkedAccount) => Effect.Effect<A, E, R>) => {
+        const isRejected = (e: unknown): e is Extract<E, TokenRejected> =>
+          (e as { _tag?: string })?._tag === "TokenRejected"
+        const attempt = (retried: boolean): Effect.Effect<A, unknown, R> =>
+          Effect.gen(function* () {
+            const linked = yield* require(person)
+            // "Last used" needs minute precision, not a write per command.
+            const lastUsed = linked.link.lastUsedAt?.getTime() ?? 0
+            if (Date.now() - lastUsed > 60_000) {
+              yield* links
+                .touch(person.teamId, person.userId)
+                .pipe(Effect.catchAll((e) => Effect.logWarning("could not record last use", e)))
+            }
+            return yield* work(linked).pipe(
+              Effect.catchIf(isRejected, () =>
+                Effect.gen(function* () {
+                  // Only the token that failed is marked dead: a relink made meanwhile stays alive.
+                  const marked = yield* links.markRejected(person.teamId, person.userId, linked.link.apiToken)
+                  if (marked || retried) {
+                    yield* Effect.logWarning("Scalingo rejected a stored token; link marked dead")
+                    return yield* new DeadLink({ username: linked.link.username })
+                  }
+                  // The person relinked while this ran: Scalingo refused the token at exchange, before
+                  // anything was sent, so the work runs once more with the new link.
+                  return yield* attempt(true)
+                })
+              )
             )
-          )
-        }) as Effect.Effect<A, WithoutRejected<E> | NoLinkedAccount | DeadLink | StorageError, R>
+          })
+        return attempt(false) as Effect.Effect<A, WithoutRejected<E> | NoLinkedAccount | DeadLink | StorageError, R>
+      }
 
       const link = Effect.fn("Accounts.link")(function* (person: SlackPerson, apiToken: Redacted.Redacted<string>) {
         yield* attempts.attempt(person)
