@@ -116,8 +116,9 @@ export class Accounts extends Context.Tag("bot/accounts/Accounts")<
       }
 
       const link = Effect.fn("Accounts.link")(function* (person: SlackPerson, apiToken: Redacted.Redacted<string>) {
-        yield* attempts.attempt(person)
+        const giveBack = yield* attempts.attempt(person)
         const user = yield* users.self(scalingoAccount(apiToken))
+        yield* giveBack
         const previous = yield* links.find(person.teamId, person.userId).pipe(Effect.orElseSucceed(() => Option.none()))
         if (Option.isSome(previous)) yield* bearers.forget(scalingoAccount(previous.value.apiToken))
         yield* links.save({

@@ -19,12 +19,19 @@ export const defaultLoginLimits: LoginLimits = { perPerson: 5, perWorkspace: 60,
 /**
  * Limits how often tokens are checked with Scalingo per Slack person and per workspace: each random
  * token would otherwise start a fresh request budget, so a flood of `login` attempts would become a
- * flood of token exchanges. Counted on this replica (several replicas each allow as much), with
+ * flood of token exchanges. A token that proves good gives its attempt back, so people linking
+ * real accounts never run into the limit, while random tokens do. Counted on this replica (several replicas each allow as much), with
  * sliding windows pruned as they are read, so memory stays bounded by the people active in a minute.
  */
 export class LoginAttempts extends Context.Tag("bot/accounts/LoginAttempts")<
   LoginAttempts,
-  { readonly attempt: (person: SlackPerson) => Effect.Effect<void, TooManyLogins> }
+  {
+    /**
+     * Counts an attempt, or fails when the person or workspace has tried too often; the returned
+     * effect gives the attempt back once the token proved good, so only failed attempts add up.
+     */
+    readonly attempt: (person: SlackPerson) => Effect.Effect<Effect.Effect<void>, TooManyLogins>
+  }
 >() {
   static readonly layerWith = (limits: LoginLimits) =>
     Layer.sync(LoginAttempts, () => {
@@ -59,7 +66,17 @@ export class LoginAttempts extends Context.Tag("bot/accounts/LoginAttempts")<
           }
           seen.set(personKey, [...mine, now])
           seen.set(teamKey, [...team, now])
-          return Effect.void
+          const giveBack = (key: string) => {
+            const times = seen.get(key) ?? []
+            const at = times.indexOf(now)
+            if (at >= 0) seen.set(key, [...times.slice(0, at), ...times.slice(at + 1)])
+          }
+          return Effect.succeed(
+            Effect.sync(() => {
+              giveBack(personKey)
+              giveBack(teamKey)
+            })
+          )
         })
       return LoginAttempts.of({ attempt })
     })

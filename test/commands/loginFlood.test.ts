@@ -35,4 +35,16 @@ describe("defect 10: login floods", () => {
       expect(textOf(messageOf(refused!.reply)!)).toContain("This workspace is linking many accounts")
     }
   )
+
+  it("tokens that prove good give their attempt back: people linking real accounts are never held up", async () => {
+    const fresh = await startCommandKit({ loginLimits: { perPerson: 2, perWorkspace: 3 } })
+    try {
+      for (let i = 0; i < 10; i++) {
+        const [linked] = await fresh.slash(`login ${fresh.sim.accounts.bob!.apiToken}`, { userId: `U-REAL${i % 2}` })
+        expect(textOf(messageOf(linked!.reply)!)).toContain("bob")
+      }
+    } finally {
+      await fresh.close()
+    }
+  })
 })
