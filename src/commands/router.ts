@@ -68,6 +68,7 @@ export const handleSlashCommand = (invocation: SlashInvocation) => {
     {
       what: "command handled",
       span: "SlashCommand",
+      workingNote: true,
       name: ["subcommand", known ?? (word === undefined ? "help" : "unknown")],
       command: invocation.command,
       app,

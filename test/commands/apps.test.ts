@@ -31,6 +31,24 @@ describe("apps (in-process)", () => {
     expect(kit.sim.requests.slice(mark).filter((r) => r.path === "/v1/apps")).toHaveLength(2)
   })
 
+  it("an answer slower than ~1.5 s is preceded by a private 'working on it', which the answer replaces", async () => {
+    kit.sim.faults.add({ path: "/v1/apps", latencyMs: 1_800, times: 2 })
+    try {
+      const shown = await kit.slash("apps", { userId: "U-ALICE" })
+      expect(shown.map((r) => r.reply._tag)).toEqual(["Private", "Private"])
+      expect(textOf(messageOf(shown[0]!.reply)!)).toContain("Working on it")
+      expect(shown[1]!.reply).toMatchObject({ replace: true })
+      expect(textOf(messageOf(shown[1]!.reply)!)).toContain("alice-web")
+    } finally {
+      kit.sim.faults.clear()
+    }
+  })
+
+  it("a quick answer comes alone", async () => {
+    const shown = await kit.slash("apps", { userId: "U-ALICE" })
+    expect(shown).toHaveLength(1)
+  })
+
   it("someone without a linked account is told to link, and nothing is asked of Scalingo", async () => {
     const mark = kit.sim.requests.length
     const [shown] = await kit.slash("apps", { userId: "U-NOBODY" })

@@ -1,10 +1,10 @@
 import { Cause, Clock, Effect } from "effect"
-import { say } from "../../blockKit/blocks.js"
+import { type Message, say } from "../../blockKit/blocks.js"
 import { BudgetWaitNotice } from "../../scalingo/BudgetWaitNotice.js"
 import { type Tally, withTally } from "../../scalingo/RequestTally.js"
 import { failureMessage, logWithReference, outcomeOf } from "../errorMessages.js"
 import { Conversation, conversationFor, type Origin, type Replies } from "../replies/Replies.js"
-import { Reply, type Shown } from "../replies/Reply.js"
+import { Reply, type ReplyFailed, type Shown } from "../replies/Reply.js"
 import { CommandName } from "./Interaction.js"
 
 /** What one interaction's log line says about it. */
@@ -19,7 +19,13 @@ export interface Served {
   readonly origin: Origin
   /** The app the interaction is about, when known before the work runs. */
   readonly app?: string | undefined
+  /** Show a private "working on it" when no answer came within ~1.5 s (slash commands). */
+  readonly workingNote?: boolean
 }
+
+const WORKING_NOTE_AFTER = "1500 millis"
+const workingNote = say(":hourglass_flowing_sand: Working on it…")
+const doneNote = say(":white_check_mark: Done.")
 
 const budgetNote = (ahead: number, waitSeconds: number) =>
   say(
@@ -49,28 +55,41 @@ export const serve = <R>(
   work: Effect.Effect<Reply | ReadonlyArray<Reply>, unknown, R | Conversation>
 ): Effect.Effect<void, never, Exclude<R, Conversation> | Replies> =>
   Effect.gen(function* () {
-    const conversation = yield* conversationFor(served.origin)
+    const raw = yield* conversationFor(served.origin)
     const started = yield* Clock.currentTimeMillis
     const tally: Tally = { requests: [] }
-    let noticeShown = false
-    const notice = (wait: { ahead: number; waitSeconds: number }) =>
-      noticeShown || served.origin.responseUrl === undefined
+    // A private placeholder (working on it, waiting for the budget) is replaced by the first private
+    // answer, or by a short "done" when the answer went elsewhere, so it never lingers.
+    const placeholder = { shown: false, replaced: false, anything: false }
+    const showReply = (reply: Reply): Effect.Effect<Shown, ReplyFailed> => {
+      placeholder.anything = true
+      if (reply._tag !== "Private" || !placeholder.shown || placeholder.replaced) return raw.show(reply)
+      placeholder.replaced = true
+      return raw.show(Reply.Private({ ...reply, replace: true }))
+    }
+    const conversation = Conversation.of({ origin: served.origin, show: showReply })
+    const showPlaceholder = (message: Message) =>
+      placeholder.shown || served.origin.responseUrl === undefined
         ? Effect.void
         : Effect.zipRight(
             Effect.sync(() => {
-              noticeShown = true
+              placeholder.shown = true
             }),
-            conversation.show(Reply.Private({ message: budgetNote(wait.ahead, wait.waitSeconds) })).pipe(Effect.ignore)
+            raw.show(Reply.Private({ message, replace: placeholder.anything })).pipe(Effect.ignore)
           )
-    // Once the budget note is shown, the answer replaces it rather than stacking below it.
-    const showReply = (reply: Reply): Effect.Effect<Shown, unknown> =>
-      conversation.show(noticeShown && reply._tag === "Private" ? Reply.Private({ ...reply, replace: true }) : reply)
+    const notice = (wait: { ahead: number; waitSeconds: number }) =>
+      showPlaceholder(budgetNote(wait.ahead, wait.waitSeconds))
+    const working = Effect.sleep(WORKING_NOTE_AFTER).pipe(
+      Effect.zipRight(Effect.suspend(() => (placeholder.anything ? Effect.void : showPlaceholder(workingNote))))
+    )
 
     const exit = yield* work.pipe(
       Effect.flatMap((replies) => Effect.forEach(Array.isArray(replies) ? replies : [replies], showReply)),
       Effect.provideService(Conversation, conversation),
       Effect.provideService(BudgetWaitNotice, notice),
       (effect) => withTally(effect, tally),
+      (effect) => (served.workingNote === true ? Effect.zipRight(Effect.forkScoped(working), effect) : effect),
+      Effect.scoped,
       Effect.exit
     )
     const outcome = exit._tag === "Success" ? "ok" : outcomeOf(exit.cause)
@@ -80,6 +99,8 @@ export const serve = <R>(
         Effect.catchAllCause((cause) => logWithReference("could not tell the person about a failure", cause))
       )
     }
+    if (placeholder.shown && !placeholder.replaced)
+      yield* showReply(Reply.Private({ message: doneNote })).pipe(Effect.ignore)
     const ended = yield* Clock.currentTimeMillis
     yield* Effect.logInfo(served.what).pipe(
       Effect.annotateLogs({
