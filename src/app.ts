@@ -3,6 +3,7 @@ import { Layer } from "effect"
 import { Background } from "./Background.js"
 import { Accounts } from "./accounts/Accounts.js"
 import { AccountsSettings } from "./accounts/AccountsSettings.js"
+import { AppDirectory } from "./accounts/AppDirectory.js"
 import { ScalingoLive } from "./scalingo/ScalingoLive.js"
 import { BoltAppLive } from "./slack/BoltApp.js"
 import { ReplyInterpreterLive } from "./slack/ReplyInterpreter.js"
@@ -21,7 +22,7 @@ const Infrastructure = Layer.mergeAll(
   Background.layer
 )
 
-const Commands = Layer.mergeAll(Accounts.layer, ReplyInterpreterLive).pipe(
+const Commands = Layer.mergeAll(Accounts.layer, AppDirectory.layer, ReplyInterpreterLive).pipe(
   Layer.provide(AccountsSettings.loginAttempts),
   Layer.provideMerge(Infrastructure)
 )

@@ -1,5 +1,6 @@
-import { Effect } from "effect"
+import { Effect, Option } from "effect"
 import type { Accounts } from "../accounts/Accounts.js"
+import type { AppDirectory } from "../accounts/AppDirectory.js"
 import type { Background } from "../Background.js"
 import type { AppsApi } from "../scalingo/AppsApi.js"
 import { isPathSafeAppName } from "../scalingo/appName.js"
@@ -12,22 +13,44 @@ import { APPS_PAGE_ACTION } from "./apps/appsView.js"
 import { createApp } from "./create/createApp.js"
 import { CREATE_CALLBACK } from "./create/createViews.js"
 import { submitCreateApp } from "./create/submitCreateApp.js"
-import { logWithReference } from "./errorMessages.js"
+import { logWithReference, staleButton } from "./errorMessages.js"
 import { events } from "./events/events.js"
 import { EVENTS_PAGE_ACTION } from "./events/eventsCursor.js"
 import { eventsPage } from "./events/eventsPage.js"
 import { help } from "./help/help.js"
-import { type ButtonClick, CommandName, type SlashInvocation, type ViewSubmission } from "./interaction/Interaction.js"
+import {
+  type ButtonClick,
+  CommandName,
+  type OptionsRequest,
+  type SlashInvocation,
+  type ViewSubmission
+} from "./interaction/Interaction.js"
 import { serve } from "./interaction/serve.js"
 import { login } from "./login/login.js"
 import { LOGIN_CALLBACK } from "./login/loginViews.js"
 import { submitLogin } from "./login/login.js"
 import { type ModalAck, toViewAck, type ViewAck } from "./replies/ModalAck.js"
 import { Conversation, conversationFor, type Replies } from "./replies/Replies.js"
-import type { Reply } from "./replies/Reply.js"
+import { Reply } from "./replies/Reply.js"
+import { pickerOptions } from "./picker/picker.js"
+import { APP_PICKER_ACTION, PickerTargetCodec } from "./picker/pickerView.js"
 
 /** Every service a command may use; each handler's requirements must fit in it. */
-export type CommandServices = Replies | Background | Accounts | SubmissionClaims | Regions | AppsApi | EventsApi
+export type CommandServices =
+  | Replies
+  | Background
+  | Accounts
+  | AppDirectory
+  | SubmissionClaims
+  | Regions
+  | AppsApi
+  | EventsApi
+
+/** An option of a select whose options the bot serves (the app picker). */
+export interface SelectOption {
+  readonly text: { readonly type: "plain_text"; readonly text: string }
+  readonly value: string
+}
 
 type Handler<I> = (
   input: I,
@@ -84,7 +107,34 @@ export const handleSlashCommand = (invocation: SlashInvocation) => {
   )
 }
 
-const buttons: Record<string, Handler<ButtonClick>> = { [APPS_PAGE_ACTION]: appsPage, [EVENTS_PAGE_ACTION]: eventsPage }
+/**
+ * An app chosen in the picker: the command it was shown for goes on with that app, as if it had been
+ * typed (`restart my-app web`), answering in place of the picker.
+ */
+const appPicked: Handler<ButtonClick> = (click) => {
+  const target = PickerTargetCodec.decode(click.blockId)
+  const handler =
+    Option.isSome(target) && Object.hasOwn(subcommands, target.value.s) ? subcommands[target.value.s] : undefined
+  if (handler === undefined || Option.isNone(target) || !isPathSafeAppName(click.value)) {
+    return Effect.succeed(Reply.Private({ message: staleButton(click.command), replace: true }))
+  }
+  const invocation: SlashInvocation = {
+    person: click.person,
+    command: click.command,
+    receivedAt: click.receivedAt,
+    channelId: click.channelId ?? "",
+    text: [target.value.s, click.value, ...target.value.w].join(" "),
+    triggerId: click.triggerId ?? "",
+    responseUrl: click.responseUrl ?? ""
+  }
+  return handler(invocation, [click.value, ...target.value.w])
+}
+
+const buttons: Record<string, Handler<ButtonClick>> = {
+  [APPS_PAGE_ACTION]: appsPage,
+  [EVENTS_PAGE_ACTION]: eventsPage,
+  [APP_PICKER_ACTION]: appPicked
+}
 
 export const BUTTON_ACTIONS: ReadonlyArray<string> = Object.keys(buttons)
 
@@ -113,6 +163,16 @@ export const handleButton = (click: ButtonClick) => {
     buttons[click.actionId]!(click, [])
   )
 }
+
+/** Options for a select the bot serves; always answers (no options when anything goes wrong). */
+export const handleOptions = (
+  request: OptionsRequest
+): Effect.Effect<ReadonlyArray<SelectOption>, never, CommandServices> =>
+  request.actionId === APP_PICKER_ACTION
+    ? pickerOptions(request).pipe(
+        Effect.annotateLogs({ slack_team: request.person.teamId, slack_user: request.person.userId })
+      )
+    : Effect.succeed([])
 
 type SubmissionHandler = (
   submission: ViewSubmission

@@ -3,7 +3,13 @@ import { Context, Data, Effect, Fiber, Layer, Option, Redacted, Runtime } from "
 import { Background } from "../Background.js"
 import { LoggingSettings } from "../logging.js"
 import { SlackSettings } from "./SlackSettings.js"
-import { handleButton, handleSlashCommand, handleViewSubmission, type CommandServices } from "../commands/router.js"
+import {
+  type CommandServices,
+  handleButton,
+  handleOptions,
+  handleSlashCommand,
+  handleViewSubmission
+} from "../commands/router.js"
 import { StorageHealth } from "../storage/StorageHealth.js"
 import { boltLogger } from "./boltLogger.js"
 import { hardenedHttpReceiver } from "./hardenedReceiver.js"
@@ -118,6 +124,14 @@ export const BoltAppLive = Layer.scopedDiscard(
     registerListeners(app, settings.command, {
       slashCommand: (invocation) => inTurn(handleSlashCommand(invocation)),
       button: (click) => inTurn(handleButton(click)),
+      // Slack waits 3 s for options: they never wait for a turn.
+      options: (request) =>
+        tracked(
+          handleOptions(request).pipe(
+            Effect.timeout("2500 millis"),
+            Effect.orElseSucceed(() => [])
+          )
+        ),
       // The acknowledgement must leave within 3 s whatever happens; past 2.6 s the modal just closes.
       viewSubmission: (submission) =>
         tracked(

@@ -1,6 +1,12 @@
 import type { App } from "@slack/bolt"
 import type { Effect } from "effect"
-import type { ButtonClick, SlashInvocation, ViewSubmission } from "../commands/interaction/Interaction.js"
+import type {
+  ButtonClick,
+  OptionsRequest,
+  SlashInvocation,
+  ViewSubmission
+} from "../commands/interaction/Interaction.js"
+import type { SelectOption } from "../commands/router.js"
 import type { ViewAck } from "../commands/replies/ModalAck.js"
 
 /** How listeners hand work to Effect: `run` resolves with the effect's value and never rejects. */
@@ -8,6 +14,7 @@ export interface ListenerBridge {
   readonly slashCommand: (invocation: SlashInvocation) => Promise<void>
   readonly button: (click: ButtonClick) => Promise<void>
   readonly viewSubmission: (submission: ViewSubmission) => Promise<ViewAck>
+  readonly options: (request: OptionsRequest) => Promise<ReadonlyArray<SelectOption>>
 }
 
 /**
@@ -46,7 +53,12 @@ export const registerListeners = (app: App, command: string, bridge: ListenerBri
     await ack()
     await afterPendingAcks()
     if (body.type !== "block_actions") return
-    const a = action as { action_id?: unknown; value?: unknown; selected_option?: { value?: unknown } | null }
+    const a = action as {
+      action_id?: unknown
+      block_id?: unknown
+      value?: unknown
+      selected_option?: { value?: unknown } | null
+    }
     const b = body as unknown as {
       user?: { id?: unknown; username?: unknown; name?: unknown; team_id?: unknown }
       team?: { id?: unknown } | null
@@ -67,6 +79,7 @@ export const registerListeners = (app: App, command: string, bridge: ListenerBri
       command,
       receivedAt,
       actionId: str(a.action_id),
+      blockId: str(a.block_id),
       value: str(a.value ?? a.selected_option?.value),
       channelId: optionalStr(b.channel?.id ?? b.container?.channel_id),
       threadTs: optionalStr(b.message?.thread_ts ?? b.container?.thread_ts),
@@ -92,8 +105,24 @@ export const registerListeners = (app: App, command: string, bridge: ListenerBri
   app.shortcut(/.*/, async ({ ack }) => {
     await ack()
   })
-  app.options(/.*/, async ({ ack }) => {
-    await ack({ options: [] })
+  // A select's options (the app picker): answered within Slack's 3 s with whatever the bot knows.
+  app.options(/.*/, async ({ ack, body }) => {
+    const b = body as unknown as {
+      user?: { id?: unknown; name?: unknown; team_id?: unknown }
+      team?: { id?: unknown } | null
+      action_id?: unknown
+      block_id?: unknown
+      value?: unknown
+    }
+    const options = await bridge.options({
+      person: { teamId: str(b.team?.id ?? b.user?.team_id), userId: str(b.user?.id), userName: str(b.user?.name) },
+      command,
+      receivedAt: Date.now(),
+      actionId: str(b.action_id),
+      blockId: str(b.block_id),
+      value: str(b.value).slice(0, 100)
+    })
+    await ack({ options: [...options] } as never)
   })
 
   app.view(/.*/, async ({ ack, body, view }) => {

@@ -5,6 +5,7 @@ import path from "node:path"
 import * as FetchHttpClient from "@effect/platform/FetchHttpClient"
 import { Effect, Layer, Logger, ManagedRuntime, Option, Redacted } from "effect"
 import { Accounts } from "../../src/accounts/Accounts.js"
+import { AppDirectory } from "../../src/accounts/AppDirectory.js"
 import { defaultLoginLimits, type LoginLimits, LoginAttempts } from "../../src/accounts/LoginAttempts.js"
 import { Background } from "../../src/Background.js"
 import type { Message } from "../../src/blockKit/blocks.js"
@@ -111,7 +112,7 @@ export const startCommandKit = async (options: KitOptions = {}): Promise<Command
     }),
     ScalingoClientOptions.layer({ requestTimeout: "2 seconds", retryBaseDelay: "20 millis", retryWithin: "4 seconds" })
   )
-  const layer = Layer.mergeAll(Accounts.layer, recording, Background.layer).pipe(
+  const layer = Layer.mergeAll(Accounts.layer, AppDirectory.layer, recording, Background.layer).pipe(
     Layer.provide(LoginAttempts.layerWith({ ...defaultLoginLimits, ...options.loginLimits })),
     Layer.provideMerge(Layer.mergeAll(StorageLive, ScalingoLive.pipe(Layer.provide(FetchHttpClient.layer)))),
     Layer.provide(settings),
@@ -143,6 +144,7 @@ export const startCommandKit = async (options: KitOptions = {}): Promise<Command
       const click: ButtonClick = {
         ...common(opts.person?.userId),
         actionId,
+        blockId: "actions",
         value,
         channelId: "C0001",
         threadTs: undefined,

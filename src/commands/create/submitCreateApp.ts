@@ -1,5 +1,6 @@
 import { Cause, Effect, Exit, Option } from "effect"
 import { Accounts } from "../../accounts/Accounts.js"
+import { AppDirectory } from "../../accounts/AppDirectory.js"
 import { appNameProblem } from "../../scalingo/appName.js"
 import { AppsApi } from "../../scalingo/AppsApi.js"
 import type { ScalingoError } from "../../scalingo/errors.js"
@@ -89,6 +90,7 @@ export const submitCreateApp = Effect.fn("CreateApp.submit")(function* (submissi
   const accounts = yield* Accounts
   const appsApi = yield* AppsApi
   const claims = yield* SubmissionClaims
+  const directory = yield* AppDirectory
   const name = (inputValue(submission, Views.NAME_BLOCK, Views.NAME_ACTION) ?? "").trim()
   const region = inputValue(submission, Views.REGION_BLOCK, Views.REGION_ACTION) ?? ""
   const problem = appNameProblem(name)
@@ -105,7 +107,9 @@ export const submitCreateApp = Effect.fn("CreateApp.submit")(function* (submissi
   const work = Effect.gen(function* () {
     if (!(yield* claims.claim(claim))) return { _tag: "AlreadySubmitted" } as const
     const app = yield* accounts
-      .actingAs(submission.person, ({ account }) => appsApi.create(account, region, { name }))
+      .actingAs(submission.person, ({ account }) =>
+        appsApi.create(account, region, { name }).pipe(Effect.tap(() => directory.forget(account)))
+      )
       .pipe(Effect.tapError(() => claims.release(claim).pipe(Effect.ignore)))
     yield* Effect.logInfo("app created", { app: app.name, region })
     return { _tag: "Created", app } as const

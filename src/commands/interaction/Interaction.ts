@@ -34,6 +34,8 @@ export interface ClickedMessage {
 /** A button or menu choice in a message; `responseUrl` answers the clicker privately. */
 export interface ButtonClick extends Common {
   readonly actionId: string
+  /** The block holding the button or menu (the app picker keeps its command there). */
+  readonly blockId: string
   /** The button's value, or the chosen option's value for menus and selects. */
   readonly value: string
   readonly channelId: string | undefined
@@ -56,6 +58,14 @@ export interface ViewSubmission extends Common {
   readonly callbackId: string
   readonly privateMetadata: string
   readonly values: Readonly<Record<string, Readonly<Record<string, FieldValue>>>>
+}
+
+/** Slack asking for a select's options as the person types (the app picker): answered within 3 s. */
+export interface OptionsRequest extends Common {
+  readonly actionId: string
+  readonly blockId: string
+  /** What the person typed so far. */
+  readonly value: string
 }
 
 /** A field's typed or selected text; anything that is not a string (a forged payload) counts as empty. */
