@@ -34,10 +34,12 @@ export class Regions extends Effect.Service<Regions>()("bot/scalingo/Regions", {
           const problem = regionApiProblem(region.api, authUrl)
           if (problem === undefined) kept.push(region)
           else
-            yield* Effect.logWarning("dropped a region whose API URL is not trusted", {
-              region: shown(region.name),
-              problem
-            })
+            yield* Effect.logWarning("dropped a region whose API URL is not trusted").pipe(
+              Effect.annotateLogs({
+                region: shown(region.name),
+                problem
+              })
+            )
         }
         return kept
       })

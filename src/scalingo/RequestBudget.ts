@@ -67,9 +67,11 @@ const make = (local: MemoryBudgetLog, shared: Option.Option<RedisBudgetStore>) =
           }
         }
         if (localUntil === 0 || now >= localUntil + Duration.toMillis(LOCAL_AFTER_FAILURE))
-          yield* Effect.logWarning("request budget store unavailable; counting on this replica only", {
-            error: booked.left.reason
-          })
+          yield* Effect.logWarning("request budget store unavailable; counting on this replica only").pipe(
+            Effect.annotateLogs({
+              error: booked.left.reason
+            })
+          )
         localUntil = now + Duration.toMillis(LOCAL_AFTER_FAILURE)
         return yield* bookLocally(key, request)
       })
@@ -85,7 +87,7 @@ const make = (local: MemoryBudgetLog, shared: Option.Option<RedisBudgetStore>) =
           // Told on the side: a slow Slack must not delay this request's turn.
           yield* Effect.forkDaemon(
             notice({ ahead: booking.ahead, waitSeconds: Math.max(1, Math.ceil(remaining / 1000)) }).pipe(
-              Effect.catchAllCause((cause) => Effect.logDebug("budget wait notice failed", { cause }))
+              Effect.catchAllCause((cause) => Effect.logDebug("budget wait notice failed", cause))
             )
           )
         }

@@ -89,9 +89,11 @@ export const makeRedisBudgetStore = (
       if (down) return
       down = true
       Runtime.runFork(runtime)(
-        Effect.logWarning("Redis for the request budget is failing; each replica counts on its own meanwhile", {
-          error: error.name === "Error" ? error.message.split("\n")[0]!.slice(0, 120) : error.name
-        })
+        Effect.logWarning("Redis for the request budget is failing; each replica counts on its own meanwhile").pipe(
+          Effect.annotateLogs({
+            error: error.name === "Error" ? error.message.split("\n")[0]!.slice(0, 120) : error.name
+          })
+        )
       )
     })
     redis.on("ready", () => {
