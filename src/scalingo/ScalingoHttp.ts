@@ -3,7 +3,7 @@ import * as HttpClient from "@effect/platform/HttpClient"
 import type * as HttpClientError from "@effect/platform/HttpClientError"
 import * as HttpClientRequest from "@effect/platform/HttpClientRequest"
 import type * as HttpClientResponse from "@effect/platform/HttpClientResponse"
-import { Clock, Deferred, Duration, Effect, Option, Redacted } from "effect"
+import { Clock, Deferred, Duration, Effect, Redacted } from "effect"
 import type { BodyReader } from "./bodyReaders.js"
 import { RateLimited, type ScalingoError, UnexpectedResponse } from "./errors.js"
 import { RequestBudget } from "./RequestBudget.js"
@@ -11,8 +11,8 @@ import { countRequest } from "./RequestTally.js"
 import { type AttemptFailed, attemptFailed, retrySchedule } from "./retryPolicy.js"
 import type { ScalingoAccount } from "./ScalingoAccount.js"
 import { ScalingoClientOptions } from "./ScalingoClientOptions.js"
-import { labelOf, originOf, type ScalingoRequest, urlText } from "./ScalingoRequest.js"
-import { credentialsIn, errorForStatus, retryAfterOf } from "./statusErrors.js"
+import { labelOf, originOf, type ScalingoRequest, toHttpRequest } from "./ScalingoRequest.js"
+import { credentialsIn, statusFailure } from "./statusErrors.js"
 import { fromHttpError, timedOut } from "./transportErrors.js"
 
 /** A 2xx answer: its status and headers (e.g. a 202's `Location`) and the body as read. */
@@ -27,14 +27,6 @@ interface CallState {
   attempts: number
   /** When the budget first let it go: retries must start within `retryWithin` of it. */
   firstSentAt: number | undefined
-}
-
-const toHttpRequest = (request: ScalingoRequest): HttpClientRequest.HttpClientRequest => {
-  const options = { urlParams: request.urlParams ?? {}, headers: request.headers ?? {} }
-  const built = HttpClientRequest.make(request.method)(urlText(request), options).pipe(
-    HttpClientRequest.setHeader("Accept", request.accept ?? "application/json")
-  )
-  return request.body === undefined ? built : HttpClientRequest.bodyUnsafeJson(built, request.body)
 }
 
 /**
@@ -69,7 +61,6 @@ export class ScalingoHttp extends Effect.Service<ScalingoHttp>()("bot/scalingo/S
         const deadline = () => (call.firstSentAt ?? Number.POSITIVE_INFINITY) + retryWithin
         const sent = yield* Deferred.make<number>()
         const queuedFrom = yield* Clock.currentTimeMillis
-        // For this attempt's log line.
         let sentAt: number | undefined
         let status: number | undefined
 
@@ -100,25 +91,11 @@ export class ScalingoHttp extends Effect.Service<ScalingoHttp>()("bot/scalingo/S
             yield* Effect.annotateCurrentSpan("http.response.status_code", response.status)
             if (response.status >= 200 && response.status < 300) return response
             const [text, now] = [yield* Effect.orElseSucceed(response.text, () => ""), yield* Clock.currentTimeMillis]
+            const call = { what: label, change: request.change, resource: request.resource ?? "resource", origin }
             const secrets = credentialsIn(response.request, account.apiToken)
-            const { headers } = response
-            const resource = request.resource ?? "resource"
-            const error = errorForStatus(
-              {
-                status: response.status,
-                headers,
-                text,
-                what: label,
-                change: request.change,
-                resource,
-                secrets,
-                origin
-              },
-              now,
-              fallbackRetryAfterSeconds
+            return yield* Effect.fail(
+              statusFailure(response, text, { ...call, secrets }, now, fallbackRetryAfterSeconds)
             )
-            const retryAfter = response.status === 429 ? retryAfterOf(response.headers, now) : Option.none()
-            return yield* Effect.fail(attemptFailed(error, retryAfter))
           })
 
         // The attempt's timeout counts from the moment the budget lets it go, not while it waits in line.
@@ -126,16 +103,14 @@ export class ScalingoHttp extends Effect.Service<ScalingoHttp>()("bot/scalingo/S
           Effect.sleep(Duration.millis(Math.max(1, Math.min(requestTimeout, deadline() - at))))
         ).pipe(Effect.zipRight(Effect.fail(attemptFailed(timedOut(label, request.change, origin)))))
 
+        // One debug line per attempt that was sent: which request, its status (0: no answer), how long.
         const logged = Effect.suspend(() =>
           sentAt === undefined
             ? Effect.void
             : Effect.flatMap(Clock.currentTimeMillis, (end) =>
                 Effect.logDebug("scalingo request").pipe(
                   Effect.annotateLogs({ request: label, attempt: number, status: status ?? 0 }),
-                  Effect.annotateLogs({
-                    duration_ms: end - (sentAt ?? end),
-                    ...(request.app === undefined ? {} : { app: request.app })
-                  })
+                  Effect.annotateLogs({ duration_ms: end - (sentAt ?? end), ...originOf(request) })
                 )
               )
         )

@@ -1,3 +1,4 @@
+import * as HttpClientRequest from "@effect/platform/HttpClientRequest"
 import { Redacted } from "effect"
 import type { RequestOrigin } from "./errors.js"
 
@@ -60,6 +61,12 @@ export const expandTemplate = (base: string, template: string, params: Readonly<
     return encodeURIComponent(value)
   })}`
 
-/** The URL as a string for the HTTP client; never for logs. */
-export const urlText = (request: ScalingoRequest): string =>
-  Redacted.isRedacted(request.url) ? Redacted.value(request.url) : request.url
+/** The platform's request (the URL unwrapped only here), JSON unless `accept` says otherwise. */
+export const toHttpRequest = (request: ScalingoRequest): HttpClientRequest.HttpClientRequest => {
+  const url = Redacted.isRedacted(request.url) ? Redacted.value(request.url) : request.url
+  const options = { urlParams: request.urlParams ?? {}, headers: request.headers ?? {} }
+  const built = HttpClientRequest.make(request.method)(url, options).pipe(
+    HttpClientRequest.setHeader("Accept", request.accept ?? "application/json")
+  )
+  return request.body === undefined ? built : HttpClientRequest.bodyUnsafeJson(built, request.body)
+}

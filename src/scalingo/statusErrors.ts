@@ -1,5 +1,6 @@
 import * as Headers from "@effect/platform/Headers"
 import type * as HttpClientRequest from "@effect/platform/HttpClientRequest"
+import type * as HttpClientResponse from "@effect/platform/HttpClientResponse"
 import { Duration, Option, Redacted } from "effect"
 import {
   BadRequest,
@@ -15,6 +16,7 @@ import {
   Unauthorized,
   UnexpectedResponse
 } from "./errors.js"
+import { type AttemptFailed, attemptFailed } from "./retryPolicy.js"
 import {
   ErrorMessageBody,
   ForbiddenBody,
@@ -84,6 +86,23 @@ export const retryAfterOf = (headers: Headers.Headers, now: number): Option.Opti
       return Number.isNaN(date) ? Option.none() : Option.some(Math.max(0, date - now))
     }),
     Option.map(Duration.millis)
+  )
+
+/** A non-2xx answer as a failed attempt, with Scalingo's Retry-After (if any) for the retry schedule. */
+export const statusFailure = (
+  response: Pick<HttpClientResponse.HttpClientResponse, "status" | "headers">,
+  text: string,
+  call: Omit<FailedCall, "status" | "headers" | "text">,
+  now: number,
+  fallbackRetryAfterSeconds: number
+): AttemptFailed =>
+  attemptFailed(
+    errorForStatus(
+      { ...call, status: response.status, headers: response.headers, text },
+      now,
+      fallbackRetryAfterSeconds
+    ),
+    response.status === 429 ? retryAfterOf(response.headers, now) : Option.none()
   )
 
 /** The tagged error for a non-2xx answer. `fallbackRetryAfterSeconds` is used for a 429 that does not say. */

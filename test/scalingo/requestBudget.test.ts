@@ -8,29 +8,30 @@ import { accountOf, busiestWindow, clientLayer, fieldsOf, simulator } from "./sc
 
 describe("request budget", () => {
   it.scopedLive(
-    "200 requests for one account never exceed the budget in any window and draw no 429",
+    "120 requests at once for one account never exceed the budget in any window and draw no 429",
     () =>
       Effect.gen(function* () {
         const perWindow = 40
-        const sim = yield* simulator({ requestsPerMinute: perWindow, rateWindowMs: 1_000 })
+        const sim = yield* simulator({ requestsPerMinute: perWindow, rateWindowMs: 2_000 })
         const alice = accountOf(sim, "alice")
         const outcomes = yield* Effect.provide(
           Effect.gen(function* () {
             const users = yield* UsersApi
             // Warm up (bearer, a connection) and let the window pass, so the first burst is all of the budget.
             yield* users.self(alice)
-            yield* Effect.sleep("1600 millis")
+            yield* Effect.sleep("3100 millis")
             return yield* Effect.all(
-              Array.from({ length: 200 }, () => Effect.either(users.self(alice))),
+              Array.from({ length: 120 }, () => Effect.either(users.self(alice))),
               { concurrency: "unbounded" }
             )
           }),
           clientLayer(sim, {
             settings: { requestsPerMinute: perWindow },
-            // A burst of 40 opens 40 connections at once: on a busy machine some arrive ~0.3 s after the others.
+            // 40 sent at once reach Scalingo over a while on a busy machine (the simulator shares the
+            // test's event loop): up to ~0.6 s was seen at a load average of 11 on 2 cores.
             options: {
-              budgetWindow: "1 second",
-              budgetJitterAllowance: "500 millis",
+              budgetWindow: "2 seconds",
+              budgetJitterAllowance: "1 second",
               maxBudgetWait: "60 seconds",
               requestTimeout: "5 seconds"
             }
@@ -38,11 +39,15 @@ describe("request budget", () => {
         )
 
         const seen = sim.requests.filter((r) => r.account === "alice")
-        expect(seen.filter((r) => r.status === 429).map((r) => r.at - seen[0]!.at)).toEqual([])
+        const timeline = seen.map((r) => `${r.at - seen[0]!.at}:${r.status}`).join(" ")
+        expect(
+          seen.filter((r) => r.status === 429).map((r) => r.at - seen[0]!.at),
+          timeline
+        ).toEqual([])
         expect(outcomes.filter(Either.isLeft).map((o) => fieldsOf(o.left))).toEqual([])
-        expect(seen).toHaveLength(202) // 1 exchange + 201 reads: the exchange counts too
+        expect(seen).toHaveLength(122) // 1 exchange + 121 reads: the exchange counts too
         expect(seen.filter((r) => r.status === 429)).toHaveLength(0)
-        expect(busiestWindow(seen, 1_000)).toBeLessThanOrEqual(perWindow)
+        expect(busiestWindow(seen, 2_000)).toBeLessThanOrEqual(perWindow)
       }),
     { timeout: 60_000 }
   )
@@ -70,14 +75,14 @@ describe("request budget", () => {
     "defect 16: past the budget, requests wait their turn, and the ones whose turn is too far are told when to retry",
     () =>
       Effect.gen(function* () {
-        // 5 per 2 s, each next send 2.2 s after the 5th before it; nobody waits longer than 3 s.
+        // 5 per 2 s, each next send 2.5 s after the 5th before it; nobody waits longer than 3 s.
         const sim = yield* simulator({ requestsPerMinute: 5, rateWindowMs: 2_000 })
         const alice = accountOf(sim, "alice")
         const notices: Array<BudgetWait> = []
         const outcomes = yield* Effect.gen(function* () {
           const users = yield* UsersApi
           yield* users.self(alice) // the exchange and one read
-          yield* Effect.sleep("2300 millis")
+          yield* Effect.sleep("2600 millis")
           sim.clearRequests()
           return yield* Effect.all(
             Array.from({ length: 12 }, () => Effect.either(users.self(alice))),
@@ -90,7 +95,7 @@ describe("request budget", () => {
               settings: { requestsPerMinute: 5 },
               options: {
                 budgetWindow: "2 seconds",
-                budgetJitterAllowance: "200 millis",
+                budgetJitterAllowance: "500 millis",
                 maxBudgetWait: "3 seconds",
                 budgetNoticeAfter: "1 second"
               }
