@@ -62,12 +62,24 @@ export const bearerExchangeFigure = async (world: BenchWorld, bot: Child): Promi
       { metric: "commands answered otherwise (errors)", unit: "", bot: single(otherAnswers) }
     ],
     notes: [
-      `\`events ${app}\` ×${COMMANDS} at once by one person after simulator.expireBearers(); acks: ${fired.statuses.filter((s) => s === 200).length}/${COMMANDS} were 200.`,
-      `One account may make 60 Scalingo requests a minute: ${COMMANDS} commands, each answered 401 once and retried once with the fresh bearer, plus the exchange, fit in it, so the figure is about how many exchanges the expired bearer causes, not about the budget.`,
-      `Scalingo requests for the account: ${requests.length} (${[...new Set(requests.map((r) => `${r.method} ${r.path} ${r.status}`))].join(", ")}).`,
+      `\`events ${app}\` ×${COMMANDS} at once by one person after simulator.expireBearers(); ` +
+        `acks: ${fired.statuses.filter((s) => s === 200).length}/${COMMANDS} were 200.`,
+      `One account may make 60 Scalingo requests a minute: ${COMMANDS} commands, each answered 401 once and ` +
+        "retried once with the fresh bearer, plus the exchange, fit in it, so the figure is about how many " +
+        "exchanges the expired bearer causes, not about the budget.",
+      `Scalingo requests for the account: ${requests.length} ` +
+        `(${[...new Set(requests.map((r) => `${r.method} ${r.path} ${r.status}`))].join(", ")}).`,
       ...(otherAnswers > 0
         ? [
-            `other answers: ${[...new Set(world.slack.responses.filter((r) => !JSON.stringify(r.body).includes("request budget")).map((r) => JSON.stringify(r.body).slice(0, 160)))].slice(0, 2).join(" | ")}`
+            `other answers: ${[
+              ...new Set(
+                world.slack.responses
+                  .filter((r) => !JSON.stringify(r.body).includes("request budget"))
+                  .map((r) => JSON.stringify(r.body).slice(0, 160))
+              )
+            ]
+              .slice(0, 2)
+              .join(" | ")}`
           ]
         : [])
     ],

@@ -163,9 +163,17 @@ export const saturationFigure = async (
       }
     ],
     notes: [
-      `${small} \`events <app>\` at once by one warmed account (linked, bearer and regions cached, 4 requests spent a few seconds before), then on another account ${plan.burst} at once followed by one every ${plan.streamEveryMs} ms for ${plan.streamMs / 1000} s (${offered} more), so work always waits on the real 60 s window. Each command needs one Scalingo request.`,
-      "The budget is a sliding-window log (src/scalingo/budgetLog.ts): a burst spends whatever the last 63 s (60 s plus 3 s for requests reaching Scalingo late) left unspent, later requests wait their turn in line for up to 30 s, and only a turn further away is refused with the time to retry.",
-      `${plan.burst} at once: ${burst.served} served, ${burst.told} told when to retry, ${burst.other} answered otherwise. Budget used = requests served after the burst / (${plan.budgetPerMinute}/min × the time from the burst to the last request served): ${afterBurst} in ${(saturatedMs / 1000).toFixed(1)} s; the 3 s allowance caps it near 95%.`
+      `${small} \`events <app>\` at once by one warmed account (linked, bearer and regions cached, 4 requests ` +
+        `spent a few seconds before), then on another account ${plan.burst} at once followed by one every ` +
+        `${plan.streamEveryMs} ms for ${plan.streamMs / 1000} s (${offered} more), so work always waits on the ` +
+        "real 60 s window. Each command needs one Scalingo request.",
+      "The budget is a sliding-window log (src/scalingo/budgetLog.ts): a burst spends whatever the last 63 s " +
+        "(60 s plus 3 s for requests reaching Scalingo late) left unspent, later requests wait their turn in " +
+        "line for up to 30 s, and only a turn further away is refused with the time to retry.",
+      `${plan.burst} at once: ${burst.served} served, ${burst.told} told when to retry, ${burst.other} answered ` +
+        `otherwise. Budget used = requests served after the burst / (${plan.budgetPerMinute}/min × the time ` +
+        `from the burst to the last request served): ${afterBurst} in ${(saturatedMs / 1000).toFixed(1)} s; ` +
+        "the 3 s allowance caps it near 95%."
     ],
     details: {
       plan,

@@ -16,7 +16,7 @@ const busiest = (times: ReadonlyArray<number>, span: number): number => {
 }
 
 describe("the budget log (a sliding-window log of send times)", () => {
-  it("lets a burst spend the whole unspent budget at once, then books each next send one span after the Nth last", () => {
+  it("lets a burst spend all the unspent budget at once, then books each next send a span after the Nth last", () => {
     const log = new MemoryBudgetLog()
     const book = (now: number, id: string) =>
       log.book("a", rule, now, { id, maxWaitMillis: 5_000, noticeAfterMillis: 0 })

@@ -96,7 +96,8 @@ describe.skipIf(!redisUrl)("request budget in Redis", () => {
         const alice = accountOf(sim, "alice")
         const selfAsAlice = Effect.flatMap(UsersApi, (users) => users.self(alice))
 
-        yield* Effect.provide(Effect.repeatN(selfAsAlice, 1), clientLayer(sim, setupFor(redisUrl!))) // 1 exchange + 2 reads
+        // 1 exchange + 2 reads spend the budget of 3.
+        yield* Effect.provide(Effect.repeatN(selfAsAlice, 1), clientLayer(sim, setupFor(redisUrl!)))
         const other = yield* Effect.provide(Effect.flip(selfAsAlice), clientLayer(sim, setupFor(redisUrl!)))
 
         expect(fieldsOf(other)).toMatchObject({ _tag: "RateLimited", source: "budget" })

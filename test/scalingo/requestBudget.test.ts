@@ -122,7 +122,7 @@ describe("request budget", () => {
   )
 
   it.scoped(
-    "a turn further than maxBudgetWait fails at once with RateLimited from the budget, and two accounts do not share a budget",
+    "a turn further than maxBudgetWait fails at once with RateLimited{budget}; two accounts never share a budget",
     () =>
       Effect.gen(function* () {
         // 3 per 60 s (+3 s allowance). The TestClock never moves by itself, so a wait would hang.
