@@ -57,7 +57,7 @@ const make = (local: MemoryBudgetLog, shared: Option.Option<RedisBudgetStore>) =
         const store = shared.value
         const booked = yield* Effect.either(store.book(key, rule, { ...request, noticeAfterMillis }))
         if (booked._tag === "Right") {
-          if (booked.right.granted) local.record(key, rule, now + booked.right.waitMillis, request.id)
+          if (booked.right.granted) local.record(key, rule, now, now + booked.right.waitMillis, request.id)
           return {
             booking: booked.right,
             release: Effect.zipRight(

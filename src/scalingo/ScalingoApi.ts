@@ -3,8 +3,7 @@ import { Effect, type Redacted, type Schema } from "effect"
 import { BearerTokens } from "./BearerTokens.js"
 import { type BodyReader, jsonBody, noBody, textBody } from "./bodyReaders.js"
 import { type ScalingoError, UnexpectedResponse } from "./errors.js"
-import { regionApiUrl } from "./regionUrls.js"
-import { trustedUrlProblem } from "./regionUrls.js"
+import { regionApiUrl, trustedUrlProblem } from "./regionUrls.js"
 import type { ScalingoAccount } from "./ScalingoAccount.js"
 import { ScalingoHttp, type ScalingoReply } from "./ScalingoHttp.js"
 import { expandTemplate, type Method, type ParamNames, type ParamsOf, type ScalingoRequest } from "./ScalingoRequest.js"
@@ -42,23 +41,35 @@ export class ScalingoApi extends Effect.Service<ScalingoApi>()("bot/scalingo/Sca
     const tokens = yield* BearerTokens
     const { authUrl } = yield* ScalingoSettings
 
-    const describe = <T extends string>(
+    const build = (
+      method: Method,
+      host: Host,
+      template: string,
+      options: RequestOptions & { readonly params?: unknown },
+      extra: Pick<ScalingoRequest, "change" | "body" | "accept">
+    ): ScalingoRequest => {
+      const params = (options.params ?? {}) as Readonly<Record<string, string>>
+      return {
+        method,
+        template,
+        url: expandTemplate(host === "auth" ? authUrl : regionApiUrl(host), template, params),
+        ...extra,
+        ...(options.urlParams === undefined ? {} : { urlParams: options.urlParams }),
+        ...(options.headers === undefined ? {} : { headers: options.headers }),
+        ...(options.resource === undefined ? {} : { resource: options.resource }),
+        ...(host === "auth" ? {} : { region: host.name }),
+        ...(params.app === undefined ? {} : { app: params.app })
+      }
+    }
+
+    /** A request to `host` by its template, for `request`: the URL built, the app and region noted for logs. */
+    const describe = <const T extends string>(
       method: Method,
       host: Host,
       template: T,
-      options: RequestOptions & { readonly params?: Readonly<Record<string, string>> },
+      options: RequestOptions & ParamsOf<T>,
       extra: Pick<ScalingoRequest, "change" | "body" | "accept">
-    ): ScalingoRequest => ({
-      method,
-      template,
-      url: expandTemplate(host === "auth" ? authUrl : regionApiUrl(host), template, options.params),
-      ...extra,
-      ...(options.urlParams === undefined ? {} : { urlParams: options.urlParams }),
-      ...(options.headers === undefined ? {} : { headers: options.headers }),
-      ...(options.resource === undefined ? {} : { resource: options.resource }),
-      ...(host === "auth" ? {} : { region: host.name }),
-      ...(options.params?.app === undefined ? {} : { app: options.params.app })
-    })
+    ): ScalingoRequest => build(method, host, template, options, extra)
 
     /** The general door: any method, the whole reply (status, headers such as a 202's Location, body). */
     const request = <A>(
@@ -76,7 +87,7 @@ export class ScalingoApi extends Effect.Service<ScalingoApi>()("bot/scalingo/Sca
       template: T,
       schema: Schema.Schema<A, I>,
       ...[options]: Options<T, RequestOptions>
-    ) => body(request(account, describe("GET", host, template, options ?? {}, { change: false }), jsonBody(schema)))
+    ) => body(request(account, build("GET", host, template, options ?? {}, { change: false }), jsonBody(schema)))
 
     /** A `text/plain` body (a deployment's build output). */
     const getText = <const T extends string>(
@@ -86,11 +97,7 @@ export class ScalingoApi extends Effect.Service<ScalingoApi>()("bot/scalingo/Sca
       ...[options]: Options<T, RequestOptions>
     ) =>
       body(
-        request(
-          account,
-          describe("GET", host, template, options ?? {}, { change: false, accept: "text/plain" }),
-          textBody
-        )
+        request(account, build("GET", host, template, options ?? {}, { change: false, accept: "text/plain" }), textBody)
       )
 
     const post = <const T extends string, A, I>(
@@ -104,7 +111,7 @@ export class ScalingoApi extends Effect.Service<ScalingoApi>()("bot/scalingo/Sca
       body(
         request(
           account,
-          describe("POST", host, template, options, { change: options.change, body: payload }),
+          build("POST", host, template, options, { change: options.change, body: payload }),
           jsonBody(schema)
         )
       )
@@ -121,7 +128,7 @@ export class ScalingoApi extends Effect.Service<ScalingoApi>()("bot/scalingo/Sca
       body(
         request(
           account,
-          describe("PATCH", host, template, options ?? {}, { change: true, body: payload }),
+          build("PATCH", host, template, options ?? {}, { change: true, body: payload }),
           jsonBody(schema)
         )
       )
@@ -132,7 +139,7 @@ export class ScalingoApi extends Effect.Service<ScalingoApi>()("bot/scalingo/Sca
       host: Host,
       template: T,
       ...[options]: Options<T, RequestOptions>
-    ) => body(request(account, describe("DELETE", host, template, options ?? {}, { change: true }), noBody))
+    ) => body(request(account, build("DELETE", host, template, options ?? {}, { change: true }), noBody))
 
     /**
      * GET a URL Scalingo handed out with a secret in it (an app's `logs_url`): no bearer, never

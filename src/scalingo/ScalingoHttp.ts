@@ -68,7 +68,8 @@ export class ScalingoHttp extends Effect.Service<ScalingoHttp>()("bot/scalingo/S
           Effect.gen(function* () {
             // A retry waits in line only as long as its call may still run.
             const now = yield* Clock.currentTimeMillis
-            yield* budget.take(account, call.firstSentAt === undefined ? undefined : Duration.millis(deadline() - now))
+            const left = call.firstSentAt === undefined ? undefined : Duration.millis(Math.max(0, deadline() - now))
+            yield* budget.take(account, left)
             const at = yield* Clock.currentTimeMillis
             call.firstSentAt ??= at
             yield* Effect.annotateCurrentSpan("scalingo.queued_ms", at - queuedFrom)

@@ -78,13 +78,13 @@ export class MemoryBudgetLog {
     const ahead = upperBound(log.times, at) - upperBound(log.times, now + request.noticeAfterMillis)
     const booking = { granted: at - now <= request.maxWaitMillis, waitMillis: at - now, ahead: Math.max(0, ahead) }
     if (booking.granted) this.insert(key, log, at, request.id)
-    else if (count === 0) this.logs.delete(key)
     return booking
   }
 
-  /** Records a send booked elsewhere (Redis), so this replica's fallback knows what it already sent. */
-  record(key: string, rule: BudgetRule, at: number, id: string): void {
-    this.insert(key, this.pruned(key, at, rule.spanMillis), at, id)
+  /** Records a send booked elsewhere (Redis) for `at`, so this replica's fallback knows what it already sent. */
+  record(key: string, rule: BudgetRule, now: number, at: number, id: string): void {
+    this.sweep(now, rule.spanMillis)
+    this.insert(key, this.pruned(key, now, rule.spanMillis), at, id)
   }
 
   /** Gives a booking back: its request will not be sent. */
