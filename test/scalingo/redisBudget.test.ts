@@ -2,6 +2,7 @@ import { describe, expect, it } from "@effect/vitest"
 import { Effect, Either, Exit, Layer, Logger, Option, Redacted, Scope } from "effect"
 import { Redis } from "ioredis"
 import { vi } from "vitest"
+import { MemoryBudgetLog } from "../../src/scalingo/budgetLog.js"
 import { RequestBudgetRedis } from "../../src/scalingo/RequestBudget.js"
 import { ScalingoSettings } from "../../src/scalingo/ScalingoSettings.js"
 import { UsersApi } from "../../src/scalingo/UsersApi.js"
@@ -107,6 +108,34 @@ describe.skipIf(!redisUrl)("request budget in Redis", () => {
         expect(ttl).toBeLessThanOrEqual(603_000) // the window and the jitter allowance, no longer
       }),
     { timeout: 30_000 }
+  )
+
+  it.scopedLive("defect 11: with Redis, this replica's local copy of the budget forgets idle accounts too", () =>
+    Effect.gen(function* () {
+      yield* cleanUp
+      const sim = yield* simulator()
+      const log = new MemoryBudgetLog()
+      const accounts = Array.from({ length: 10 }, (_, i) =>
+        accountOf(sim, sim.createAccount({ username: `mirror-${i}` }).username)
+      )
+      const setup = setupFor(redisUrl!, { budgetWindow: "300 millis", budgetJitterAllowance: "0 millis" })
+      yield* Effect.gen(function* () {
+        const users = yield* UsersApi
+        yield* Effect.forEach(accounts, (account) => users.self(account), { concurrency: 5 })
+        expect(log.size).toBe(10)
+        yield* Effect.sleep("400 millis")
+        yield* users.self(accountOf(sim, "alice"))
+      }).pipe(
+        Effect.provide(
+          clientLayer(sim, {
+            ...setup,
+            settings: { ...setup.settings, requestsPerMinute: 100 },
+            budget: RequestBudgetRedis(Redacted.make(redisUrl!), log)
+          })
+        )
+      )
+      expect(log.size).toBe(1)
+    })
   )
 
   it.scopedLive(
