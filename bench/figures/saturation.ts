@@ -158,8 +158,8 @@ export const saturationFigure = async (
         metric: `budget used once the burst was spent, while work waited (${(saturatedMs / 1000).toFixed(0)} s)`,
         unit: "%",
         bot: single(utilisation),
-        target: ">= 90%",
-        met: utilisation >= 90
+        // Only a stream longer than the window makes work wait past the burst's turn (BENCH_QUICK does not).
+        ...(plan.streamMs >= 60_000 ? { target: ">= 90%", met: utilisation >= 90 } : {})
       }
     ],
     notes: [
