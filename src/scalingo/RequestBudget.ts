@@ -66,11 +66,10 @@ const make = (local: MemoryBudgetLog, shared: Option.Option<RedisBudgetStore>) =
             )
           }
         }
+        // Said once per outage: not again while Redis keeps failing each time it is tried.
         if (localUntil === 0 || now >= localUntil + Duration.toMillis(LOCAL_AFTER_FAILURE))
           yield* Effect.logWarning("request budget store unavailable; counting on this replica only").pipe(
-            Effect.annotateLogs({
-              error: booked.left.reason
-            })
+            Effect.annotateLogs({ error: booked.left.reason })
           )
         localUntil = now + Duration.toMillis(LOCAL_AFTER_FAILURE)
         return yield* bookLocally(key, request)

@@ -103,6 +103,7 @@ describe("request budget", () => {
           )
         )
 
+        // Served too: the five that waited 2.5 s in line with a 1 s request timeout, which counts from the send.
         const served = outcomes.filter(Either.isRight)
         const refused = outcomes.filter(Either.isLeft).map((o) => fieldsOf(o.left))
         expect(served).toHaveLength(10)
