@@ -1,11 +1,14 @@
-// Bearer exchanges: 100 concurrent commands by one account whose bearer Scalingo has just expired
-// (every request answered 401 until a new exchange). Target: exactly one exchange.
+// Bearer exchanges: concurrent commands by one account whose bearer Scalingo has just expired
+// (every request answered 401 until a new exchange). Target: exactly one exchange, every command served.
+// 25 commands: each costs two requests here (the 401, then the retry) plus the one exchange, which fits
+// the account's 60 a minute; more at once would spend the budget on 401s and the exchange would wait
+// in line behind them (see the saturation figure for what the budget does with more).
 import { SIGNING_SECRET, warmedAccount, type BenchWorld } from "../lib/benchWorld.js"
 import type { Child } from "../lib/children.js"
 import type { FigureResult } from "../lib/report.js"
 import { single } from "../lib/stats.js"
 
-const COMMANDS = 100
+const COMMANDS = 25
 
 export const bearerExchangeFigure = async (world: BenchWorld, bot: Child): Promise<FigureResult> => {
   world.sim.faults.clear()
@@ -48,17 +51,35 @@ export const bearerExchangeFigure = async (world: BenchWorld, bot: Child): Promi
         met: exchanges === 1
       },
       { metric: "requests answered 401 (the expired bearer)", unit: "", bot: single(unauthorized) },
-      { metric: "commands served (a page posted)", unit: "", bot: single(served) },
+      {
+        metric: "commands served (a page posted)",
+        unit: "",
+        bot: single(served),
+        target: `${COMMANDS}`,
+        met: served === COMMANDS
+      },
       { metric: "commands told the budget is spent, retry later", unit: "", bot: single(budgetAnswers) },
       { metric: "commands answered otherwise (errors)", unit: "", bot: single(otherAnswers) }
     ],
     notes: [
-      `\`events ${app}\` ×${COMMANDS} at once by one person after simulator.expireBearers(); acks: ${fired.statuses.filter((s) => s === 200).length}/${COMMANDS} were 200.`,
-      "One account may make 60 Scalingo requests a minute, and the bot waits at most 3 s for its budget, so most of the 100 are told to retry: the figure is about how many exchanges the expired bearer causes, not throughput.",
-      `Scalingo requests for the account: ${requests.length} (${[...new Set(requests.map((r) => `${r.method} ${r.path} ${r.status}`))].join(", ")}).`,
+      `\`events ${app}\` ×${COMMANDS} at once by one person after simulator.expireBearers(); ` +
+        `acks: ${fired.statuses.filter((s) => s === 200).length}/${COMMANDS} were 200.`,
+      `One account may make 60 Scalingo requests a minute: ${COMMANDS} commands, each answered 401 once and ` +
+        "retried once with the fresh bearer, plus the exchange, fit in it, so the figure is about how many " +
+        "exchanges the expired bearer causes, not about the budget.",
+      `Scalingo requests for the account: ${requests.length} ` +
+        `(${[...new Set(requests.map((r) => `${r.method} ${r.path} ${r.status}`))].join(", ")}).`,
       ...(otherAnswers > 0
         ? [
-            `other answers: ${[...new Set(world.slack.responses.filter((r) => !JSON.stringify(r.body).includes("request budget")).map((r) => JSON.stringify(r.body).slice(0, 160)))].slice(0, 2).join(" | ")}`
+            `other answers: ${[
+              ...new Set(
+                world.slack.responses
+                  .filter((r) => !JSON.stringify(r.body).includes("request budget"))
+                  .map((r) => JSON.stringify(r.body).slice(0, 160))
+              )
+            ]
+              .slice(0, 2)
+              .join(" | ")}`
           ]
         : [])
     ],

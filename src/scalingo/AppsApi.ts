@@ -1,7 +1,7 @@
 import { Effect, Either } from "effect"
 import { isPathSafeAppName } from "./appName.js"
 import { NotFound, type ScalingoError } from "./errors.js"
-import { Regions, regionApiUrl } from "./Regions.js"
+import { Regions } from "./Regions.js"
 import type { ScalingoAccount } from "./ScalingoAccount.js"
 import { ScalingoApi } from "./ScalingoApi.js"
 import { type App, AppResponse, AppsResponse } from "./schemas/app.js"
@@ -27,14 +27,14 @@ const requirePathSafe = (name: string) =>
     ? Effect.void
     : Effect.fail(new NotFound({ resource: "app", message: "no app has that name" }))
 
-/** Apps in a region: `GET/POST {region.api}/v1/apps[/{name}]`. */
+/** Apps in a region: `GET/POST {region.api}/v1/apps[/{app}]`. */
 export class AppsApi extends Effect.Service<AppsApi>()("bot/scalingo/AppsApi", {
   effect: Effect.gen(function* () {
     const api = yield* ScalingoApi
     const regions = yield* Regions
 
     const appsIn = (account: ScalingoAccount, region: Region) =>
-      Effect.map(api.get(account, `${regionApiUrl(region)}/v1/apps`, AppsResponse), (body) => body.apps)
+      Effect.map(api.get(account, region, "/v1/apps", AppsResponse), (body) => body.apps)
 
     const list = Effect.fn("AppsApi.list")(function* (account: ScalingoAccount, region: string) {
       return yield* appsIn(account, yield* regions.get(account, region))
@@ -58,12 +58,10 @@ export class AppsApi extends Effect.Service<AppsApi>()("bot/scalingo/AppsApi", {
 
     const show = Effect.fn("AppsApi.show")(function* (account: ScalingoAccount, region: string, name: string) {
       yield* requirePathSafe(name)
-      const { app } = yield* api.get(
-        account,
-        `${regionApiUrl(yield* regions.get(account, region))}/v1/apps/${name}`,
-        AppResponse,
-        { resource: "app" }
-      )
+      const { app } = yield* api.get(account, yield* regions.get(account, region), "/v1/apps/{app}", AppResponse, {
+        params: { app: name },
+        resource: "app"
+      })
       return app
     })
 
@@ -77,7 +75,8 @@ export class AppsApi extends Effect.Service<AppsApi>()("bot/scalingo/AppsApi", {
       const dryRun = options.dryRun === true
       const { app } = yield* api.post(
         account,
-        `${regionApiUrl(yield* regions.get(account, region))}/v1/apps`,
+        yield* regions.get(account, region),
+        "/v1/apps",
         { app: { name: input.name } },
         AppResponse,
         {

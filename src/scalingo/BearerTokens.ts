@@ -1,17 +1,22 @@
 import * as HttpClientRequest from "@effect/platform/HttpClientRequest"
-import { Cache, Clock, Duration, Effect, Exit, Option, Redacted, Schema } from "effect"
-import { AccountKey } from "./accountKey.js"
-import { ScalingoSettings } from "./ScalingoSettings.js"
+import { Clock, Duration, Effect, Exit, Option, Redacted, Schema } from "effect"
+import { jsonBody } from "./bodyReaders.js"
 import { type ScalingoError, TokenRejected, Unauthorized } from "./errors.js"
 import type { ScalingoAccount } from "./ScalingoAccount.js"
-import { ScalingoClientOptions } from "./ScalingoClientOptions.js"
+import { callBound, ScalingoClientOptions } from "./ScalingoClientOptions.js"
 import { ScalingoHttp } from "./ScalingoHttp.js"
+import { expandTemplate, type ScalingoRequest } from "./ScalingoRequest.js"
+import { ScalingoSettings } from "./ScalingoSettings.js"
+import { makeSharedLookup } from "./sharedLookup.js"
+import { timedOut } from "./transportErrors.js"
 
 const ExchangeResponse = Schema.Struct({ token: Schema.String })
 const JwtClaims = Schema.Struct({ exp: Schema.Number, iat: Schema.optional(Schema.Number) })
 
 /** Scalingo documents bearers as valid for one hour; used only if a bearer's `exp` cannot be read. */
 const DOCUMENTED_LIFETIME_MS = 3_600_000
+
+const EXCHANGE = "/v1/tokens/exchange"
 
 /** A bearer and how long it may be reused from the moment it arrived. */
 interface CachedBearer {
@@ -25,7 +30,7 @@ interface CachedBearer {
  * than the margin is reused for half its life rather than exchanged again on every request.
  */
 const reusableFor = (jwt: string, now: number, marginMillis: number): number => {
-  const claims = Option.flatMap(payloadOf(jwt), Schema.decodeUnknownOption(JwtClaims))
+  const claims = Schema.decodeUnknownOption(JwtClaims)(payloadOf(jwt))
   const lifetime = Option.match(claims, {
     onNone: () => DOCUMENTED_LIFETIME_MS,
     onSome: ({ exp, iat }) => (iat === undefined ? exp * 1000 - now : (exp - iat) * 1000)
@@ -34,15 +39,10 @@ const reusableFor = (jwt: string, now: number, marginMillis: number): number => 
 }
 
 /** The JWT payload, read without verifying the signature (only Scalingo can verify it). */
-const payloadOf = (jwt: string): Option.Option<unknown> => {
-  const part = jwt.split(".")[1]
-  if (part === undefined) return Option.none()
-  try {
-    return Option.some(JSON.parse(Buffer.from(part, "base64url").toString("utf8")))
-  } catch {
-    return Option.none()
-  }
-}
+const payloadOf = (jwt: string): unknown =>
+  Schema.decodeUnknownOption(Schema.parseJson())(
+    Buffer.from(jwt.split(".")[1] ?? "", "base64url").toString("utf8")
+  ).pipe(Option.getOrUndefined)
 
 /**
  * Bearers for each account: exchanged at most once at a time however many requests wait, reused
@@ -50,50 +50,49 @@ const payloadOf = (jwt: string): Option.Option<unknown> => {
  */
 export class BearerTokens extends Effect.Service<BearerTokens>()("bot/scalingo/BearerTokens", {
   effect: Effect.gen(function* () {
-    const { authUrl: scalingoAuthUrl } = yield* ScalingoSettings
+    const { authUrl } = yield* ScalingoSettings
     const options = yield* ScalingoClientOptions
     const http = yield* ScalingoHttp
     const marginMillis = Duration.toMillis(options.bearerRefreshMargin)
+    const request: ScalingoRequest = {
+      method: "POST",
+      template: EXCHANGE,
+      url: expandTemplate(authUrl, EXCHANGE),
+      change: false
+    }
 
     /** `POST /v1/tokens/exchange`, Basic auth with an empty user and the API token as password. */
     const exchange = (account: ScalingoAccount): Effect.Effect<CachedBearer, ScalingoError> =>
-      http
-        .send(
-          account,
-          HttpClientRequest.post(`${scalingoAuthUrl}/v1/tokens/exchange`).pipe(
-            HttpClientRequest.basicAuth("", account.apiToken)
-          ),
-          ExchangeResponse
-        )
-        .pipe(
-          Effect.catchTag(
-            "Unauthorized",
-            () => new TokenRejected({ message: "Scalingo refused the API token: it was revoked, renewed or mistyped" })
-          ),
-          Effect.flatMap(({ token }) =>
-            Effect.map(Clock.currentTimeMillis, (now) => ({
-              bearer: Redacted.make(token),
-              reusableForMillis: reusableFor(token, now, marginMillis)
-            }))
-          ),
-          Effect.withSpan("BearerTokens.exchange")
-        )
+      http.send(account, request, HttpClientRequest.basicAuth("", account.apiToken), jsonBody(ExchangeResponse)).pipe(
+        Effect.catchTag(
+          "Unauthorized",
+          (refused) =>
+            new TokenRejected({
+              message: "Scalingo refused the API token: it was revoked, renewed or mistyped",
+              ...(refused.request === undefined ? {} : { request: refused.request })
+            })
+        ),
+        Effect.flatMap(({ body }) =>
+          Effect.map(Clock.currentTimeMillis, (now) => ({
+            bearer: Redacted.make(body.token),
+            reusableForMillis: reusableFor(body.token, now, marginMillis)
+          }))
+        ),
+        Effect.withSpan("BearerTokens.exchange")
+      )
 
-    const cache = yield* Cache.makeWith({
-      capacity: 10_000,
-      lookup: (key: AccountKey) => exchange(key.account),
+    const bearers = yield* makeSharedLookup({
+      lookup: exchange,
       timeToLive: Exit.match({
         onFailure: () => Duration.zero,
         onSuccess: (cached) => Duration.millis(cached.reusableForMillis)
-      })
+      }),
+      callerBound: callBound(options),
+      onCallerTimeout: () => timedOut(`POST ${EXCHANGE}`, false, { request: `POST ${EXCHANGE}` })
     })
 
-    // Disconnected and uninterruptible: a caller giving up must not cancel the exchange others wait for.
-    const cached = (account: ScalingoAccount) =>
-      cache.get(new AccountKey(account)).pipe(Effect.uninterruptible, Effect.disconnect)
-
     const bearer = Effect.fn("BearerTokens.bearer")(function* (account: ScalingoAccount) {
-      return (yield* cached(account)).bearer
+      return (yield* bearers.get(account)).bearer
     })
 
     /**
@@ -104,24 +103,24 @@ export class BearerTokens extends Effect.Service<BearerTokens>()("bot/scalingo/B
       account: ScalingoAccount,
       f: (bearer: Redacted.Redacted<string>) => Effect.Effect<A, E, R>
     ): Effect.Effect<A, E | ScalingoError, R> =>
-      Effect.flatMap(cached(account), (used) =>
+      Effect.flatMap(bearers.get(account), (used) =>
         Effect.catchAll(
           f(used.bearer),
           (error): Effect.Effect<A, E | ScalingoError, R> =>
             error instanceof Unauthorized
-              ? cache
-                  .invalidateWhen(new AccountKey(account), (current) => current === used)
+              ? bearers
+                  .invalidateWhen(account, (current) => current === used)
                   .pipe(
-                    Effect.zipRight(cached(account)),
+                    Effect.zipRight(bearers.get(account)),
                     Effect.flatMap((fresh) => f(fresh.bearer))
                   )
               : Effect.fail(error)
         )
-      ).pipe(Effect.withSpan("BearerTokens.withBearer"))
+      )
 
     /** Forgets the account's bearer (logout, or a token replaced). */
     const forget = Effect.fn("BearerTokens.forget")(function* (account: ScalingoAccount) {
-      yield* cache.invalidate(new AccountKey(account))
+      yield* bearers.invalidate(account)
     })
 
     return { bearer, withBearer, forget } as const

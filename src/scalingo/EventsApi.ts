@@ -1,7 +1,7 @@
 import { Chunk, Effect, Option, Stream } from "effect"
 import { isPathSafeAppName } from "./appName.js"
 import { NotFound, type ScalingoError } from "./errors.js"
-import { Regions, regionApiUrl } from "./Regions.js"
+import { Regions } from "./Regions.js"
 import type { ScalingoAccount } from "./ScalingoAccount.js"
 import { ScalingoApi } from "./ScalingoApi.js"
 import type { ScalingoEvent } from "./schemas/events/index.js"
@@ -49,8 +49,8 @@ export class EventsApi extends Effect.Service<EventsApi>()("bot/scalingo/EventsA
       page: PageRequest
     ) {
       if (!isPathSafeAppName(app)) return yield* new NotFound({ resource: "app", message: "no app has that name" })
-      const base = regionApiUrl(yield* regions.get(account, region))
-      const result = yield* api.get(account, `${base}/v1/apps/${app}/events`, EventsPage, {
+      const result = yield* api.get(account, yield* regions.get(account, region), "/v1/apps/{app}/events", EventsPage, {
+        params: { app },
         urlParams: pageParams(page),
         resource: "app"
       })
@@ -62,8 +62,8 @@ export class EventsApi extends Effect.Service<EventsApi>()("bot/scalingo/EventsA
       region: string,
       page: PageRequest
     ) {
-      const base = regionApiUrl(yield* regions.get(account, region))
-      const result = yield* api.get(account, `${base}/v1/events`, EventsPage, { urlParams: pageParams(page) })
+      const at = yield* regions.get(account, region)
+      const result = yield* api.get(account, at, "/v1/events", EventsPage, { urlParams: pageParams(page) })
       return onRequestedPage(result, page.page)
     })
 

@@ -1,35 +1,58 @@
-import { Cache, Duration, Effect, Exit } from "effect"
-import { ScalingoSettings } from "./ScalingoSettings.js"
-import { AccountKey } from "./accountKey.js"
+import { Duration, Effect, Exit } from "effect"
 import { NotFound } from "./errors.js"
+import { regionApiProblem } from "./regionUrls.js"
 import type { ScalingoAccount } from "./ScalingoAccount.js"
 import { ScalingoApi } from "./ScalingoApi.js"
-import { ScalingoClientOptions } from "./ScalingoClientOptions.js"
+import { callBound, ScalingoClientOptions } from "./ScalingoClientOptions.js"
+import { ScalingoSettings } from "./ScalingoSettings.js"
 import { type Region, RegionsResponse } from "./schemas/region.js"
+import { makeSharedLookup } from "./sharedLookup.js"
+import { timedOut } from "./transportErrors.js"
 
-/** Base URL for a region's API calls, without a trailing slash. */
-export const regionApiUrl = (region: Region): string => region.api.replace(/\/+$/, "")
+export { regionApiUrl } from "./regionUrls.js"
+
+/** A name Scalingo sent, fit for a log line. */
+const shown = (name: string) => name.replace(/[^A-Za-z0-9_-]/g, "?").slice(0, 40)
 
 /**
  * The regions each account can reach, from `GET {auth}/v1/regions`, reused for `regionsTtl`.
- * Nothing about a region is hard-coded: every regional URL comes from here.
+ * Nothing about a region is hard-coded: every regional URL comes from here, and only a URL on a
+ * Scalingo host (regionUrls.ts) is kept; any other region is dropped with a warning, never called.
  */
 export class Regions extends Effect.Service<Regions>()("bot/scalingo/Regions", {
   effect: Effect.gen(function* () {
-    const { authUrl: scalingoAuthUrl } = yield* ScalingoSettings
+    const { authUrl } = yield* ScalingoSettings
     const options = yield* ScalingoClientOptions
     const api = yield* ScalingoApi
     const ttl = Duration.decode(options.regionsTtl)
 
-    const cache = yield* Cache.makeWith({
-      capacity: 10_000,
-      lookup: (key: AccountKey) => api.get(key.account, `${scalingoAuthUrl}/v1/regions`, RegionsResponse),
-      timeToLive: Exit.match({ onFailure: () => Duration.zero, onSuccess: () => ttl })
+    const trusted = (account: ScalingoAccount) =>
+      Effect.gen(function* () {
+        const { regions } = yield* api.get(account, "auth", "/v1/regions", RegionsResponse)
+        const kept: Array<Region> = []
+        for (const region of regions) {
+          const problem = regionApiProblem(region.api, authUrl)
+          if (problem === undefined) kept.push(region)
+          else
+            yield* Effect.logWarning("dropped a region whose API URL is not trusted").pipe(
+              Effect.annotateLogs({
+                region: shown(region.name),
+                problem
+              })
+            )
+        }
+        return kept
+      })
+
+    const regions = yield* makeSharedLookup({
+      lookup: trusted,
+      timeToLive: Exit.match({ onFailure: () => Duration.zero, onSuccess: () => ttl }),
+      callerBound: callBound(options),
+      onCallerTimeout: () => timedOut("GET /v1/regions", false, { request: "GET /v1/regions" })
     })
 
     const list = Effect.fn("Regions.list")(function* (account: ScalingoAccount) {
-      const { regions } = yield* cache.get(new AccountKey(account)).pipe(Effect.uninterruptible, Effect.disconnect)
-      return regions
+      return yield* regions.get(account)
     })
 
     /** The named region, or NotFound{resource:"region"} when the account cannot reach it. */

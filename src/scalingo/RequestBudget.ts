@@ -1,144 +1,135 @@
-import { RateLimiter } from "@effect/experimental"
-import * as RedisRateLimiter from "@effect/experimental/RateLimiter/Redis"
-import { Context, Data, Duration, Effect, Layer, Option, Redacted } from "effect"
-import type { RedisOptions } from "ioredis"
-import { budgetPlan } from "./budgetPlan.js"
+import { randomUUID } from "node:crypto"
+import { Clock, Context, Duration, Effect, Layer, Option } from "effect"
+import { BudgetWaitNotice } from "./BudgetWaitNotice.js"
+import { type Booking, type BudgetRule, MemoryBudgetLog } from "./budgetLog.js"
 import { RateLimited } from "./errors.js"
+import { type BudgetStoreUnavailable, makeRedisBudgetStore, type RedisBudgetStore } from "./redisBudgetStore.js"
 import type { ScalingoAccount } from "./ScalingoAccount.js"
 import { ScalingoClientOptions } from "./ScalingoClientOptions.js"
 import { ScalingoSettings } from "./ScalingoSettings.js"
 
+export { BudgetStoreUnavailable } from "./redisBudgetStore.js"
+
 /**
- * Each account's `scalingoRequestsPerMinute` over `budgetWindow`, taken before EVERY request to
- * Scalingo (token exchanges and retries included). Keyed by `account.key`, so two accounts never
- * share a budget; with Redis, every replica draws from the same one. See budgetPlan.ts for why a
- * token bucket and how it stays under the limit over any sliding window.
+ * Each account's `requestsPerMinute` over any `budgetWindow` (stretched by the jitter allowance),
+ * taken before EVERY request to Scalingo (token exchanges and retries included). Keyed by
+ * `account.key`, so two accounts never share a budget; with Redis, every replica books from the
+ * same log. The rule and why it is a sliding-window log: budgetLog.ts.
  */
 export class RequestBudget extends Context.Tag("bot/scalingo/RequestBudget")<
   RequestBudget,
   {
-    /** Waits for this request's turn; fails at once with RateLimited{source:"budget"} if that is beyond maxBudgetWait. */
-    readonly take: (account: ScalingoAccount) => Effect.Effect<void, RateLimited>
+    /**
+     * Waits for this request's turn in its account's line (FIFO), telling BudgetWaitNotice once
+     * after `budgetNoticeAfter`; fails at once with RateLimited{source:"budget"} when the turn is
+     * beyond `maxWait` (default `maxBudgetWait`). A request interrupted while waiting gives its turn back.
+     */
+    readonly take: (account: ScalingoAccount, maxWait?: Duration.Duration) => Effect.Effect<void, RateLimited>
   }
 >() {}
 
-/** REDIS_URL is set but Redis does not answer: said once, at start. */
-export class BudgetStoreUnavailable extends Data.TaggedError("BudgetStoreUnavailable")<{ readonly message: string }> {}
+/** While Redis fails, this replica books locally for this long before asking Redis again. */
+const LOCAL_AFTER_FAILURE = Duration.seconds(5)
 
-/** How long a Redis answer may take before this replica falls back to its own budget. */
-const STORE_TIMEOUT = Duration.seconds(2)
-
-const make = Effect.gen(function* () {
-  const settings = yield* ScalingoSettings
-  const options = yield* ScalingoClientOptions
-  const shared = yield* RateLimiter.RateLimiter
-  const local = yield* Effect.provide(RateLimiter.make, RateLimiter.layerStoreMemory)
-  const plan = budgetPlan(settings.requestsPerMinute, options.budgetWindow, options.budgetJitterAllowance)
-  const maxWait = Duration.decode(options.maxBudgetWait)
-
-  const consume = (limiter: RateLimiter.RateLimiter, key: string, tokens: number) =>
-    limiter.consume({
-      key,
-      tokens,
-      algorithm: "token-bucket",
-      onExceeded: "delay",
-      limit: plan.burst,
-      window: plan.bucketWindow
-    })
-
-  /** The shared store, or this replica's own budget while the shared one cannot answer. */
-  const consumeAnywhere = (key: string) =>
-    consume(shared, key, 1).pipe(
-      Effect.timeout(STORE_TIMEOUT),
-      Effect.map((result) => ({ result, limiter: shared })),
-      Effect.catchAll((error) =>
-        Effect.logWarning("request budget store unavailable; counting on this replica only", {
-          error: error._tag
-        }).pipe(
-          Effect.zipRight(consume(local, key, 1)),
-          Effect.map((result) => ({ result, limiter: local })),
-          Effect.orDie
-        )
-      )
-    )
-
-  const take = Effect.fn("RequestBudget.take")(function* (account: ScalingoAccount) {
-    const key = `${options.budgetKeyPrefix}${account.key}`
-    const { result, limiter } = yield* consumeAnywhere(key)
-    if (Duration.greaterThan(result.delay, maxWait)) {
-      // Give the slot back: a request that is not sent must not push later ones further out. Safe for
-      // the bound: the bucket was in debt (delay > 0), so one token back cannot lift it over `burst`.
-      yield* consume(limiter, key, -1).pipe(Effect.timeout(STORE_TIMEOUT), Effect.ignore)
-      return yield* new RateLimited({
-        source: "budget",
-        retryAfterSeconds: Math.max(1, Math.ceil(Duration.toSeconds(result.delay)))
-      })
+const make = (local: MemoryBudgetLog, shared: Option.Option<RedisBudgetStore>) =>
+  Effect.gen(function* () {
+    const settings = yield* ScalingoSettings
+    const options = yield* ScalingoClientOptions
+    const rule: BudgetRule = {
+      limit: settings.requestsPerMinute,
+      spanMillis: Duration.toMillis(options.budgetWindow) + Duration.toMillis(options.budgetJitterAllowance)
     }
-    if (!Duration.isZero(result.delay)) yield* Effect.sleep(result.delay)
-  })
+    const noticeAfterMillis = Duration.toMillis(options.budgetNoticeAfter)
+    let localUntil = 0
 
-  return RequestBudget.of({ take })
-})
+    const bookLocally = (key: string, request: { id: string; maxWaitMillis: number }) =>
+      Effect.map(Clock.currentTimeMillis, (now) => ({
+        booking: local.book(key, rule, now, { ...request, noticeAfterMillis }),
+        release: Effect.sync(() => local.release(key, request.id))
+      }))
 
-/** This process's own budget: right for a single replica (and for tests with TestClock). */
-export const RequestBudgetMemory: Layer.Layer<RequestBudget, never, ScalingoSettings> = Layer.effect(
-  RequestBudget,
-  make
-).pipe(Layer.provide(RateLimiter.layer), Layer.provide(RateLimiter.layerStoreMemory))
+    /** Redis when it answers (mirrored locally for a fallback that knows what was sent), else this replica's log. */
+    const book = (key: string, maxWaitMillis: number) =>
+      Effect.gen(function* () {
+        const request = { id: randomUUID(), maxWaitMillis }
+        const now = yield* Clock.currentTimeMillis
+        if (Option.isNone(shared) || now < localUntil) return yield* bookLocally(key, request)
+        const store = shared.value
+        const booked = yield* Effect.either(store.book(key, rule, { ...request, noticeAfterMillis }))
+        if (booked._tag === "Right") {
+          if (booked.right.granted) local.record(key, rule, now, now + booked.right.waitMillis, request.id)
+          return {
+            booking: booked.right,
+            release: Effect.zipRight(
+              store.release(key, request.id),
+              Effect.sync(() => local.release(key, request.id))
+            )
+          }
+        }
+        // Said once per outage: not again while Redis keeps failing each time it is tried.
+        if (localUntil === 0 || now >= localUntil + Duration.toMillis(LOCAL_AFTER_FAILURE))
+          yield* Effect.logWarning("request budget store unavailable; counting on this replica only").pipe(
+            Effect.annotateLogs({ error: booked.left.reason })
+          )
+        localUntil = now + Duration.toMillis(LOCAL_AFTER_FAILURE)
+        return yield* bookLocally(key, request)
+      })
 
-/** ioredis options from a `redis://` or `rediss://` URL. */
-export const redisOptionsFromUrl = (url: string): RedisOptions => {
-  const parsed = new URL(url)
-  const db = Number(parsed.pathname.replace(/^\//, "") || "0")
-  return {
-    host: parsed.hostname,
-    port: parsed.port === "" ? 6379 : Number(parsed.port),
-    ...(parsed.username === "" ? {} : { username: decodeURIComponent(parsed.username) }),
-    ...(parsed.password === "" ? {} : { password: decodeURIComponent(parsed.password) }),
-    db: Number.isInteger(db) ? db : 0,
-    ...(parsed.protocol === "rediss:" ? { tls: {} } : {}),
-    connectTimeout: 3_000,
-    maxRetriesPerRequest: 1
-  }
-}
+    const waitTurn = (booking: Booking) =>
+      Effect.gen(function* () {
+        if (booking.waitMillis <= 0) return
+        if (booking.waitMillis <= noticeAfterMillis) return yield* Effect.sleep(Duration.millis(booking.waitMillis))
+        yield* Effect.sleep(Duration.millis(noticeAfterMillis))
+        const notice = yield* BudgetWaitNotice
+        const remaining = booking.waitMillis - noticeAfterMillis
+        if (notice !== undefined) {
+          // Told on the side: a slow Slack must not delay this request's turn.
+          yield* Effect.forkDaemon(
+            notice({ ahead: booking.ahead, waitSeconds: Math.max(1, Math.ceil(remaining / 1000)) }).pipe(
+              Effect.catchAllCause((cause) => Effect.logDebug("budget wait notice failed", cause))
+            )
+          )
+        }
+        yield* Effect.sleep(Duration.millis(remaining))
+      })
 
-/** Fails the layer with a readable message when Redis cannot be reached at start. */
-const probe = Effect.gen(function* () {
-  const limiter = yield* RateLimiter.RateLimiter
-  const { budgetKeyPrefix } = yield* ScalingoClientOptions
-  yield* limiter
-    .consume({
-      key: `${budgetKeyPrefix}probe`,
-      limit: 1_000,
-      window: "1 seconds",
-      algorithm: "token-bucket",
-      onExceeded: "delay"
-    })
-    .pipe(
-      Effect.timeout(Duration.seconds(5)),
-      Effect.mapError(
-        () =>
-          new BudgetStoreUnavailable({
-            message: "REDIS_URL is set but Redis did not answer; check the URL, its password and that Redis is running"
-          })
-      )
-    )
-})
-
-/** One budget shared by every replica through Redis. */
-export const RequestBudgetRedis = (
-  url: Redacted.Redacted<string>
-): Layer.Layer<RequestBudget, BudgetStoreUnavailable, ScalingoSettings> =>
-  Layer.effect(RequestBudget, Effect.zipRight(probe, make)).pipe(
-    Layer.provide(RateLimiter.layer),
-    Layer.provide(
-      Layer.unwrapEffect(
-        Effect.try({
-          try: () => RedisRateLimiter.layerStore(redisOptionsFromUrl(Redacted.value(url))),
-          catch: () => new BudgetStoreUnavailable({ message: "REDIS_URL is not a valid redis:// or rediss:// URL" })
+    const take = (account: ScalingoAccount, maxWait: Duration.Duration = Duration.decode(options.maxBudgetWait)) =>
+      Effect.uninterruptibleMask((restore) =>
+        Effect.gen(function* () {
+          const { booking, release } = yield* book(
+            `${options.budgetKeyPrefix}${account.key}`,
+            Duration.toMillis(maxWait)
+          )
+          if (!booking.granted) {
+            return yield* new RateLimited({
+              source: "budget",
+              retryAfterSeconds: Math.max(1, Math.ceil(booking.waitMillis / 1000))
+            })
+          }
+          yield* restore(waitTurn(booking)).pipe(Effect.onInterrupt(() => release))
         })
       )
-    )
+
+    return RequestBudget.of({ take })
+  })
+
+/** This process's own budget: right for a single replica (and for tests with TestClock). */
+export const RequestBudgetMemory = (
+  log: MemoryBudgetLog = new MemoryBudgetLog()
+): Layer.Layer<RequestBudget, never, ScalingoSettings> => Layer.effect(RequestBudget, make(log, Option.none()))
+
+/** One budget shared by every replica through Redis; fails at start when Redis does not answer. */
+export const RequestBudgetRedis = (
+  url: Parameters<typeof makeRedisBudgetStore>[0],
+  log: MemoryBudgetLog = new MemoryBudgetLog()
+): Layer.Layer<RequestBudget, BudgetStoreUnavailable, ScalingoSettings> =>
+  Layer.scoped(
+    RequestBudget,
+    Effect.gen(function* () {
+      const options = yield* ScalingoClientOptions
+      const store = yield* makeRedisBudgetStore(url, options.budgetStoreTimeout)
+      return yield* make(log, Option.some(store))
+    })
   )
 
 /** Redis when `redisUrl` is set, this process's memory otherwise. */
@@ -146,8 +137,8 @@ export const RequestBudgetLive: Layer.Layer<RequestBudget, BudgetStoreUnavailabl
   Layer.unwrapEffect(
     Effect.map(ScalingoSettings, (settings) =>
       Option.match(settings.redisUrl, {
-        onNone: (): Layer.Layer<RequestBudget, BudgetStoreUnavailable, ScalingoSettings> => RequestBudgetMemory,
-        onSome: RequestBudgetRedis
+        onNone: (): Layer.Layer<RequestBudget, BudgetStoreUnavailable, ScalingoSettings> => RequestBudgetMemory(),
+        onSome: (url) => RequestBudgetRedis(url)
       })
     )
   )

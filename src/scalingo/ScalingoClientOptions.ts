@@ -24,8 +24,12 @@ export interface ScalingoClientSettings {
    * 3 s: with 300 commands arriving at once the benchmark saw grants reach Scalingo up to ~3 s late.
    */
   readonly budgetJitterAllowance: Duration.DurationInput
-  /** The longest a request waits for the budget; longer waits fail at once with RateLimited. */
+  /** The longest a request waits in its account's line; a longer wait fails at once with RateLimited. */
   readonly maxBudgetWait: Duration.DurationInput
+  /** A request still waiting for its budget after this tells BudgetWaitNotice (once). */
+  readonly budgetNoticeAfter: Duration.DurationInput
+  /** One Redis budget command; past it (or when Redis fails) this replica counts on its own for a while. */
+  readonly budgetStoreTimeout: Duration.DurationInput
   /** Prefixes every budget key (Redis keys included), so deployments or test runs can be kept apart. */
   readonly budgetKeyPrefix: string
   readonly userAgent: string
@@ -42,12 +46,21 @@ export const defaultScalingoClientSettings: ScalingoClientSettings = {
   retryBaseDelay: Duration.millis(300),
   budgetWindow: Duration.seconds(60),
   budgetJitterAllowance: Duration.seconds(3),
-  maxBudgetWait: Duration.seconds(3),
+  maxBudgetWait: Duration.seconds(30),
+  budgetNoticeAfter: Duration.millis(1_500),
+  budgetStoreTimeout: Duration.seconds(1),
   budgetKeyPrefix: "scalingo-budget:",
   userAgent: BOT_USER_AGENT,
   regionsTtl: Duration.minutes(10),
   bearerRefreshMargin: Duration.minutes(5)
 }
+
+/**
+ * The longest one Scalingo call may take, its retries included: its turn in the budget's line,
+ * then at most `retryWithin` from its first send (every later attempt and wait fits inside).
+ */
+export const callBound = (settings: ScalingoClientSettings): Duration.Duration =>
+  Duration.sum(Duration.sum(settings.maxBudgetWait, settings.retryWithin), Duration.seconds(1))
 
 export class ScalingoClientOptions extends Context.Reference<ScalingoClientOptions>()(
   "bot/scalingo/ScalingoClientOptions",

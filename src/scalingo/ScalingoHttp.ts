@@ -1,224 +1,177 @@
+import type * as Headers from "@effect/platform/Headers"
 import * as HttpClient from "@effect/platform/HttpClient"
 import type * as HttpClientError from "@effect/platform/HttpClientError"
 import * as HttpClientRequest from "@effect/platform/HttpClientRequest"
-import { Clock, Data, Duration, Effect, Option, ParseResult, Random, Redacted, Schema } from "effect"
-import { type RateLimited, type ScalingoError, ScalingoUnavailable, UnexpectedResponse } from "./errors.js"
+import type * as HttpClientResponse from "@effect/platform/HttpClientResponse"
+import { Clock, Deferred, Duration, Effect, Redacted } from "effect"
+import type { BodyReader } from "./bodyReaders.js"
+import { RateLimited, type ScalingoError, UnexpectedResponse } from "./errors.js"
 import { RequestBudget } from "./RequestBudget.js"
+import { countRequest } from "./RequestTally.js"
+import { type AttemptFailed, attemptFailed, retrySchedule } from "./retryPolicy.js"
 import type { ScalingoAccount } from "./ScalingoAccount.js"
 import { ScalingoClientOptions } from "./ScalingoClientOptions.js"
-import { errorForStatus, retryAfterOf } from "./statusErrors.js"
+import { labelOf, originOf, type ScalingoRequest, toHttpRequest } from "./ScalingoRequest.js"
+import { credentialsIn, statusFailure } from "./statusErrors.js"
+import { fromHttpError, timedOut } from "./transportErrors.js"
 
-export interface SendOptions {
-  /** A change (app creation): sent at most once, never retried once it may have left. */
-  readonly change?: boolean
-  /** What a 404 is about when Scalingo's body does not say (e.g. "app"). */
-  readonly resource?: string
+/** A 2xx answer: its status and headers (e.g. a 202's `Location`) and the body as read. */
+export interface ScalingoReply<A> {
+  readonly status: number
+  readonly headers: Headers.Headers
+  readonly body: A
 }
 
-/** A failed attempt, with Scalingo's Retry-After when it gave one (only the retry loop sees this). */
-class AttemptFailed extends Data.TaggedError("AttemptFailed")<{
-  readonly error: ScalingoError
-  readonly retryAfter: Option.Option<Duration.Duration>
-}> {}
-
-const failed = (error: ScalingoError, retryAfter: Option.Option<Duration.Duration> = Option.none()) =>
-  new AttemptFailed({ error, retryAfter })
-
-/** Errors worth another try for a read: Scalingo down or slow, or its own 429. */
-const isTransient = (error: ScalingoError): error is ScalingoUnavailable | RateLimited =>
-  error._tag === "ScalingoUnavailable" || (error._tag === "RateLimited" && error.source === "scalingo")
-
-/** Transport errors that prove nothing left this machine (so a change cannot have been applied). */
-const NOT_SENT_CODES = new Set([
-  "ECONNREFUSED",
-  "ENOTFOUND",
-  "EAI_AGAIN",
-  "EHOSTUNREACH",
-  "ENETUNREACH",
-  "UND_ERR_CONNECT_TIMEOUT"
-])
-const neverSent = (cause: unknown): boolean => {
-  for (let current = cause, depth = 0; current !== null && typeof current === "object" && depth < 6; depth++) {
-    const code = (current as { code?: unknown }).code
-    if (typeof code === "string" && NOT_SENT_CODES.has(code)) return true
-    current = (current as { cause?: unknown }).cause
-  }
-  return false
-}
-
-const describe = (request: HttpClientRequest.HttpClientRequest): string => {
-  try {
-    return `${request.method} ${new URL(request.url).pathname}`
-  } catch {
-    return request.method
-  }
-}
-
-/** The credential values inside a request's Authorization header, so error texts can be scrubbed of them. */
-const credentialsIn = (request: HttpClientRequest.HttpClientRequest, account: ScalingoAccount): Array<string> => {
-  const secrets = [Redacted.value(account.apiToken)]
-  const [scheme, value] = (request.headers["authorization"] ?? "").split(" ", 2)
-  if (value !== undefined && value !== "") {
-    secrets.push(value)
-    if (scheme?.toLowerCase() === "basic")
-      secrets.push(
-        Buffer.from(value, "base64")
-          .toString("utf8")
-          .replace(/^[^:]*:/, "")
-      )
-  }
-  return secrets
+/** What one call keeps across its attempts. */
+interface CallState {
+  attempts: number
+  /** When the budget first let it go: retries must start within `retryWithin` of it. */
+  firstSentAt: number | undefined
 }
 
 /**
- * The one pipeline every Scalingo call goes through: bot User-Agent, JSON, the account's request
- * budget before each attempt, a per-attempt timeout, status → tagged error, Schema decoding, and
- * bounded jittered retries for reads. Callers set the URL and credentials.
+ * The one pipeline every Scalingo call goes through, built from the platform's parts: the
+ * account's budget as a request transform (its turn in line, then the tally), status → tagged
+ * error as a response transform (the body read within the attempt's timeout), a Schedule for
+ * retries, a span and a debug line per attempt. Callers give the request and its credentials.
  */
 export class ScalingoHttp extends Effect.Service<ScalingoHttp>()("bot/scalingo/ScalingoHttp", {
   effect: Effect.gen(function* () {
     const options = yield* ScalingoClientOptions
     const budget = yield* RequestBudget
-    const client = (yield* HttpClient.HttpClient).pipe(
-      HttpClient.mapRequest((request) =>
-        request.pipe(HttpClientRequest.setHeader("User-Agent", options.userAgent), HttpClientRequest.acceptJson)
-      ),
+    const platform = (yield* HttpClient.HttpClient).pipe(
+      HttpClient.mapRequest(HttpClientRequest.setHeader("User-Agent", options.userAgent)),
+      // The span per attempt is ours: the platform's would trace the full URL, logs_url's token included.
+      HttpClient.withTracerDisabledWhen(() => true),
       HttpClient.withTracerPropagation(false)
     )
-    const requestTimeout = Duration.decode(options.requestTimeout)
+    const requestTimeout = Duration.toMillis(options.requestTimeout)
+    const retryWithin = Duration.toMillis(options.retryWithin)
     const fallbackRetryAfterSeconds = Math.max(1, Math.ceil(Duration.toSeconds(options.budgetWindow)))
 
-    const unavailable = (reason: "timeout" | "transport", mayHaveApplied: boolean, what: string) =>
-      new ScalingoUnavailable({
-        reason,
-        mayHaveApplied,
-        message:
-          reason === "timeout" ? `Scalingo did not answer ${what} in time` : `Scalingo could not be reached for ${what}`
-      })
-
-    const fromHttpError = (error: HttpClientError.HttpClientError, change: boolean, what: string): ScalingoError => {
-      if (error._tag === "RequestError" && error.reason !== "Transport") {
-        return new UnexpectedResponse({
-          status: 0,
-          detail: `${what}: the request could not be built (${error.reason})`
-        })
-      }
-      return unavailable("transport", change && !(error._tag === "RequestError" && neverSent(error.cause)), what)
-    }
-
-    /** One request: budget, send, read, map the status, decode. */
-    const attempt = <A, I>(
+    const attempt = (
       account: ScalingoAccount,
-      request: HttpClientRequest.HttpClientRequest,
-      schema: Schema.Schema<A, I>,
-      change: boolean,
-      resource: string,
-      timeout: Duration.Duration
-    ) => {
-      const what = describe(request)
-      return budget.take(account).pipe(
-        Effect.mapError((error) => failed(error)),
-        Effect.zipRight(
-          client.execute(request).pipe(
-            Effect.flatMap((response) => Effect.map(response.text, (text) => ({ response, text }))),
-            Effect.mapError((error) => failed(fromHttpError(error, change, what))),
-            Effect.timeoutFail({ duration: timeout, onTimeout: () => failed(unavailable("timeout", change, what)) })
+      request: ScalingoRequest,
+      outgoing: HttpClientRequest.HttpClientRequest,
+      call: CallState
+    ) =>
+      Effect.gen(function* () {
+        const number = ++call.attempts
+        const [label, origin] = [labelOf(request), originOf(request)]
+        const deadline = () => (call.firstSentAt ?? Number.POSITIVE_INFINITY) + retryWithin
+        const sent = yield* Deferred.make<number>()
+        const queuedFrom = yield* Clock.currentTimeMillis
+        let sentAt: number | undefined
+        let status: number | undefined
+
+        const takeTurn = (ready: HttpClientRequest.HttpClientRequest) =>
+          Effect.gen(function* () {
+            // A retry waits in line only as long as its call may still run.
+            const now = yield* Clock.currentTimeMillis
+            const left = call.firstSentAt === undefined ? undefined : Duration.millis(Math.max(0, deadline() - now))
+            yield* budget.take(account, left)
+            const at = yield* Clock.currentTimeMillis
+            call.firstSentAt ??= at
+            yield* Effect.annotateCurrentSpan("scalingo.queued_ms", at - queuedFrom)
+            yield* countRequest(label)
+            sentAt = at
+            yield* Deferred.succeed(sent, at)
+            return ready
+          })
+
+        const failure = (error: HttpClientError.HttpClientError | RateLimited): AttemptFailed =>
+          attemptFailed(
+            error._tag === "RateLimited"
+              ? new RateLimited({ source: error.source, retryAfterSeconds: error.retryAfterSeconds, ...origin })
+              : fromHttpError(error, label, request.change, origin)
           )
-        ),
-        Effect.flatMap(({ response, text }) =>
-          Effect.flatMap(Clock.currentTimeMillis, (now) => {
-            if (response.status >= 200 && response.status < 300) return decode(schema, text, response.status, what)
-            const secrets = credentialsIn(request, account)
-            const error = errorForStatus(
-              { status: response.status, headers: response.headers, text, what, change, resource, secrets },
-              now,
-              fallbackRetryAfterSeconds
-            )
-            return Effect.fail(
-              failed(error, response.status === 429 ? retryAfterOf(response.headers, now) : Option.none())
+
+        const checkStatus = (response: HttpClientResponse.HttpClientResponse) =>
+          Effect.gen(function* () {
+            status = response.status
+            yield* Effect.annotateCurrentSpan("http.response.status_code", response.status)
+            if (response.status >= 200 && response.status < 300) return response
+            const [text, now] = [yield* Effect.orElseSucceed(response.text, () => ""), yield* Clock.currentTimeMillis]
+            const call = { what: label, change: request.change, resource: request.resource ?? "resource", origin }
+            const secrets = credentialsIn(response.request, account.apiToken)
+            return yield* Effect.fail(
+              statusFailure(response, text, { ...call, secrets }, now, fallbackRetryAfterSeconds)
             )
           })
-        ),
-        Effect.tap(() => Effect.logDebug("scalingo request", { request: what }))
-      )
-    }
 
-    const decode = <A, I>(schema: Schema.Schema<A, I>, text: string, status: number, what: string) => {
-      let json: unknown
-      try {
-        json = text === "" ? {} : JSON.parse(text)
-      } catch {
-        return Effect.fail(failed(new UnexpectedResponse({ status, detail: `${what}: the body was not valid JSON` })))
-      }
-      return Schema.decodeUnknown(schema)(json).pipe(
-        // Only the place of the mismatch: parse messages quote values, and values may be secrets.
-        Effect.mapError((error) =>
-          failed(new UnexpectedResponse({ status, detail: `${what}: unexpected body shape${pathOf(error)}` }))
+        // The attempt's timeout counts from the moment the budget lets it go, not while it waits in line.
+        const timer = Effect.flatMap(Deferred.await(sent), (at) =>
+          Effect.sleep(Duration.millis(Math.max(1, Math.min(requestTimeout, deadline() - at))))
+        ).pipe(Effect.zipRight(Effect.fail(attemptFailed(timedOut(label, request.change, origin)))))
+
+        // One debug line per attempt that was sent: which request, its status (0: no answer), how long.
+        const logged = Effect.suspend(() =>
+          sentAt === undefined
+            ? Effect.void
+            : Effect.flatMap(Clock.currentTimeMillis, (end) =>
+                Effect.logDebug("scalingo request").pipe(
+                  Effect.annotateLogs({ request: label, attempt: number, status: status ?? 0 }),
+                  Effect.annotateLogs({ duration_ms: end - (sentAt ?? end), ...originOf(request) })
+                )
+              )
         )
-      )
-    }
 
-    /** Retries a read while it is transient, within maxAttempts and retryWithin, waiting max(backoff, Retry-After). */
-    const withRetries = <A>(run: (timeout: Duration.Duration) => Effect.Effect<A, AttemptFailed>) =>
-      Effect.gen(function* () {
-        const deadline = (yield* Clock.currentTimeMillis) + Duration.toMillis(options.retryWithin)
-        const loop = (attemptNumber: number): Effect.Effect<A, AttemptFailed> =>
-          Effect.flatMap(Clock.currentTimeMillis, (now) =>
-            run(Duration.millis(Math.max(1, Math.min(Duration.toMillis(requestTimeout), deadline - now)))).pipe(
-              Effect.catchIf(
-                (f) => isTransient(f.error),
-                (f) =>
-                  Effect.gen(function* () {
-                    const backoff =
-                      Duration.toMillis(options.retryBaseDelay) *
-                      2 ** (attemptNumber - 1) *
-                      (yield* Random.nextRange(0.8, 1.2))
-                    const wait = Math.max(
-                      backoff,
-                      Option.match(f.retryAfter, { onNone: () => 0, onSome: Duration.toMillis })
-                    )
-                    const later = (yield* Clock.currentTimeMillis) + wait
-                    if (attemptNumber >= options.maxAttempts || later >= deadline) return yield* f
-                    yield* Effect.logDebug("retrying scalingo request", { attempt: attemptNumber, error: f.error._tag })
-                    yield* Effect.sleep(Duration.millis(wait))
-                    return yield* loop(attemptNumber + 1)
+        const client = platform.pipe(
+          HttpClient.mapRequestEffect(takeTurn),
+          HttpClient.transformResponse((response) =>
+            response.pipe(
+              Effect.tap((answered) => answered.text),
+              Effect.mapError(failure),
+              Effect.flatMap(checkStatus),
+              Effect.raceFirst(timer),
+              Effect.ensuring(logged)
+            )
+          )
+        )
+        return yield* client.execute(outgoing).pipe(
+          Effect.withSpan(`Scalingo ${label}`, {
+            kind: "client",
+            attributes: {
+              "http.request.method": request.method,
+              "url.template": request.template,
+              "scalingo.attempt": number,
+              ...(request.region === undefined ? {} : { "scalingo.region": request.region }),
+              ...(Redacted.isRedacted(request.url) ? {} : { "server.address": new URL(request.url).origin })
+            }
+          })
+        )
+      })
+
+    /** Sends `request` (credentials set by `authorize`) and reads a 2xx body with `read`. */
+    const send = <A>(
+      account: ScalingoAccount,
+      request: ScalingoRequest,
+      authorize: (outgoing: HttpClientRequest.HttpClientRequest) => HttpClientRequest.HttpClientRequest,
+      read: BodyReader<A>
+    ): Effect.Effect<ScalingoReply<A>, ScalingoError> =>
+      Effect.suspend(() => {
+        const call: CallState = { attempts: 0, firstSentAt: undefined }
+        const outgoing = authorize(toHttpRequest(request))
+        const deadline = () => (call.firstSentAt ?? Number.POSITIVE_INFINITY) + retryWithin
+        return Effect.suspend(() => attempt(account, request, outgoing, call)).pipe(
+          Effect.retry(retrySchedule(options, request.change, deadline)),
+          Effect.mapError((failed) => failed.error),
+          Effect.flatMap((response) =>
+            read(response).pipe(
+              Effect.map((body) => ({ status: response.status, headers: response.headers, body })),
+              Effect.mapError(
+                (detail) =>
+                  new UnexpectedResponse({
+                    status: response.status,
+                    detail: `${labelOf(request)}: ${detail}`,
+                    ...originOf(request)
                   })
               )
             )
           )
-        return yield* loop(1)
+        )
       })
-
-    /** Sends a request (URL and credentials set by the caller) and decodes a 2xx body with `schema`. */
-    const send = <A, I>(
-      account: ScalingoAccount,
-      request: HttpClientRequest.HttpClientRequest,
-      schema: Schema.Schema<A, I>,
-      sendOptions: SendOptions = {}
-    ): Effect.Effect<A, ScalingoError> => {
-      const change = sendOptions.change === true
-      const resource = sendOptions.resource ?? "resource"
-      const run = (timeout: Duration.Duration) => attempt(account, request, schema, change, resource, timeout)
-      return (change ? run(requestTimeout) : withRetries(run)).pipe(
-        Effect.mapError((f) => f.error),
-        Effect.withSpan("ScalingoHttp.send", { attributes: { request: describe(request), change } })
-      )
-    }
 
     return { send } as const
   })
 }) {}
-
-/** Where a body stopped matching: keys and indexes only, never the values found there. */
-const pathOf = (error: ParseResult.ParseError): string => {
-  const path = ParseResult.ArrayFormatter.formatErrorSync(error)[0]?.path ?? []
-  return path.length === 0
-    ? ""
-    : ` at ${path
-        .map((p) =>
-          String(p)
-            .replace(/[^A-Za-z0-9_-]/g, "?")
-            .slice(0, 40)
-        )
-        .join(".")}`
-}

@@ -10,8 +10,8 @@ import { ScalingoHttp } from "./ScalingoHttp.js"
 import type { ScalingoSettings } from "./ScalingoSettings.js"
 import { UsersApi } from "./UsersApi.js"
 
-/** What the rest of the bot uses from Scalingo. */
-export type ScalingoServices = BearerTokens | Regions | UsersApi | AppsApi | EventsApi
+/** What the rest of the bot uses from Scalingo (ScalingoApi for the resource services still to come). */
+export type ScalingoServices = BearerTokens | Regions | ScalingoApi | UsersApi | AppsApi | EventsApi
 
 /** The Scalingo services over a given request budget (tests pick memory or Redis explicitly). */
 export const makeScalingoLayer = <E>(

@@ -1,5 +1,4 @@
 import { Effect } from "effect"
-import { ScalingoSettings } from "./ScalingoSettings.js"
 import type { ScalingoAccount } from "./ScalingoAccount.js"
 import { ScalingoApi } from "./ScalingoApi.js"
 import { UserResponse } from "./schemas/user.js"
@@ -7,11 +6,10 @@ import { UserResponse } from "./schemas/user.js"
 /** Who a token belongs to: `GET {auth}/v1/users/self` (the auth host, as go-scalingo and scalingo.js do). */
 export class UsersApi extends Effect.Service<UsersApi>()("bot/scalingo/UsersApi", {
   effect: Effect.gen(function* () {
-    const { authUrl: scalingoAuthUrl } = yield* ScalingoSettings
     const api = yield* ScalingoApi
 
     const self = Effect.fn("UsersApi.self")(function* (account: ScalingoAccount) {
-      const { user } = yield* api.get(account, `${scalingoAuthUrl}/v1/users/self`, UserResponse, { resource: "user" })
+      const { user } = yield* api.get(account, "auth", "/v1/users/self", UserResponse, { resource: "user" })
       return user
     })
 

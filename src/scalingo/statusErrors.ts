@@ -1,5 +1,7 @@
 import * as Headers from "@effect/platform/Headers"
-import { Duration, Option } from "effect"
+import type * as HttpClientRequest from "@effect/platform/HttpClientRequest"
+import type * as HttpClientResponse from "@effect/platform/HttpClientResponse"
+import { Duration, Option, Redacted } from "effect"
 import {
   BadRequest,
   Conflict,
@@ -8,11 +10,13 @@ import {
   NotFound,
   PaymentRequired,
   RateLimited,
+  type RequestOrigin,
   type ScalingoError,
   ScalingoUnavailable,
   Unauthorized,
   UnexpectedResponse
 } from "./errors.js"
+import { type AttemptFailed, attemptFailed } from "./retryPolicy.js"
 import {
   ErrorMessageBody,
   ForbiddenBody,
@@ -35,6 +39,27 @@ export interface FailedCall {
   readonly resource: string
   /** Values that must never appear in an error: the API token, the bearer. */
   readonly secrets: ReadonlyArray<string>
+  /** The request, for logs: copied onto the error. */
+  readonly origin: RequestOrigin
+}
+
+/** The credential values of a request (its Authorization header, the API token), so error texts can be scrubbed. */
+export const credentialsIn = (
+  request: HttpClientRequest.HttpClientRequest,
+  apiToken: Redacted.Redacted<string>
+): Array<string> => {
+  const secrets = [Redacted.value(apiToken)]
+  const [scheme, value] = (request.headers["authorization"] ?? "").split(" ", 2)
+  if (value !== undefined && value !== "") {
+    secrets.push(value)
+    if (scheme?.toLowerCase() === "basic")
+      secrets.push(
+        Buffer.from(value, "base64")
+          .toString("utf8")
+          .replace(/^[^:]*:/, "")
+      )
+  }
+  return secrets
 }
 
 const MAX_MESSAGE = 300
@@ -63,18 +88,38 @@ export const retryAfterOf = (headers: Headers.Headers, now: number): Option.Opti
     Option.map(Duration.millis)
   )
 
+/** A non-2xx answer as a failed attempt, with Scalingo's Retry-After (if any) for the retry schedule. */
+export const statusFailure = (
+  response: Pick<HttpClientResponse.HttpClientResponse, "status" | "headers">,
+  text: string,
+  call: Omit<FailedCall, "status" | "headers" | "text">,
+  now: number,
+  fallbackRetryAfterSeconds: number
+): AttemptFailed =>
+  attemptFailed(
+    errorForStatus(
+      { ...call, status: response.status, headers: response.headers, text },
+      now,
+      fallbackRetryAfterSeconds
+    ),
+    response.status === 429 ? retryAfterOf(response.headers, now) : Option.none()
+  )
+
 /** The tagged error for a non-2xx answer. `fallbackRetryAfterSeconds` is used for a 429 that does not say. */
 export const errorForStatus = (call: FailedCall, now: number, fallbackRetryAfterSeconds: number): ScalingoError => {
   const said = (fallback: string, error: string | undefined) =>
     error === undefined || error.trim() === "" ? fallback : scrub(error, call.secrets)
   const messageOf = (fallback: string) =>
     said(fallback, Option.getOrUndefined(readErrorBody(ErrorMessageBody, call.text))?.error)
-  const { status } = call
+  const { status, origin } = call
   switch (status) {
     case 400:
-      return new BadRequest({ message: messageOf("Scalingo could not read the request") })
+      return new BadRequest({ message: messageOf("Scalingo could not read the request"), ...origin })
     case 401:
-      return new Unauthorized({ message: messageOf("Scalingo did not accept the credentials for this request") })
+      return new Unauthorized({
+        message: messageOf("Scalingo did not accept the credentials for this request"),
+        ...origin
+      })
     case 402: {
       const body = Option.getOrElse(
         readErrorBody(PaymentRequiredBody, call.text),
@@ -83,25 +128,28 @@ export const errorForStatus = (call: FailedCall, now: number, fallbackRetryAfter
       return new PaymentRequired({
         message: said("The Scalingo account's billing needs attention", body.error),
         ...(body.url === undefined ? {} : { url: scrub(body.url, call.secrets) }),
-        ...(body.name === undefined ? {} : { name: scrub(body.name, call.secrets) })
+        ...(body.name === undefined ? {} : { name: scrub(body.name, call.secrets) }),
+        ...origin
       })
     }
     case 403: {
       const body = Option.getOrElse(readErrorBody(ForbiddenBody, call.text), () => ({}) as typeof ForbiddenBody.Type)
       return new Forbidden({
         message: said("Scalingo does not allow this request", body.error),
-        ...(body.code === undefined ? {} : { code: scrub(body.code, call.secrets) })
+        ...(body.code === undefined ? {} : { code: scrub(body.code, call.secrets) }),
+        ...origin
       })
     }
     case 404: {
       const body = Option.getOrElse(readErrorBody(NotFoundBody, call.text), () => ({}) as typeof NotFoundBody.Type)
       return new NotFound({
         resource: body.resource === undefined ? call.resource : scrub(body.resource, call.secrets),
-        message: said("not found", body.error)
+        message: said("not found", body.error),
+        ...origin
       })
     }
     case 409:
-      return new Conflict({ message: messageOf("The change conflicts with the resource's current state") })
+      return new Conflict({ message: messageOf("The change conflicts with the resource's current state"), ...origin })
     case 422: {
       const fields = Option.getOrElse(readErrorBody(InvalidInputBody, call.text), () => ({}))
       const clean = Object.fromEntries(
@@ -111,7 +159,8 @@ export const errorForStatus = (call: FailedCall, now: number, fallbackRetryAfter
         ])
       )
       return new InvalidInput({
-        fields: Object.keys(clean).length > 0 ? clean : { base: ["Scalingo refused the input"] }
+        fields: Object.keys(clean).length > 0 ? clean : { base: ["Scalingo refused the input"] },
+        ...origin
       })
     }
     case 429:
@@ -120,7 +169,8 @@ export const errorForStatus = (call: FailedCall, now: number, fallbackRetryAfter
         retryAfterSeconds: Option.match(retryAfterOf(call.headers, now), {
           onNone: () => fallbackRetryAfterSeconds,
           onSome: (d) => Math.max(1, Math.ceil(Duration.toSeconds(d)))
-        })
+        }),
+        ...origin
       })
   }
   if (status >= 500 && status <= 599) {
@@ -128,8 +178,9 @@ export const errorForStatus = (call: FailedCall, now: number, fallbackRetryAfter
       reason: "server-error",
       status,
       mayHaveApplied: call.change,
-      message: `Scalingo answered ${status} to ${call.what}`
+      message: `Scalingo answered ${status} to ${call.what}`,
+      ...origin
     })
   }
-  return new UnexpectedResponse({ status, detail: `${call.what}: unexpected status ${status}` })
+  return new UnexpectedResponse({ status, detail: `${call.what}: unexpected status ${status}`, ...origin })
 }

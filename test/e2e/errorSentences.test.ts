@@ -66,8 +66,9 @@ describe("errors become sentences", () => {
   })
 
   it("the account's own request budget spent → retry in N seconds, without drawing a 429 from Scalingo", async () => {
+    // More than the whole budget (60 a minute) at once: a burst may spend all of it, so only more is refused.
     const replies = await Promise.all(
-      Array.from({ length: 24 }, () => commandReply(world, "events forty-seven-events", { userId: "U-BOB" }))
+      Array.from({ length: 70 }, () => commandReply(world, "events forty-seven-events", { userId: "U-BOB" }))
     )
     const budget = replies.filter((r) => r.text.includes("request budget"))
     expect(budget.length).toBeGreaterThan(0)

@@ -1,11 +1,12 @@
 import { FetchHttpClient } from "@effect/platform"
 import { Effect, Layer, Option, Redacted } from "effect"
 import type { RequestBudget } from "../../src/scalingo/RequestBudget.js"
+import type { Tally } from "../../src/scalingo/RequestTally.js"
 import { type ScalingoAccount, scalingoAccount } from "../../src/scalingo/ScalingoAccount.js"
 import { type ScalingoClientSettings, ScalingoClientOptions } from "../../src/scalingo/ScalingoClientOptions.js"
 import { makeScalingoLayer, ScalingoLive } from "../../src/scalingo/ScalingoLive.js"
 import { ScalingoSettings, type ScalingoSettingsValues } from "../../src/scalingo/ScalingoSettings.js"
-import { type Simulator, type SimulatorOptions, startSimulator } from "../../src/simulator/index.js"
+import { type SimRequest, type Simulator, type SimulatorOptions, startSimulator } from "../../src/simulator/index.js"
 
 /** A simulator for one test, closed when the test's scope ends; its rate limit matches `settingsFor`'s unless given. */
 export const simulator = (options: SimulatorOptions = {}) =>
@@ -75,3 +76,17 @@ export const unusedLoopbackUrl = Effect.promise(async () => {
 
 /** An error's own fields as a plain object (errors carrying a span are proxies vitest cannot diff). */
 export const fieldsOf = (error: object): Record<string, unknown> => ({ ...error })
+
+/** The most requests found in any window `(t - windowMs, t]` (the simulator's sliding window). */
+export const busiestWindow = (requests: ReadonlyArray<SimRequest>, windowMs: number): number =>
+  Math.max(0, ...requests.map((r) => requests.filter((o) => o.at > r.at - windowMs && o.at <= r.at).length))
+
+/** The regions list answered with one region whose API is at `api` (on loopback, like the simulator's). */
+export const oneRegionAt = (api: string) => ({
+  host: "auth" as const,
+  path: "/v1/regions",
+  status: 200,
+  body: JSON.stringify({ regions: [{ name: "osc-fr1", display_name: "Paris", api, default: true }] })
+})
+
+export const freshTally = (): Tally => ({ requests: [] })

@@ -1,4 +1,4 @@
-import { type Option, Schema } from "effect"
+import { Option, Schema } from "effect"
 
 /**
  * The bodies Scalingo sends with an error status (scalingo-api.md §6). Every field is optional: a
@@ -66,17 +66,14 @@ export const TooManyRequestsBody = Schema.Struct({
 })
 
 /**
- * An error body as a JSON value. Plain text (the 429 `Retry later`, a proxy's page) becomes
- * `{ error: <text> }` so the schemas above read both.
+ * Reads an error body with one of the schemas above; None when it does not fit. A body that is not
+ * JSON (the 429 `Retry later`, a proxy's page) is read as `{ error: <text> }`, so both forms work.
  */
-export const errorBodyValue = (text: string): unknown => {
-  try {
-    return JSON.parse(text)
-  } catch {
-    return { error: text.trim() }
-  }
-}
-
-/** Reads an error body with one of the schemas above; None when it does not fit. */
 export const readErrorBody = <A, I>(schema: Schema.Schema<A, I>, text: string): Option.Option<A> =>
-  Schema.decodeUnknownOption(schema)(errorBodyValue(text))
+  Schema.decodeUnknownOption(Schema.parseJson(schema))(text).pipe(
+    Option.orElse(() =>
+      Schema.decodeUnknownEither(Schema.parseJson())(text)._tag === "Right"
+        ? Option.none()
+        : Schema.decodeUnknownOption(schema)({ error: text.trim() })
+    )
+  )
