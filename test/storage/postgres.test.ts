@@ -3,6 +3,7 @@ import { describe, expect, it } from "@effect/vitest"
 import { Effect, Exit, Option, Redacted } from "effect"
 import { accountLinksSuite } from "./accountLinksSuite.js"
 import { keyRotationSuite } from "./keyRotationSuite.js"
+import { pendingChangesSuite } from "./pendingChangesSuite.js"
 import { staleRejectionSuite } from "./staleRejectionSuite.js"
 import { linksOf, newKey, newLink, openStorage, rawSqlFor, type StorageBackend } from "./storageFixtures.js"
 
@@ -42,6 +43,10 @@ describe.skipIf(!testDatabaseUrl)("AccountLinks on PostgreSQL (needs TEST_DATABA
   accountLinksSuite(postgres)
   staleRejectionSuite(postgres)
   keyRotationSuite(postgres)
+})
+
+describe.skipIf(!testDatabaseUrl)("Repositories on PostgreSQL (needs TEST_DATABASE_URL)", () => {
+  describe("PendingChanges", () => pendingChangesSuite(postgres))
 })
 
 describe.skipIf(!testDatabaseUrl)("PostgreSQL storage (needs TEST_DATABASE_URL)", () => {

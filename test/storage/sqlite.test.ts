@@ -6,6 +6,7 @@ import { Effect, Exit, Logger, Option, Redacted } from "effect"
 import { generatedKeyFileName } from "../../src/storage/GeneratedKeyFile.js"
 import { accountLinksSuite } from "./accountLinksSuite.js"
 import { keyRotationSuite } from "./keyRotationSuite.js"
+import { pendingChangesSuite } from "./pendingChangesSuite.js"
 import { staleRejectionSuite } from "./staleRejectionSuite.js"
 import { linksOf, newKey, newLink, openStorage, rawSqlFor, type StorageBackend } from "./storageFixtures.js"
 
@@ -34,6 +35,10 @@ describe("AccountLinks on SQLite", () => {
   accountLinksSuite(sqlite)
   staleRejectionSuite(sqlite)
   keyRotationSuite(sqlite)
+})
+
+describe("Repositories on SQLite", () => {
+  describe("PendingChanges", () => pendingChangesSuite(sqlite))
 })
 
 describe("SQLite storage", () => {
