@@ -5,6 +5,13 @@ import submissionClaims from "./migrations/0002_submission_claims.js"
 import tokenFingerprints from "./migrations/0003_token_fingerprints.js"
 import sealingKeys from "./migrations/0004_sealing_keys.js"
 import claimExpiry from "./migrations/0005_claim_expiry.js"
+import claimsByTeam from "./migrations/0006_claims_by_team.js"
+import pendingChanges from "./migrations/0007_pending_changes.js"
+import subscriptions from "./migrations/0008_subscriptions.js"
+import leases from "./migrations/0009_leases.js"
+import channelPolicies from "./migrations/0010_channel_policies.js"
+import auditRecords from "./migrations/0011_audit_records.js"
+import stars from "./migrations/0012_stars.js"
 import { describeCause, StorageError } from "./StorageError.js"
 
 const migrationsTable = "effect_sql_migrations"
@@ -18,7 +25,14 @@ const migrations = Migrator.fromRecord({
   "0002_submission_claims": submissionClaims,
   "0003_token_fingerprints": tokenFingerprints,
   "0004_sealing_keys": sealingKeys,
-  "0005_claim_expiry": claimExpiry
+  "0005_claim_expiry": claimExpiry,
+  "0006_claims_by_team": claimsByTeam,
+  "0007_pending_changes": pendingChanges,
+  "0008_subscriptions": subscriptions,
+  "0009_leases": leases,
+  "0010_channel_policies": channelPolicies,
+  "0011_audit_records": auditRecords,
+  "0012_stars": stars
 })
 
 /** The dialect-neutral runner: it needs only SqlClient (SqliteMigrator would shell out to sqlite3). */

@@ -1,4 +1,4 @@
-import { Data } from "effect"
+import { Data, ParseResult } from "effect"
 
 /**
  * Why storage failed. A closed list so callers can react (e.g. ask the person to link again when their
@@ -10,6 +10,7 @@ export type StorageFailure =
   | "query" // a statement failed or a row had an unexpected shape
   | "key" // the token encryption key is missing, malformed, or its file unusable
   | "unsealable" // a stored token cannot be opened: sealed by an unknown key, or tampered with
+  | "refused" // a value was not stored: it looks like a secret, or is larger than its column allows
 
 /** Every storage failure. `detail` is written for operators and never holds a token, key or password. */
 export class StorageError extends Data.TaggedError("StorageError")<{
@@ -46,3 +47,19 @@ export const describeCause = (cause: unknown): string => {
   }
   return scrubCredentials(parts.filter((part) => part.length > 0).join(": ") || "unknown error")
 }
+
+/**
+ * The error for a failed statement, naming the operation; a StorageError already made stays as it is.
+ * A row of an unexpected shape is reported without the row, whose values are not ours to print.
+ */
+export const failedTo =
+  (operation: string) =>
+  (cause: unknown): StorageError =>
+    cause instanceof StorageError
+      ? cause
+      : new StorageError({
+          reason: "query",
+          detail: ParseResult.isParseError(cause)
+            ? `${operation}: a stored row has an unexpected shape`
+            : `${operation}: ${describeCause(cause)}`
+        })

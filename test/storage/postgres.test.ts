@@ -2,8 +2,14 @@ import { randomBytes } from "node:crypto"
 import { describe, expect, it } from "@effect/vitest"
 import { Effect, Exit, Option, Redacted } from "effect"
 import { accountLinksSuite } from "./accountLinksSuite.js"
+import { auditRecordsSuite } from "./auditRecordsSuite.js"
+import { deliveryLedgerSuite } from "./deliveryLedgerSuite.js"
 import { keyRotationSuite } from "./keyRotationSuite.js"
+import { leasesSuite } from "./leasesSuite.js"
+import { pendingChangesSuite } from "./pendingChangesSuite.js"
+import { policiesAndStarsSuite } from "./policiesAndStarsSuite.js"
 import { staleRejectionSuite } from "./staleRejectionSuite.js"
+import { subscriptionsSuite } from "./subscriptionsSuite.js"
 import { linksOf, newKey, newLink, openStorage, rawSqlFor, type StorageBackend } from "./storageFixtures.js"
 
 const testDatabaseUrl = process.env.TEST_DATABASE_URL
@@ -42,6 +48,15 @@ describe.skipIf(!testDatabaseUrl)("AccountLinks on PostgreSQL (needs TEST_DATABA
   accountLinksSuite(postgres)
   staleRejectionSuite(postgres)
   keyRotationSuite(postgres)
+})
+
+describe.skipIf(!testDatabaseUrl)("Repositories on PostgreSQL (needs TEST_DATABASE_URL)", () => {
+  describe("PendingChanges", () => pendingChangesSuite(postgres))
+  describe("Subscriptions", () => subscriptionsSuite(postgres))
+  describe("DeliveryLedger", () => deliveryLedgerSuite(postgres))
+  describe("Leases", () => leasesSuite(postgres))
+  describe("ChannelPolicies and Stars", () => policiesAndStarsSuite(postgres))
+  describe("AuditRecords", () => auditRecordsSuite(postgres))
 })
 
 describe.skipIf(!testDatabaseUrl)("PostgreSQL storage (needs TEST_DATABASE_URL)", () => {

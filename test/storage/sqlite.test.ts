@@ -5,8 +5,14 @@ import { describe, expect, it } from "@effect/vitest"
 import { Effect, Exit, Logger, Option, Redacted } from "effect"
 import { generatedKeyFileName } from "../../src/storage/GeneratedKeyFile.js"
 import { accountLinksSuite } from "./accountLinksSuite.js"
+import { auditRecordsSuite } from "./auditRecordsSuite.js"
+import { deliveryLedgerSuite } from "./deliveryLedgerSuite.js"
 import { keyRotationSuite } from "./keyRotationSuite.js"
+import { leasesSuite } from "./leasesSuite.js"
+import { pendingChangesSuite } from "./pendingChangesSuite.js"
+import { policiesAndStarsSuite } from "./policiesAndStarsSuite.js"
 import { staleRejectionSuite } from "./staleRejectionSuite.js"
+import { subscriptionsSuite } from "./subscriptionsSuite.js"
 import { linksOf, newKey, newLink, openStorage, rawSqlFor, type StorageBackend } from "./storageFixtures.js"
 
 /** A temporary folder, removed with the scope. */
@@ -34,6 +40,15 @@ describe("AccountLinks on SQLite", () => {
   accountLinksSuite(sqlite)
   staleRejectionSuite(sqlite)
   keyRotationSuite(sqlite)
+})
+
+describe("Repositories on SQLite", () => {
+  describe("PendingChanges", () => pendingChangesSuite(sqlite))
+  describe("Subscriptions", () => subscriptionsSuite(sqlite))
+  describe("DeliveryLedger", () => deliveryLedgerSuite(sqlite))
+  describe("Leases", () => leasesSuite(sqlite))
+  describe("ChannelPolicies and Stars", () => policiesAndStarsSuite(sqlite))
+  describe("AuditRecords", () => auditRecordsSuite(sqlite))
 })
 
 describe("SQLite storage", () => {

@@ -4,7 +4,7 @@ import { Context, type Duration, Effect, Layer, Option, Redacted, type Scope } f
 import { StorageSettings, type StorageSettingsValues } from "../../src/storage/StorageSettings.js"
 import { AccountLinks, type NewAccountLink } from "../../src/storage/AccountLinks.js"
 import { sqlClientFor } from "../../src/storage/SqlLive.js"
-import { makeStorageLive } from "../../src/storage/StorageLive.js"
+import { makeStorageLive, type Storage as StorageServices } from "../../src/storage/StorageLive.js"
 import { StorageHealth } from "../../src/storage/StorageHealth.js"
 import type { StorageError } from "../../src/storage/StorageError.js"
 
@@ -42,7 +42,7 @@ export const settingsFor = (databaseUrl: string, options: StorageOptions = {}): 
   production: options.production ?? false
 })
 
-export type Storage = Context.Context<AccountLinks | StorageHealth>
+export type Storage = Context.Context<StorageServices>
 
 /** Starts the real storage layer on `databaseUrl`; it closes with the scope. */
 export const openStorage = (
@@ -57,6 +57,20 @@ export const openStorage = (
 
 export const linksOf = (storage: Storage) => Context.get(storage, AccountLinks)
 export const healthOf = (storage: Storage) => Context.get(storage, StorageHealth)
+
+/** Two storage instances on one fresh database, each with its own connection(s), as two replicas have. */
+export const twoReplicas = (backend: StorageBackend) =>
+  Effect.gen(function* () {
+    const databaseUrl = yield* backend.freshDatabase
+    const key = newKey()
+    const first = yield* openStorage(databaseUrl, { keys: key })
+    const second = yield* openStorage(databaseUrl, { keys: key })
+    return { databaseUrl, first, second }
+  })
+
+/** One storage instance on a fresh database. */
+export const freshStorage = (backend: StorageBackend) =>
+  Effect.flatMap(backend.freshDatabase, (databaseUrl) => openStorage(databaseUrl, { keys: newKey() }))
 
 /** A bare SqlClient on the same database, for looking at and damaging rows behind the repository's back. */
 export const rawSqlFor = (databaseUrl: string): Effect.Effect<SqlClient.SqlClient, StorageError, Scope.Scope> =>

@@ -105,12 +105,12 @@ export const submitCreateApp = Effect.fn("CreateApp.submit")(function* (submissi
   // A second submission of the same modal (double click, Slack retry, another replica) creates nothing.
   const claim = `create:${submission.viewId}`
   const work = Effect.gen(function* () {
-    if (!(yield* claims.claim(claim))) return { _tag: "AlreadySubmitted" } as const
+    if (!(yield* claims.claim(submission.person.teamId, claim))) return { _tag: "AlreadySubmitted" } as const
     const app = yield* accounts
       .actingAs(submission.person, ({ account }) =>
         appsApi.create(account, region, { name }).pipe(Effect.tap(() => directory.forget(account)))
       )
-      .pipe(Effect.tapError(() => claims.release(claim).pipe(Effect.ignore)))
+      .pipe(Effect.tapError(() => claims.release(submission.person.teamId, claim).pipe(Effect.ignore)))
     yield* Effect.logInfo("app created", { app: app.name, region })
     return { _tag: "Created", app } as const
   })
