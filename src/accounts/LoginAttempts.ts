@@ -20,8 +20,9 @@ export const defaultLoginLimits: LoginLimits = { perPerson: 5, perWorkspace: 60,
  * Limits how often tokens are checked with Scalingo per Slack person and per workspace: each random
  * token would otherwise start a fresh request budget, so a flood of `login` attempts would become a
  * flood of token exchanges. A token that proves good gives its attempt back, so people linking
- * real accounts never run into the limit, while random tokens do. Counted on this replica (several replicas each allow as much), with
- * sliding windows pruned as they are read, so memory stays bounded by the people active in a minute.
+ * real accounts never run into the limit, while random tokens do. Counted on this replica
+ * (several replicas each allow as much), with sliding windows pruned as they are read, so memory
+ * stays bounded by the people active in a minute.
  */
 export class LoginAttempts extends Context.Tag("bot/accounts/LoginAttempts")<
   LoginAttempts,

@@ -1,74 +1,57 @@
-import { Effect, Option } from "effect"
-import type { Accounts } from "../accounts/Accounts.js"
-import type { AppDirectory } from "../accounts/AppDirectory.js"
-import type { Background } from "../Background.js"
-import type { AppsApi } from "../scalingo/AppsApi.js"
+import { Effect } from "effect"
 import { isPathSafeAppName } from "../scalingo/appName.js"
-import type { EventsApi } from "../scalingo/EventsApi.js"
-import type { Regions } from "../scalingo/Regions.js"
-import type { SubmissionClaims } from "../storage/SubmissionClaims.js"
-import { logout, whoami } from "./account/account.js"
-import { apps, appsPage } from "./apps/apps.js"
-import { APPS_PAGE_ACTION } from "./apps/appsView.js"
-import { createApp } from "./create/createApp.js"
-import { CREATE_CALLBACK } from "./create/createViews.js"
-import { submitCreateApp } from "./create/submitCreateApp.js"
-import { logWithReference, staleButton } from "./errorMessages.js"
-import { events } from "./events/events.js"
-import { EVENTS_PAGE_ACTION } from "./events/eventsCursor.js"
-import { eventsPage } from "./events/eventsPage.js"
+import { accountFeature } from "./account/index.js"
+import { appsFeature } from "./apps/index.js"
+import { createFeature } from "./create/index.js"
+import { eventsFeature } from "./events/index.js"
+import type { CommandServices, Feature, Handler, SubmissionHandler } from "./feature.js"
 import { help } from "./help/help.js"
-import {
-  type ButtonClick,
-  CommandName,
-  type OptionsRequest,
-  type SlashInvocation,
-  type ViewSubmission
-} from "./interaction/Interaction.js"
+import { helpFeature } from "./help/index.js"
+import type { ButtonClick, OptionsRequest, SlashInvocation } from "./interaction/Interaction.js"
 import { serve } from "./interaction/serve.js"
-import { login } from "./login/login.js"
-import { LOGIN_CALLBACK } from "./login/loginViews.js"
-import { submitLogin } from "./login/login.js"
-import { type ModalAck, toViewAck, type ViewAck } from "./replies/ModalAck.js"
-import { Conversation, conversationFor, type Replies } from "./replies/Replies.js"
-import { Reply } from "./replies/Reply.js"
+import { handleSubmissionWith } from "./modals/handleSubmission.js"
+import { loginFeature } from "./login/index.js"
+import { pickerFeature } from "./picker/index.js"
 import { pickerOptions } from "./picker/picker.js"
-import { APP_PICKER_ACTION, PickerTargetCodec } from "./picker/pickerView.js"
+import { APP_PICKER_ACTION, pickerMessage } from "./picker/pickerView.js"
+import { Reply } from "./replies/Reply.js"
 
-/** Every service a command may use; each handler's requirements must fit in it. */
-export type CommandServices =
-  | Replies
-  | Background
-  | Accounts
-  | AppDirectory
-  | SubmissionClaims
-  | Regions
-  | AppsApi
-  | EventsApi
+export type { CommandServices } from "./feature.js"
+
+/** Every feature folder, merged once: subcommands, buttons and modals by their ids. */
+const features: ReadonlyArray<Feature> = [
+  helpFeature,
+  loginFeature,
+  accountFeature,
+  appsFeature,
+  createFeature,
+  eventsFeature
+]
+
+const merge = <A>(pick: (feature: Feature) => Readonly<Record<string, A>> | undefined): Record<string, A> =>
+  Object.assign({}, ...features.map((feature) => pick(feature) ?? {}))
+
+export const subcommands: Readonly<Record<string, Handler<SlashInvocation>>> = merge((f) => f.subcommands)
+const aboutAnApp = new Set(features.flatMap((f) => f.aboutAnApp ?? []))
+/** Commands that cannot go on without an app (the others, like `events`, have a meaning without one). */
+const needsAnApp = new Set(features.flatMap((f) => f.needsAnApp ?? []))
+const buttons: Readonly<Record<string, Handler<ButtonClick>>> = {
+  ...merge((f) => f.buttons),
+  ...pickerFeature(subcommands).buttons
+}
+export const submissions: Readonly<Record<string, SubmissionHandler>> = merge((f) => f.submissions)
+
+/** A modal submission; always answers (an unexpected failure closes the modal after logging). */
+export const handleViewSubmission = handleSubmissionWith(submissions)
+
+export const BUTTON_ACTIONS: ReadonlyArray<string> = Object.keys(buttons)
+export const VIEW_CALLBACKS: ReadonlyArray<string> = Object.keys(submissions)
 
 /** An option of a select whose options the bot serves (the app picker). */
 export interface SelectOption {
   readonly text: { readonly type: "plain_text"; readonly text: string }
   readonly value: string
 }
-
-type Handler<I> = (
-  input: I,
-  args: ReadonlyArray<string>
-) => Effect.Effect<Reply, unknown, CommandServices | Conversation>
-
-const subcommands: Record<string, Handler<SlashInvocation>> = {
-  help: (invocation) => help(invocation),
-  login,
-  logout,
-  whoami,
-  apps,
-  create: createApp,
-  events
-}
-
-/** Subcommands whose first word is an app: logged with the app it is about. */
-const ABOUT_AN_APP = new Set(["events"])
 
 /** Slack allows up to 4,000 characters of text; anything past this is never a real command. */
 const MAX_TEXT = 4_000
@@ -80,13 +63,22 @@ export const parseWords = (text: string): ReadonlyArray<string> =>
     .split(/\s+/)
     .filter((w) => w.length > 0)
 
-/** The slash command, routed by its first word; help for empty or unknown words. */
+/** The first word names an app (not `web:2`, not nothing). */
+const namesAnApp = (word: string | undefined) => word !== undefined && !word.includes(":") && isPathSafeAppName(word)
+
+/** The slash command, routed by its first word; help for empty or unknown words; the picker for a missing app. */
 export const handleSlashCommand = (invocation: SlashInvocation) => {
   const [first, ...args] = parseWords(invocation.text)
   const word = first?.toLowerCase()
   const known = word !== undefined && Object.hasOwn(subcommands, word) ? word : undefined
-  const handler = known !== undefined ? subcommands[known]! : () => help(invocation, first)
-  const app = known !== undefined && ABOUT_AN_APP.has(known) && isPathSafeAppName(args[0] ?? "") ? args[0] : undefined
+  const pick = known !== undefined && needsAnApp.has(known) && !namesAnApp(args[0])
+  const handler: Handler<SlashInvocation> =
+    known === undefined
+      ? () => help(invocation, first)
+      : pick
+        ? () => Effect.succeed(Reply.Private({ message: pickerMessage(invocation.command, { s: known, w: args }) }))
+        : subcommands[known]!
+  const app = known !== undefined && aboutAnApp.has(known) && namesAnApp(args[0]) ? args[0] : undefined
   return serve(
     {
       what: "command handled",
@@ -107,37 +99,6 @@ export const handleSlashCommand = (invocation: SlashInvocation) => {
   )
 }
 
-/**
- * An app chosen in the picker: the command it was shown for goes on with that app, as if it had been
- * typed (`restart my-app web`), answering in place of the picker.
- */
-const appPicked: Handler<ButtonClick> = (click) => {
-  const target = PickerTargetCodec.decode(click.blockId)
-  const handler =
-    Option.isSome(target) && Object.hasOwn(subcommands, target.value.s) ? subcommands[target.value.s] : undefined
-  if (handler === undefined || Option.isNone(target) || !isPathSafeAppName(click.value)) {
-    return Effect.succeed(Reply.Private({ message: staleButton(click.command), replace: true }))
-  }
-  const invocation: SlashInvocation = {
-    person: click.person,
-    command: click.command,
-    receivedAt: click.receivedAt,
-    channelId: click.channelId ?? "",
-    text: [target.value.s, click.value, ...target.value.w].join(" "),
-    triggerId: click.triggerId ?? "",
-    responseUrl: click.responseUrl ?? ""
-  }
-  return handler(invocation, [click.value, ...target.value.w])
-}
-
-const buttons: Record<string, Handler<ButtonClick>> = {
-  [APPS_PAGE_ACTION]: appsPage,
-  [EVENTS_PAGE_ACTION]: eventsPage,
-  [APP_PICKER_ACTION]: appPicked
-}
-
-export const BUTTON_ACTIONS: ReadonlyArray<string> = Object.keys(buttons)
-
 /** A click on one of the bot's buttons or menus; unknown ids (links, stale messages) are ignored. */
 export const handleButton = (click: ButtonClick) => {
   if (!Object.hasOwn(buttons, click.actionId)) {
@@ -149,6 +110,8 @@ export const handleButton = (click: ButtonClick) => {
       span: "ButtonClick",
       name: ["action", click.actionId],
       command: click.command,
+      // The picker's message is replaced by the answer of the command it carried on.
+      placeholderShown: click.actionId === APP_PICKER_ACTION,
       origin: {
         person: click.person,
         channelId: click.channelId,
@@ -173,32 +136,3 @@ export const handleOptions = (
         Effect.annotateLogs({ slack_team: request.person.teamId, slack_user: request.person.userId })
       )
     : Effect.succeed([])
-
-type SubmissionHandler = (
-  submission: ViewSubmission
-) => Effect.Effect<ModalAck, unknown, CommandServices | Conversation>
-const submissions: Record<string, SubmissionHandler> = {
-  [LOGIN_CALLBACK]: submitLogin,
-  [CREATE_CALLBACK]: submitCreateApp
-}
-
-export const VIEW_CALLBACKS: ReadonlyArray<string> = Object.keys(submissions)
-
-/** A modal submission; always answers (an unexpected failure closes the modal after logging). */
-export const handleViewSubmission = (submission: ViewSubmission): Effect.Effect<ViewAck, never, CommandServices> => {
-  const handler = Object.hasOwn(submissions, submission.callbackId) ? submissions[submission.callbackId] : undefined
-  if (handler === undefined) return Effect.succeed(undefined)
-  return Effect.gen(function* () {
-    const conversation = yield* conversationFor({ person: submission.person, viewId: submission.viewId })
-    const ack = yield* handler(submission).pipe(Effect.provideService(Conversation, conversation))
-    yield* Effect.logInfo("submission handled").pipe(
-      Effect.annotateLogs({ callback: submission.callbackId, ack: ack._tag })
-    )
-    return toViewAck(ack)
-  }).pipe(
-    Effect.withSpan("ViewSubmission", { root: true, attributes: { callback: submission.callbackId } }),
-    Effect.catchAllCause((cause) => Effect.as(logWithReference("modal submission failed", cause), undefined)),
-    Effect.provideService(CommandName, submission.command),
-    Effect.annotateLogs({ slack_team: submission.person.teamId, slack_user: submission.person.userId })
-  )
-}

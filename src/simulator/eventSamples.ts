@@ -1,3 +1,4 @@
+// over 200 lines: data (one sample per Scalingo event type, from the docs), not logic.
 /**
  * One raw event per Scalingo event type (all 96 of go-scalingo v11.3.0), shaped as the API sends
  * them: app events carry app fields, account and billing events none, project events project fields.

@@ -24,7 +24,10 @@ export class WorkConcurrency extends Context.Reference<WorkConcurrency>()("bot/s
 /** The bot token was refused by Slack: starting would only fail every request. */
 export class SlackTokenRefused extends Data.TaggedError("SlackTokenRefused")<{ readonly code: string }> {
   override get message() {
-    return `Slack refused SLACK_BOT_TOKEN (${this.code}). Copy the Bot User OAuth Token (xoxb-…) from your Slack app's "OAuth & Permissions" page.`
+    return (
+      `Slack refused SLACK_BOT_TOKEN (${this.code}). Copy the Bot User OAuth Token (xoxb-…) ` +
+      `from your Slack app's "OAuth & Permissions" page.`
+    )
   }
 }
 

@@ -242,7 +242,8 @@ describe("when Slack misbehaves", () => {
     region: { region: { type: "static_select", selected_option: { value: "osc-fr1" } } }
   })
 
-  it("a slow login whose modal cannot be updated still links, tells the person privately, and logs a reference", async () => {
+  it("a slow login whose modal cannot be updated still links, tells the person privately, and " +
+    "logs a reference", async () => {
     const who = { userId: `UP${++serial}`, channelId: `CP${serial}` }
     const account = freshAccount()
     const responseUrl = world.slack.responseUrl()
@@ -264,7 +265,8 @@ describe("when Slack misbehaves", () => {
     expect(await privateReply(world, "whoami", who)).toContain(account.email)
   }, 45_000)
 
-  it("a slow app creation whose modal cannot be updated is still announced in the channel, and logs a reference", async () => {
+  it("a slow app creation whose modal cannot be updated is still announced in the channel, and " +
+    "logs a reference", async () => {
     const who = await person(freshAccount())
     const responseUrl = world.slack.responseUrl()
     await world.command("create", { userId: who.userId, channelId: who.channelId, responseUrl })
@@ -282,7 +284,8 @@ describe("when Slack misbehaves", () => {
     await loggedSince(world, mark, "views.update", "reference:")
   }, 45_000)
 
-  it("an app creation nobody can be told about (channel and response_url refused) is logged with a reference", async () => {
+  it("an app creation nobody can be told about (channel and response_url refused) is logged " +
+    "with a reference", async () => {
     const who = await person(freshAccount())
     const responseUrl = world.slack.responseUrl()
     await world.command("create", { userId: who.userId, channelId: who.channelId, responseUrl })
@@ -341,26 +344,30 @@ describe("when Slack misbehaves", () => {
     )
   }, 45_000)
 
-  it("afterwards: alive, healthy, nothing unhandled, nothing raw sent, every error logged with a reference, and the link intact", async () => {
-    await expectBotStillUp(world)
-    expectNothingRawReachedSlack(world)
-    const errors = logEntries(world.bot.output).filter((e) => / ERROR /.test(e.split("\n")[0]!))
-    expect(errors.filter((e) => !e.includes("reference:"))).toEqual([])
-    const whoami = await privateReply(world, "whoami", keeper)
-    expect(whoami).toContain("alice@example.com")
-    expect(whoami).not.toContain("no longer accepts")
-    // The row as storage reads it: present, not marked dead, and its sealed token still opens with the key.
-    const link = await Effect.runPromise(
-      Effect.scoped(
-        Effect.flatMap(
-          openStorage(path.join(world.dataDir, "bot.sqlite"), { keys: world.env.TOKEN_ENCRYPTION_KEY! }),
-          (storage) => linksOf(storage).find("T0001", keeper.userId)
+  it(
+    "afterwards: alive, healthy, nothing unhandled, nothing raw sent, every error logged with " +
+      "a reference, and the link intact",
+    async () => {
+      await expectBotStillUp(world)
+      expectNothingRawReachedSlack(world)
+      const errors = logEntries(world.bot.output).filter((e) => / ERROR /.test(e.split("\n")[0]!))
+      expect(errors.filter((e) => !e.includes("reference:"))).toEqual([])
+      const whoami = await privateReply(world, "whoami", keeper)
+      expect(whoami).toContain("alice@example.com")
+      expect(whoami).not.toContain("no longer accepts")
+      // The row as storage reads it: present, not marked dead, and its sealed token still opens with the key.
+      const link = await Effect.runPromise(
+        Effect.scoped(
+          Effect.flatMap(
+            openStorage(path.join(world.dataDir, "bot.sqlite"), { keys: world.env.TOKEN_ENCRYPTION_KEY! }),
+            (storage) => linksOf(storage).find("T0001", keeper.userId)
+          )
         )
       )
-    )
-    expect(Option.isSome(link)).toBe(true)
-    const row = Option.getOrThrow(link)
-    expect(row).toMatchObject({ username: "alice", email: "alice@example.com", rejectedAt: null })
-    expect(Redacted.value(row.apiToken)).toBe(world.sim.accounts.alice!.apiToken)
-  })
+      expect(Option.isSome(link)).toBe(true)
+      const row = Option.getOrThrow(link)
+      expect(row).toMatchObject({ username: "alice", email: "alice@example.com", rejectedAt: null })
+      expect(Redacted.value(row.apiToken)).toBe(world.sim.accounts.alice!.apiToken)
+    }
+  )
 })

@@ -8,20 +8,15 @@ import { descendantsOf, type ReceivedSpan, startOtlpReceiver, type OtlpReceiver 
  */
 
 /**
- * The Scalingo request a span stands for. Today the span is `ScalingoHttp.send` with a `request`
- * attribute ("GET /v1/apps"); once renamed it is `Scalingo <METHOD> <template>` with
- * `http.request.method`, `url.template` and `http.response.status_code`, which are then required.
+ * The Scalingo request a span stands for: `Scalingo <METHOD> <template>`, with `http.request.method`,
+ * `url.template` and `http.response.status_code`.
  */
 const scalingoRequestOf = (span: ReceivedSpan): { method: string; path: string } | undefined => {
-  const renamed = /^Scalingo ([A-Z]+) (\/\S*)$/.exec(span.name)
-  if (renamed !== null) {
-    expect(span.attributes).toMatchObject({ "http.request.method": renamed[1], "url.template": renamed[2] })
-    expect(span.attributes["http.response.status_code"]).toBeTypeOf("number")
-    return { method: renamed[1]!, path: renamed[2]! }
-  }
-  if (span.name !== "ScalingoHttp.send") return undefined
-  const [method, path] = String(span.attributes.request).split(" ")
-  return { method: method!, path: path! }
+  const named = /^Scalingo ([A-Z]+) (\/\S*)$/.exec(span.name)
+  if (named === null) return undefined
+  expect(span.attributes).toMatchObject({ "http.request.method": named[1], "url.template": named[2] })
+  expect(span.attributes["http.response.status_code"]).toBeTypeOf("number")
+  return { method: named[1]!, path: named[2]! }
 }
 
 /** The one root span of the command run with `subcommand`. */

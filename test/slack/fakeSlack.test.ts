@@ -52,7 +52,7 @@ describe("the fake Slack, as strict as Slack", () => {
   }
 
   describe.each(MESSAGE_CALLS)("%s", (how) => {
-    it(`refuses more than ${MESSAGE_LIMITS.blocks} blocks with invalid_blocks, and takes exactly that many`, async () => {
+    it(`refuses over ${MESSAGE_LIMITS.blocks} blocks (invalid_blocks), takes exactly that many`, async () => {
       expect(await sendMessage(how, { text: "t", blocks: sections(MESSAGE_LIMITS.blocks + 1, 10) })).toBe(
         "invalid_blocks"
       )
@@ -66,25 +66,28 @@ describe("the fake Slack, as strict as Slack", () => {
       expect(await sendMessage(how, { text: "t", blocks: sections(1, MESSAGE_LIMITS.sectionText) })).toBe("ok")
     })
 
-    it(`refuses more than ${MESSAGE_LIMITS.totalBlockText} characters of block text with msg_blocks_too_long`, async () => {
+    it(`refuses over ${MESSAGE_LIMITS.totalBlockText} characters of block text (msg_blocks_too_long)`, async () => {
       // 22 ordinary blocks of 1,500 characters: every block fits, the message does not (issue 9, defect 7).
       expect(await sendMessage(how, { text: "t", blocks: sections(22, 1500) })).toBe("msg_blocks_too_long")
       expect(await sendMessage(how, { text: "t", blocks: sections(8, 1500) })).toBe("ok")
     })
   })
 
-  it("chat.update of a message it never posted answers message_not_found, and edits a posted one in place", async () => {
-    expect(await api("chat.update", { channel: "C1", ts: "1700000000.999999", text: "x" })).toEqual({
-      ok: false,
-      error: "message_not_found"
-    })
-    const posted = await api("chat.postMessage", { channel: "C1", text: "first" })
-    expect(await api("chat.update", { channel: "C1", ts: posted.ts, text: "second" })).toMatchObject({ ok: true })
-    expect(slack.messages.get(`C1/${posted.ts}`)).toMatchObject({ text: "second", edits: 1 })
-    expect(await api("chat.update", { channel: "C2", ts: posted.ts, text: "elsewhere" })).toMatchObject({
-      error: "message_not_found"
-    })
-  })
+  it(
+    "chat.update of a message it never posted answers message_not_found, and edits a posted " + "one in place",
+    async () => {
+      expect(await api("chat.update", { channel: "C1", ts: "1700000000.999999", text: "x" })).toEqual({
+        ok: false,
+        error: "message_not_found"
+      })
+      const posted = await api("chat.postMessage", { channel: "C1", text: "first" })
+      expect(await api("chat.update", { channel: "C1", ts: posted.ts, text: "second" })).toMatchObject({ ok: true })
+      expect(slack.messages.get(`C1/${posted.ts}`)).toMatchObject({ text: "second", edits: 1 })
+      expect(await api("chat.update", { channel: "C2", ts: posted.ts, text: "elsewhere" })).toMatchObject({
+        error: "message_not_found"
+      })
+    }
+  )
 
   it.each(["channel_not_found", "not_in_channel", "is_archived"] as const)(
     "a channel set to %s refuses posts, ephemerals and uploads into it, and only that channel",
@@ -101,7 +104,7 @@ describe("the fake Slack, as strict as Slack", () => {
     }
   )
 
-  it(`a response_url takes ${RESPONSE_URL_USES} uses, then answers 404 used_url; refused attempts do not count`, async () => {
+  it(`a response_url takes ${RESPONSE_URL_USES} uses, then 404 used_url; refusals do not count`, async () => {
     const url = slack.responseUrl()
     expect((await respond(url, { text: "t", blocks: sections(60, 1) })).body.error).toBe("invalid_blocks")
     for (let use = 1; use <= RESPONSE_URL_USES; use++)
@@ -123,20 +126,23 @@ describe("the fake Slack, as strict as Slack", () => {
     }
   })
 
-  it("replace_original edits the clicked message, or the one the URL produced; delete_original removes it", async () => {
-    const posted = await api("chat.postMessage", { channel: "C1", text: "page 1" })
-    const click = slack.responseUrl({ original: { channel: "C1", ts: String(posted.ts) } })
-    await respond(click, { text: "page 2", replace_original: true })
-    expect(slack.messages.get(`C1/${posted.ts}`)).toMatchObject({ text: "page 2", edits: 1 })
-    const command = slack.responseUrl({ channel: "C2" })
-    await respond(command, { text: "checking…" })
-    await respond(command, { text: "linked", replace_original: true })
-    expect([...slack.messages.values()].filter((m) => m.channel === "C2")).toEqual([
-      expect.objectContaining({ text: "linked", edits: 1, ephemeral: true, via: "response_url" })
-    ])
-    await respond(click, { delete_original: true })
-    expect(slack.messages.has(`C1/${posted.ts}`)).toBe(false)
-  })
+  it(
+    "replace_original edits the clicked message, or the one the URL produced; delete_original " + "removes it",
+    async () => {
+      const posted = await api("chat.postMessage", { channel: "C1", text: "page 1" })
+      const click = slack.responseUrl({ original: { channel: "C1", ts: String(posted.ts) } })
+      await respond(click, { text: "page 2", replace_original: true })
+      expect(slack.messages.get(`C1/${posted.ts}`)).toMatchObject({ text: "page 2", edits: 1 })
+      const command = slack.responseUrl({ channel: "C2" })
+      await respond(command, { text: "checking…" })
+      await respond(command, { text: "linked", replace_original: true })
+      expect([...slack.messages.values()].filter((m) => m.channel === "C2")).toEqual([
+        expect.objectContaining({ text: "linked", edits: 1, ephemeral: true, via: "response_url" })
+      ])
+      await respond(click, { delete_original: true })
+      expect(slack.messages.has(`C1/${posted.ts}`)).toBe(false)
+    }
+  )
 
   it("users.info answers what a test set (admin, owner), and a plain member for anyone else", async () => {
     slack.setUser("UADMIN", { is_admin: true })
@@ -150,23 +156,26 @@ describe("the fake Slack, as strict as Slack", () => {
     expect(await flags("UPLAIN")).toEqual(["UPLAIN", false, false])
   })
 
-  it("keeps direct messages, published home views and files, and refuses to complete an upload never sent", async () => {
-    expect(await api("conversations.open", { users: "U1" })).toMatchObject({ channel: { id: "DU1" } })
-    expect(slack.dms.get("U1")).toBe("DU1")
-    await api("views.publish", { user_id: "U1", view: { type: "home", blocks: [section("home")] } })
-    expect(slack.homeViews.get("U1")).toMatchObject({ type: "home", blocks: [section("home")] })
-    const ticket = await api("files.getUploadURLExternal", { filename: "a.txt", length: 3 })
-    expect(await api("files.completeUploadExternal", { files: [{ id: ticket.file_id }] })).toMatchObject({
-      error: "file_not_found"
-    })
-    expect((await fetch(String(ticket.upload_url), { method: "POST", body: "abc" })).status).toBe(200)
-    const done = await api("files.completeUploadExternal", {
-      files: [{ id: ticket.file_id, title: "A" }],
-      channel_id: "DU1",
-      initial_comment: "here"
-    })
-    expect(done).toMatchObject({ ok: true, files: [{ id: ticket.file_id, title: "A" }] })
-    expect(slack.files.get(String(ticket.file_id))).toMatchObject({ completed: true, channel: "DU1", title: "A" })
-    expect(slack.files.get(String(ticket.file_id))?.content?.toString()).toBe("abc")
-  })
+  it(
+    "keeps direct messages, published home views and files, and refuses to complete an upload " + "never sent",
+    async () => {
+      expect(await api("conversations.open", { users: "U1" })).toMatchObject({ channel: { id: "DU1" } })
+      expect(slack.dms.get("U1")).toBe("DU1")
+      await api("views.publish", { user_id: "U1", view: { type: "home", blocks: [section("home")] } })
+      expect(slack.homeViews.get("U1")).toMatchObject({ type: "home", blocks: [section("home")] })
+      const ticket = await api("files.getUploadURLExternal", { filename: "a.txt", length: 3 })
+      expect(await api("files.completeUploadExternal", { files: [{ id: ticket.file_id }] })).toMatchObject({
+        error: "file_not_found"
+      })
+      expect((await fetch(String(ticket.upload_url), { method: "POST", body: "abc" })).status).toBe(200)
+      const done = await api("files.completeUploadExternal", {
+        files: [{ id: ticket.file_id, title: "A" }],
+        channel_id: "DU1",
+        initial_comment: "here"
+      })
+      expect(done).toMatchObject({ ok: true, files: [{ id: ticket.file_id, title: "A" }] })
+      expect(slack.files.get(String(ticket.file_id))).toMatchObject({ completed: true, channel: "DU1", title: "A" })
+      expect(slack.files.get(String(ticket.file_id))?.content?.toString()).toBe("abc")
+    }
+  )
 })

@@ -54,7 +54,8 @@ const upload = (port: number, total: number, framing: "chunked" | "declared"): P
     socket.on("connect", () => {
       const length = framing === "chunked" ? "transfer-encoding: chunked" : `content-length: ${total}`
       socket.write(
-        `POST /slack/events HTTP/1.1\r\nhost: 127.0.0.1\r\ncontent-type: application/x-www-form-urlencoded\r\n${length}\r\n\r\n`
+        `POST /slack/events HTTP/1.1\r\nhost: 127.0.0.1\r\ncontent-type: ` +
+          `application/x-www-form-urlencoded\r\n${length}\r\n\r\n`
       )
       pump()
     })
@@ -73,14 +74,17 @@ describe("defect 15: unsigned bodies parsed before the signature check, oversize
     fetch(`${world.bot.url}/slack/events`, { method: "POST", headers, body }).then((r) => r.status)
   const FORM = { "content-type": "application/x-www-form-urlencoded" }
 
-  it("an unsigned payload=null body is refused as unsigned (401) without being parsed; signed, it is a 400", async () => {
-    expect(await post("payload=null", FORM)).toBe(401)
-    const forged = { ...signedHeaders("payload=null", "not-the-secret") }
-    expect(await post("payload=null", forged)).toBe(401)
-    expect(await post("payload=null", signedHeaders("payload=null", SIGNING_SECRET))).toBe(400)
-    expect(await post('{"type":"url_verification"', { "content-type": "application/json" })).toBe(401)
-    await expectBotStillUp(world)
-  })
+  it(
+    "an unsigned payload=null body is refused as unsigned (401) without being parsed; signed, " + "it is a 400",
+    async () => {
+      expect(await post("payload=null", FORM)).toBe(401)
+      const forged = { ...signedHeaders("payload=null", "not-the-secret") }
+      expect(await post("payload=null", forged)).toBe(401)
+      expect(await post("payload=null", signedHeaders("payload=null", SIGNING_SECRET))).toBe(400)
+      expect(await post('{"type":"url_verification"', { "content-type": "application/json" })).toBe(401)
+      await expectBotStillUp(world)
+    }
+  )
 
   it("a signature from more than 5 minutes in the future is refused like a stale one", async () => {
     const future = await postSigned(world.bot.url, SIGNING_SECRET, "command=%2Fscalingo&text=help", {
@@ -98,7 +102,8 @@ describe("defect 15: unsigned bodies parsed before the signature check, oversize
     expect([res.status, await res.text()]).toEqual([200, ""])
   })
 
-  it("a 10 MB body is cut off past the 4 MB limit: 413 before the upload finishes, and the bot read no more", async () => {
+  it("a 10 MB body is cut off past the 4 MB limit: 413 before the upload finishes, and the bot " +
+    "read no more", async () => {
     const mark = world.bot.output.length
     const result = await upload(world.bot.port, TEN_MB, "chunked")
     expect(result.status).toBe("HTTP/1.1 413 Payload Too Large")

@@ -134,22 +134,25 @@ describe("the Slack harness against a real Bolt app over HTTP", () => {
     return reply
   }
 
-  it("a correctly signed slash command is acked, posts a message with parsed blocks and replies on response_url", async () => {
-    const responseUrl = fake.responseUrl()
-    const reply = await sendSlashCommand(base, SECRET, { text: "status", responseUrl })
-    expect(reply.status).toBe(200)
-    expect(reply.body).toEqual({ response_type: "ephemeral", text: "working on status" })
-    const post = await fake.waitForCall("chat.postMessage")
-    expect(post.token).toBe(BOT_TOKEN)
-    expect(post.params).toMatchObject({ channel: "C0001", text: "posted status", team_id: "T0001" })
-    expect(post.params.blocks).toEqual([{ type: "section", text: { type: "mrkdwn", text: "*status*" } }])
-    const response = await fake.waitFor((r) => r.kind === "response")
-    expect(response).toMatchObject({
-      id: responseUrl.split("/").pop(),
-      body: { response_type: "ephemeral", text: "done status" }
-    })
-    expect(seen.postOutcomes).toEqual([{ kind: "ok", ts: expect.stringMatching(/^\d{10}\.\d{6}$/) }])
-  })
+  it(
+    "a correctly signed slash command is acked, posts a message with parsed blocks and replies " + "on response_url",
+    async () => {
+      const responseUrl = fake.responseUrl()
+      const reply = await sendSlashCommand(base, SECRET, { text: "status", responseUrl })
+      expect(reply.status).toBe(200)
+      expect(reply.body).toEqual({ response_type: "ephemeral", text: "working on status" })
+      const post = await fake.waitForCall("chat.postMessage")
+      expect(post.token).toBe(BOT_TOKEN)
+      expect(post.params).toMatchObject({ channel: "C0001", text: "posted status", team_id: "T0001" })
+      expect(post.params.blocks).toEqual([{ type: "section", text: { type: "mrkdwn", text: "*status*" } }])
+      const response = await fake.waitFor((r) => r.kind === "response")
+      expect(response).toMatchObject({
+        id: responseUrl.split("/").pop(),
+        body: { response_type: "ephemeral", text: "done status" }
+      })
+      expect(seen.postOutcomes).toEqual([{ kind: "ok", ts: expect.stringMatching(/^\d{10}\.\d{6}$/) }])
+    }
+  )
 
   it("the signing helper agrees with Bolt's own verifier", () => {
     const body = "text=hello",
@@ -182,44 +185,47 @@ describe("the Slack harness against a real Bolt app over HTTP", () => {
     expect(seen.commands).toEqual(["fresh"])
   })
 
-  it("a view_submission built from a view opened through the fake reaches the view listener with its state", async () => {
-    const trigger = triggerId()
-    await sendSlashCommand(base, SECRET, { text: "modal", triggerId: trigger })
-    const open = await fake.waitForCall("views.open")
-    expect(open.params.trigger_id).toBe(trigger)
-    const opened = [...fake.views.values()].find((view) => view.callback_id === "scale_modal")!
-    expect(opened).toMatchObject({
-      id: expect.stringMatching(/^V/),
-      callback_id: "scale_modal",
-      hash: expect.any(String)
-    })
-    const reply = await sendViewSubmission(base, SECRET, {
-      view: opened,
-      values: {
-        containers_block: { containers_input: { type: "plain_text_input", value: "3" } },
-        size_block: { size_select: { type: "static_select", selected_option: { value: "M" } } }
-      }
-    })
-    expect(reply.status).toBe(200)
-    expect(reply.body).toEqual({ response_action: "errors", errors: { containers_block: "checked" } })
-    expect(seen.views).toHaveLength(1)
-    expect(seen.views[0]).toMatchObject({
-      id: opened.id,
-      callback_id: "scale_modal",
-      private_metadata: JSON.stringify({ channel: "C0001", app: "my-app" }),
-      state: {
+  it(
+    "a view_submission built from a view opened through the fake reaches the view listener " + "with its state",
+    async () => {
+      const trigger = triggerId()
+      await sendSlashCommand(base, SECRET, { text: "modal", triggerId: trigger })
+      const open = await fake.waitForCall("views.open")
+      expect(open.params.trigger_id).toBe(trigger)
+      const opened = [...fake.views.values()].find((view) => view.callback_id === "scale_modal")!
+      expect(opened).toMatchObject({
+        id: expect.stringMatching(/^V/),
+        callback_id: "scale_modal",
+        hash: expect.any(String)
+      })
+      const reply = await sendViewSubmission(base, SECRET, {
+        view: opened,
         values: {
           containers_block: { containers_input: { type: "plain_text_input", value: "3" } },
-          size_block: {
-            size_select: {
-              type: "static_select",
-              selected_option: { text: { type: "plain_text", text: "M" }, value: "M" }
+          size_block: { size_select: { type: "static_select", selected_option: { value: "M" } } }
+        }
+      })
+      expect(reply.status).toBe(200)
+      expect(reply.body).toEqual({ response_action: "errors", errors: { containers_block: "checked" } })
+      expect(seen.views).toHaveLength(1)
+      expect(seen.views[0]).toMatchObject({
+        id: opened.id,
+        callback_id: "scale_modal",
+        private_metadata: JSON.stringify({ channel: "C0001", app: "my-app" }),
+        state: {
+          values: {
+            containers_block: { containers_input: { type: "plain_text_input", value: "3" } },
+            size_block: {
+              size_select: {
+                type: "static_select",
+                selected_option: { text: { type: "plain_text", text: "M" }, value: "M" }
+              }
             }
           }
         }
-      }
-    })
-  })
+      })
+    }
+  )
 
   it("a block action is acked and its respond() lands on the fake response_url", async () => {
     const responseUrl = fake.responseUrl()

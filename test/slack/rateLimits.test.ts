@@ -30,7 +30,8 @@ describe("defect 2: one Slack 429 freezes Slack for everyone", () => {
     return shown
   }
 
-  it("a channel answering 429 with a long Retry-After: another person's modal opens while its trigger lives, and other channels still get their posts", async () => {
+  it("a channel answering 429 with a long Retry-After: another person's modal opens while its " +
+    "trigger lives, and other channels still get their posts", async () => {
     world.slack.fail("chat.postMessage", { status: 429, retryAfterSeconds: 30, channel: busy.channelId })
     const busyShown = events(busy)
     const limited = await world.slack.waitForCall("chat.postMessage", (c) => c.params.channel === busy.channelId)
@@ -55,7 +56,8 @@ describe("defect 2: one Slack 429 freezes Slack for everyone", () => {
     ).toEqual([limited])
   }, 45_000)
 
-  it("a views.open whose Retry-After would outlive the trigger fails at once, with an apology, and is not sent again", async () => {
+  it("a views.open whose Retry-After would outlive the trigger fails at once, with an apology, " +
+    "and is not sent again", async () => {
     world.slack.fail("views.open", { status: 429, retryAfterSeconds: 10, times: 1 })
     const before = world.slack.calls.filter((c) => c.method === "views.open").length
     const responseUrl = world.slack.responseUrl()

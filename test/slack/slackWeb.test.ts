@@ -97,37 +97,43 @@ describe("SlackWeb against the fake Slack", () => {
     expect(retried!.at - limited!.at).toBeGreaterThanOrEqual(990)
   })
 
-  it("a 429 whose Retry-After outlasts the call's patience fails at once, saying how long Slack asked to wait", async () => {
-    slack.fail("chat.postMessage", { status: 429, retryAfterSeconds: 30, channel: "CLONG" })
-    const failed = await use((web) => web.postMessage({ channel: "CLONG", message: message("x") }))
-    expect(failed).toEqual(Either.left(expect.objectContaining({ code: "ratelimited", retryAfterSeconds: 30 })))
-    // A second post to the same channel does not even reach Slack while the pause lasts.
-    await use((web) => web.postMessage({ channel: "CLONG", message: message("again") }))
-    expect(callsTo("chat.postMessage", "CLONG")).toHaveLength(1)
-  })
+  it(
+    "a 429 whose Retry-After outlasts the call's patience fails at once, saying how long Slack " + "asked to wait",
+    async () => {
+      slack.fail("chat.postMessage", { status: 429, retryAfterSeconds: 30, channel: "CLONG" })
+      const failed = await use((web) => web.postMessage({ channel: "CLONG", message: message("x") }))
+      expect(failed).toEqual(Either.left(expect.objectContaining({ code: "ratelimited", retryAfterSeconds: 30 })))
+      // A second post to the same channel does not even reach Slack while the pause lasts.
+      await use((web) => web.postMessage({ channel: "CLONG", message: message("again") }))
+      expect(callsTo("chat.postMessage", "CLONG")).toHaveLength(1)
+    }
+  )
 
-  it("defect 2: a 429 on one channel pauses only that channel; another channel and a modal go out at once", async () => {
-    slack.fail("chat.postMessage", { status: 429, retryAfterSeconds: 1, times: 1, channel: "CHOT" })
-    const hot = runtime.runPromise(
-      Effect.flatMap(SlackWeb, (web) => web.postMessage({ channel: "CHOT", message: message("busy") }))
-    )
-    const limited = await slack.waitForCall("chat.postMessage", (c) => c.params.channel === "CHOT")
-    // The call is recorded before it is answered: let the 429 reach the bot before the others start.
-    await new Promise((resolve) => setTimeout(resolve, 200))
-    const [quiet, opened, queued] = await Promise.all([
-      use((web) => web.postMessage({ channel: "CCALM", message: message("calm") })),
-      use((web) => web.openView("trigger.defect2", modal)),
-      use((web) => web.postMessage({ channel: "CHOT", message: message("queued") }))
-    ])
-    await hot
-    expect([Either.isRight(quiet), Either.isRight(opened), Either.isRight(queued)]).toEqual([true, true, true])
-    const at = (c: FakeSlackCall | undefined) => c!.at
-    const [, ...hotAfter] = callsTo("chat.postMessage", "CHOT")
-    // The calm channel and the modal were sent before the hot channel's pause ended; the hot channel waited it out.
-    expect(at(callsTo("chat.postMessage", "CCALM")[0])).toBeLessThan(limited.at + 1000)
-    expect(at(callsTo("views.open")[0])).toBeLessThan(limited.at + 1000)
-    for (const call of hotAfter) expect(call.at).toBeGreaterThanOrEqual(limited.at + 990)
-  })
+  it(
+    "defect 2: a 429 on one channel pauses only that channel; another channel and a modal go " + "out at once",
+    async () => {
+      slack.fail("chat.postMessage", { status: 429, retryAfterSeconds: 1, times: 1, channel: "CHOT" })
+      const hot = runtime.runPromise(
+        Effect.flatMap(SlackWeb, (web) => web.postMessage({ channel: "CHOT", message: message("busy") }))
+      )
+      const limited = await slack.waitForCall("chat.postMessage", (c) => c.params.channel === "CHOT")
+      // The call is recorded before it is answered: let the 429 reach the bot before the others start.
+      await new Promise((resolve) => setTimeout(resolve, 200))
+      const [quiet, opened, queued] = await Promise.all([
+        use((web) => web.postMessage({ channel: "CCALM", message: message("calm") })),
+        use((web) => web.openView("trigger.defect2", modal)),
+        use((web) => web.postMessage({ channel: "CHOT", message: message("queued") }))
+      ])
+      await hot
+      expect([Either.isRight(quiet), Either.isRight(opened), Either.isRight(queued)]).toEqual([true, true, true])
+      const at = (c: FakeSlackCall | undefined) => c!.at
+      const [, ...hotAfter] = callsTo("chat.postMessage", "CHOT")
+      // The calm channel and the modal were sent before the hot channel's pause ended; the hot channel waited it out.
+      expect(at(callsTo("chat.postMessage", "CCALM")[0])).toBeLessThan(limited.at + 1000)
+      expect(at(callsTo("views.open")[0])).toBeLessThan(limited.at + 1000)
+      for (const call of hotAfter) expect(call.at).toBeGreaterThanOrEqual(limited.at + 990)
+    }
+  )
 
   it("chat.update never waits behind a 429 and returns Slack's codes as they are", async () => {
     const missing = await use((web) => web.update({ channel: "CUPD", ts: "1700000000.000001", message: message("x") }))
@@ -157,33 +163,36 @@ describe("SlackWeb against the fake Slack", () => {
     expect(callsTo("views.open").length - before).toBe(1 + 1 + 2)
   })
 
-  it("opens a DM, uploads a file into it in a thread with a comment, deletes a message, publishes App Home", async () => {
-    const dm = Either.getOrThrow(await use((web) => web.openDirectMessage("UFILES")))
-    expect(dm).toEqual({ channel: slack.dms.get("UFILES") })
-    const parent = Either.getOrThrow(
-      await use((web) => web.postMessage({ channel: dm.channel, message: message("p") }))
-    )
-    const content = "line 1\nline 2\n".repeat(100)
-    const upload = { channel: dm.channel, filename: "logs.txt", content, threadTs: parent.ts, initialComment: "logs" }
-    const { fileId } = Either.getOrThrow(await use((web) => web.uploadFile({ ...upload, title: "my-app logs" })))
-    expect(slack.files.get(fileId)).toMatchObject({
-      completed: true,
-      channel: dm.channel,
-      threadTs: parent.ts,
-      initialComment: "logs",
-      title: "my-app logs",
-      length: Buffer.byteLength(content)
-    })
-    expect(slack.files.get(fileId)?.content?.toString()).toBe(content)
-    expect(Either.isRight(await use((web) => web.deleteMessage({ channel: dm.channel, ts: parent.ts })))).toBe(true)
-    expect(slack.messages.has(`${dm.channel}/${parent.ts}`)).toBe(false)
-    const home = {
-      type: "home" as const,
-      blocks: [{ type: "section" as const, text: { type: "mrkdwn" as const, text: "Home" } }]
+  it(
+    "opens a DM, uploads a file into it in a thread with a comment, deletes a message, " + "publishes App Home",
+    async () => {
+      const dm = Either.getOrThrow(await use((web) => web.openDirectMessage("UFILES")))
+      expect(dm).toEqual({ channel: slack.dms.get("UFILES") })
+      const parent = Either.getOrThrow(
+        await use((web) => web.postMessage({ channel: dm.channel, message: message("p") }))
+      )
+      const content = "line 1\nline 2\n".repeat(100)
+      const upload = { channel: dm.channel, filename: "logs.txt", content, threadTs: parent.ts, initialComment: "logs" }
+      const { fileId } = Either.getOrThrow(await use((web) => web.uploadFile({ ...upload, title: "my-app logs" })))
+      expect(slack.files.get(fileId)).toMatchObject({
+        completed: true,
+        channel: dm.channel,
+        threadTs: parent.ts,
+        initialComment: "logs",
+        title: "my-app logs",
+        length: Buffer.byteLength(content)
+      })
+      expect(slack.files.get(fileId)?.content?.toString()).toBe(content)
+      expect(Either.isRight(await use((web) => web.deleteMessage({ channel: dm.channel, ts: parent.ts })))).toBe(true)
+      expect(slack.messages.has(`${dm.channel}/${parent.ts}`)).toBe(false)
+      const home = {
+        type: "home" as const,
+        blocks: [{ type: "section" as const, text: { type: "mrkdwn" as const, text: "Home" } }]
+      }
+      expect(Either.isRight(await use((web) => web.publishHome("UFILES", home)))).toBe(true)
+      expect(slack.homeViews.get("UFILES")).toMatchObject(home)
     }
-    expect(Either.isRight(await use((web) => web.publishHome("UFILES", home)))).toBe(true)
-    expect(slack.homeViews.get("UFILES")).toMatchObject(home)
-  })
+  )
 
   it("users.info tells workspace admins and owners apart from members", async () => {
     slack.setUser("UBOSS", { is_admin: true, is_owner: true })

@@ -125,8 +125,8 @@ export const startFakeSlack = async (options: FakeSlackOptions = {}): Promise<Fa
       await new Promise((resolve) => setTimeout(resolve, 10))
     }
   }
-  const waitFor = (predicate: (r: FakeSlackRecord) => boolean, timeoutMs?: number) =>
-    waitForRecord(recorded, calls, responses, predicate, timeoutMs)
+  const waitFor = (predicate: (r: FakeSlackRecord) => boolean, timeoutMs?: number, includeInterim?: boolean) =>
+    waitForRecord(recorded, calls, responses, predicate, timeoutMs, includeInterim)
 
   return {
     url,
@@ -152,8 +152,8 @@ export const startFakeSlack = async (options: FakeSlackOptions = {}): Promise<Fa
     setChannel: (id, channelState) => {
       state.channels.set(id, channelState)
     },
-    waitFor: ((predicate: (r: FakeSlackRecord) => boolean, opts?: { timeoutMs?: number }) =>
-      waitFor(predicate, opts?.timeoutMs)) as FakeSlack["waitFor"],
+    waitFor: ((predicate: (r: FakeSlackRecord) => boolean, opts?: { timeoutMs?: number; includeInterim?: boolean }) =>
+      waitFor(predicate, opts?.timeoutMs, opts?.includeInterim)) as FakeSlack["waitFor"],
     waitForCall: (method, predicate = () => true, opts) =>
       waitFor(
         (r) => r.kind === "call" && r.method === method && predicate(r),

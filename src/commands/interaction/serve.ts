@@ -21,6 +21,8 @@ export interface Served {
   readonly app?: string | undefined
   /** Show a private "working on it" when no answer came within ~1.5 s (slash commands). */
   readonly workingNote?: boolean
+  /** The private message the interaction came from (the app picker) is replaced by the first answer. */
+  readonly placeholderShown?: boolean
 }
 
 const WORKING_NOTE_AFTER = "1500 millis"
@@ -60,7 +62,7 @@ export const serve = <R>(
     const tally: Tally = { requests: [] }
     // A private placeholder (working on it, waiting for the budget) is replaced by the first private
     // answer, or by a short "done" when the answer went elsewhere, so it never lingers.
-    const placeholder = { shown: false, replaced: false, anything: false }
+    const placeholder = { shown: served.placeholderShown === true, replaced: false, anything: false }
     const showReply = (reply: Reply): Effect.Effect<Shown, ReplyFailed> => {
       placeholder.anything = true
       if (reply._tag !== "Private" || !placeholder.shown || placeholder.replaced) return raw.show(reply)

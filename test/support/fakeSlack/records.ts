@@ -70,13 +70,26 @@ export const waitOn = <T>(
     emitter.on(event, listener)
   })
 
+/**
+ * The bot's interim private notes ("working on it", "waiting for your Scalingo budget"), which the
+ * answer replaces. Tests waiting for an interaction's answer mean the answer, so `waitFor` passes over
+ * these unless asked for them (`includeInterim`).
+ */
+export const isInterimNote = (record: FakeSlackRecord): boolean =>
+  record.kind === "response" &&
+  /^:hourglass_flowing_sand: (Working on it|Waiting for your Scalingo request budget)/.test(
+    String((record.body as { text?: unknown } | null)?.text ?? "")
+  )
+
 export const waitForRecord = (
   emitter: EventEmitter,
   calls: ReadonlyArray<FakeSlackCall>,
   responses: ReadonlyArray<FakeSlackResponse>,
-  predicate: (r: FakeSlackRecord) => boolean,
-  timeoutMs = 5000
+  wanted: (r: FakeSlackRecord) => boolean,
+  timeoutMs = 5000,
+  includeInterim = false
 ): Promise<FakeSlackRecord> => {
+  const predicate = includeInterim ? wanted : (r: FakeSlackRecord) => !isInterimNote(r) && wanted(r)
   const existing = [...calls, ...responses].sort((a, b) => a.at - b.at).find(predicate)
   if (existing !== undefined) return Promise.resolve(existing)
   return waitOn(

@@ -111,11 +111,15 @@ export interface FakeSlack {
   /** What users.info answers for this person from now on. */
   setUser(id: string, user: FakeUser): void
   setChannel(id: string, state: ChannelState): void
+  /** Passes over the bot's interim notes ("working on it"), which its answer replaces, unless `includeInterim`. */
   waitFor<R extends FakeSlackRecord>(
     predicate: (record: FakeSlackRecord) => record is R,
-    options?: { timeoutMs?: number }
+    options?: { timeoutMs?: number; includeInterim?: boolean }
   ): Promise<R>
-  waitFor(predicate: (record: FakeSlackRecord) => boolean, options?: { timeoutMs?: number }): Promise<FakeSlackRecord>
+  waitFor(
+    predicate: (record: FakeSlackRecord) => boolean,
+    options?: { timeoutMs?: number; includeInterim?: boolean }
+  ): Promise<FakeSlackRecord>
   waitForCall(
     method: string,
     predicate?: (call: FakeSlackCall) => boolean,

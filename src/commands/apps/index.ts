@@ -1,0 +1,5 @@
+import type { Feature } from "../feature.js"
+import { apps, appsPage } from "./apps.js"
+import { APPS_PAGE_ACTION } from "./appsView.js"
+
+export const appsFeature: Feature = { subcommands: { apps }, buttons: { [APPS_PAGE_ACTION]: appsPage } }

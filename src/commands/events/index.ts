@@ -1,0 +1,10 @@
+import type { Feature } from "../feature.js"
+import { events } from "./events.js"
+import { EVENTS_PAGE_ACTION } from "./eventsCursor.js"
+import { eventsPage } from "./eventsPage.js"
+
+export const eventsFeature: Feature = {
+  subcommands: { events },
+  aboutAnApp: ["events"],
+  buttons: { [EVENTS_PAGE_ACTION]: eventsPage }
+}
