@@ -16,3 +16,12 @@ export interface BudgetWait {
 export class BudgetWaitNotice extends Context.Reference<BudgetWaitNotice>()("bot/scalingo/BudgetWaitNotice", {
   defaultValue: (): ((wait: BudgetWait) => Effect.Effect<void>) | undefined => undefined
 }) {}
+
+/**
+ * Wraps each wait for the budget longer than a moment, so the caller can hand back what it holds
+ * meanwhile (the Slack side gives up its work turn, letting other people's commands run). By default
+ * the wait runs as it is.
+ */
+export class AroundBudgetWait extends Context.Reference<AroundBudgetWait>()("bot/scalingo/AroundBudgetWait", {
+  defaultValue: (): (<A, E, R>(wait: Effect.Effect<A, E, R>) => Effect.Effect<A, E, R>) | undefined => undefined
+}) {}

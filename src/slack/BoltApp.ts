@@ -1,5 +1,5 @@
 import { App, type CustomRoute, LogLevel } from "@slack/bolt"
-import { Context, Data, Effect, Fiber, Layer, Option, Redacted, Runtime } from "effect"
+import { Data, Effect, Fiber, Layer, Option, Redacted, Runtime } from "effect"
 import { Background } from "../Background.js"
 import { LoggingSettings } from "../logging.js"
 import { SlackSettings } from "./SlackSettings.js"
@@ -14,12 +14,8 @@ import { StorageHealth } from "../storage/StorageHealth.js"
 import { boltLogger } from "./boltLogger.js"
 import { hardenedHttpReceiver } from "./hardenedReceiver.js"
 import { registerListeners } from "./listeners.js"
+import { makeWorkTurns } from "./WorkTurns.js"
 import { SlackRetryPolicy, SlackWeb } from "./SlackWeb.js"
-
-/** How many commands' work runs at once; more waits its turn (after being acknowledged). */
-export class WorkConcurrency extends Context.Reference<WorkConcurrency>()("bot/slack/WorkConcurrency", {
-  defaultValue: () => 16
-}) {}
 
 /** The bot token was refused by Slack: starting would only fail every request. */
 export class SlackTokenRefused extends Data.TaggedError("SlackTokenRefused")<{ readonly code: string }> {
@@ -50,11 +46,8 @@ export const BoltAppLive = Layer.scopedDiscard(
     // Tracked in Background so shutdown waits for it; handlers never fail, they answer.
     const tracked = <A>(effect: Effect.Effect<A, never, CommandServices>) =>
       runPromise(Effect.flatMap(background.fork(Effect.provide(effect, runtime.context)), Fiber.join))
-    // Commands and clicks are acknowledged before their work starts; the work itself takes turns so
-    // acknowledgements never queue behind a burst of it. Modal submissions answer inside their
-    // acknowledgement, so they never wait for a turn.
-    const turns = yield* Effect.makeSemaphore(yield* WorkConcurrency)
-    const inTurn = <A>(effect: Effect.Effect<A, never, CommandServices>) => tracked(turns.withPermits(1)(effect))
+    const turns = yield* makeWorkTurns
+    const inTurn = <A>(effect: Effect.Effect<A, never, CommandServices>) => tracked(turns.inTurn(effect))
 
     // Verify the bot token deliberately: a refused token stops the start with a clear message,
     // an unreachable Slack only warns (Bolt would otherwise crash the process on its own check).

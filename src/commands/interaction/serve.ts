@@ -31,9 +31,9 @@ const doneNote = say(":white_check_mark: Done.")
 
 const budgetNote = (ahead: number, waitSeconds: number) =>
   say(
-    `:hourglass_flowing_sand: Waiting for your Scalingo request budget (Scalingo allows 60 requests a minute)` +
-      `${ahead > 0 ? `: ${ahead} of your requests ${ahead === 1 ? "is" : "are"} ahead` : ""}, ` +
-      `about ${Math.max(1, Math.ceil(waitSeconds))} s. I'll answer here.`
+    ":hourglass_flowing_sand: Waiting for my turn with Scalingo: your account has used the requests " +
+      `Scalingo allows this minute${ahead > 0 ? `, and ${ahead} of yours ${ahead === 1 ? "is" : "are"} ahead` : ""}. ` +
+      `About ${Math.max(1, Math.ceil(waitSeconds))} s; I'll answer here.`
   )
 
 /** The error's own facts worth logging: the Scalingo request and app it names, never values. */

@@ -77,7 +77,7 @@ export const waitOn = <T>(
  */
 export const isInterimNote = (record: FakeSlackRecord): boolean =>
   record.kind === "response" &&
-  /^:hourglass_flowing_sand: (Working on it|Waiting for your Scalingo request budget)/.test(
+  /^:hourglass_flowing_sand: (Working on it|Waiting for my turn with Scalingo)/.test(
     String((record.body as { text?: unknown } | null)?.text ?? "")
   )
 
