@@ -132,7 +132,8 @@ const main = async () => {
   const files = writeResults(path.join(repoRoot, "bench/results"), record)
   process.stdout.write(`\n${textTable(figures)}\n\n${notesText(figures)}\n\n`)
   process.stdout.write(
-    `Ran in ${record.wallSeconds} s (build ${record.buildSeconds} s). Written: ${files.map((f) => path.relative(repoRoot, f)).join(", ")}\n`
+    `Ran in ${record.wallSeconds} s (build ${record.buildSeconds} s). Written: ` +
+      `${files.map((f) => path.relative(repoRoot, f)).join(", ")}\n`
   )
   const missed = figures.flatMap((f) => f.rows.filter((r) => r.met === false).map((r) => `${f.title}: ${r.metric}`))
   const failed = figures.filter((f) => f.error !== undefined).map((f) => f.title)

@@ -1,9 +1,11 @@
 import * as FetchHttpClient from "@effect/platform/FetchHttpClient"
 import { Layer } from "effect"
 import { Background } from "./Background.js"
-import { Accounts } from "./commands/Accounts.js"
+import { Accounts } from "./accounts/Accounts.js"
+import { AccountsSettings } from "./accounts/AccountsSettings.js"
 import { ScalingoLive } from "./scalingo/ScalingoLive.js"
 import { BoltAppLive } from "./slack/BoltApp.js"
+import { ReplyInterpreterLive } from "./slack/ReplyInterpreter.js"
 import { SlackWebLive } from "./slack/SlackWeb.js"
 import { StorageLive } from "./storage/StorageLive.js"
 
@@ -19,6 +21,9 @@ const Infrastructure = Layer.mergeAll(
   Background.layer
 )
 
-const Commands = Accounts.layer.pipe(Layer.provideMerge(Infrastructure))
+const Commands = Layer.mergeAll(Accounts.layer, ReplyInterpreterLive).pipe(
+  Layer.provide(AccountsSettings.loginAttempts),
+  Layer.provideMerge(Infrastructure)
+)
 
 export const BotLive = BoltAppLive.pipe(Layer.provide(Commands))

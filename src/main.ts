@@ -5,6 +5,7 @@ import { Effect, Layer } from "effect"
 import { BotLive } from "./app.js"
 import { LoggingLive } from "./logging.js"
 import { readEverySetting, settingsLayer } from "./settings/allSettings.js"
+import { TracingLive } from "./tracing/Tracing.js"
 
 // The contract: a .env file in the working directory is read too (the environment wins).
 if (existsSync(".env")) process.loadEnvFile(".env")
@@ -20,9 +21,10 @@ const main = Effect.gen(function* () {
   const settings = yield* readEverySetting
   yield* Layer.launch(BotLive).pipe(
     Effect.provide(settingsLayer(settings)),
-    Effect.provide(LoggingLive(settings.logging)),
-    // Spans (Effect.fn names) have no exporter to go to yet; creating them only costs time per request.
-    Effect.provide(Layer.setTracerEnabled(false))
+    // Outside the bot, so the spans of its shutdown are still flushed to the collector; inside the logger,
+    // so the exporter's own complaints (collector unreachable) are logged like everything else.
+    Effect.provide(TracingLive(settings.tracing)),
+    Effect.provide(LoggingLive(settings.logging))
   )
 }).pipe(
   Effect.catchAll(reportStartupFailure),

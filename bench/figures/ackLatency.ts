@@ -142,12 +142,14 @@ export const ackLatencyFigure = async (
     title: `Slash command acknowledgement (Scalingo answering in ${SCALINGO_LATENCY_MS / 1000} s)`,
     rows,
     notes: [
-      `\`apps\` by ${pool.users.length} linked people (one Scalingo account each, two regions); ${runs} runs per level, bare and bot alternating; p99 of a 50-command burst is its slowest command.`,
+      `\`apps\` by ${pool.users.length} linked people (one Scalingo account each, two regions); ` +
+        `${runs} runs per level, bare and bot alternating; p99 of a 50-command burst is its slowest command.`,
       "Latency = POST /slack/events sent → response read, measured in a separate load-generator thread.",
       ...(failed > 0 ? [`${failed} bot acknowledgements were not 200.`] : []),
       ...(budgetAnswers > 0
         ? [
-            `${budgetAnswers} answers said the account's request budget was spent (should be 0: the load is spread over the pool).`
+            `${budgetAnswers} answers said the account's request budget was spent (should be 0: the load is ` +
+              `spread over the pool).`
           ]
         : []),
       ...(errors.length > 0 ? [`transport errors: ${errors.slice(0, 3).join("; ")}`] : [])

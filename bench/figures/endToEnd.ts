@@ -91,8 +91,10 @@ export const endToEndFigure = async (
       { metric: `${flow.name}, bot CPU per command`, unit: "ms", bot: spread(results[index]!.cpu), baseline: bareCpu }
     ]),
     notes: [
-      `${runs} runs of ${perRun} commands each, one at a time, spread over the linked pool (regions and bearers already cached, as in steady use); each run's value is its median command (wall) or its CPU time / commands.`,
-      "Baseline: the bare Bolt app's acknowledgement round trip and CPU per acknowledged command (Bolt's own floor); CPU read from /proc/<pid>/stat (10 ms ticks, summed over the run)."
+      `${runs} runs of ${perRun} commands each, one at a time, spread over the linked pool (regions and bearers ` +
+        `already cached, as in steady use); each run's value is its median command (wall) or its CPU time / commands.`,
+      "Baseline: the bare Bolt app's acknowledgement round trip and CPU per acknowledged command (Bolt's own " +
+        "floor); CPU read from /proc/<pid>/stat (10 ms ticks, summed over the run)."
     ],
     details: { flows: FLOWS.map((f, i) => ({ name: f.name, ...results[i] })), bare: bareRuns }
   }

@@ -169,8 +169,14 @@ export const memoryFigure = async (world: BenchWorld, plan: MemoryPlan = DEFAULT
       }
     ],
     notes: [
-      `\`help\` and \`whoami\` alternating, ${plan.inFlight} in flight, the bot answering each on its response_url (the bare app only acknowledges). Both processes run with --inspect on loopback so a full GC can be forced at ${first.toLocaleString("en")} and ${last.toLocaleString("en")} commands (after RSS is read).`,
-      `RSS after every ${plan.chunk.toLocaleString("en")} commands: bot ${botTrace.samples.map((s) => s.rss.toFixed(0)).join(", ")} MiB; bare ${bareTrace.samples.map((s) => s.rss.toFixed(0)).join(", ")} MiB. Bot RSS growth over the second half: ${lateGrowth.toFixed(1)}%.`,
+      `\`help\` and \`whoami\` alternating, ${plan.inFlight} in flight, the bot answering each on its ` +
+        "response_url (the bare app only acknowledges). Both processes run with --inspect on loopback so a full " +
+        `GC can be forced at ${first.toLocaleString("en")} and ${last.toLocaleString("en")} commands ` +
+        "(after RSS is read).",
+      `RSS after every ${plan.chunk.toLocaleString("en")} commands: bot ` +
+        `${botTrace.samples.map((s) => s.rss.toFixed(0)).join(", ")} MiB; bare ` +
+        `${bareTrace.samples.map((s) => s.rss.toFixed(0)).join(", ")} MiB. Bot RSS growth over the second ` +
+        `half: ${lateGrowth.toFixed(1)}%.`,
       ...(botTrace.failed + bareTrace.failed > 0
         ? [`not acknowledged with 200: bot ${botTrace.failed}, bare ${bareTrace.failed}`]
         : [])

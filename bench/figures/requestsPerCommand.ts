@@ -151,7 +151,8 @@ export const requestsPerCommandFigure = async (world: BenchWorld, bot: Child): P
     title: "Scalingo requests per command (one account, simulator log)",
     rows,
     notes: [
-      "One fresh account reaching two regions, steps in this order; counted from the simulator's request log (token exchange, auth and regional hosts).",
+      "One fresh account reaching two regions, steps in this order; counted from the simulator's request log " +
+        "(token exchange, auth and regional hosts).",
       ...extra.map((d) => `${d.step}: made ${d.made.join(", ") || "nothing"}; needed ${d.needed.join(", ")}.`)
     ],
     details: { steps: details }

@@ -46,7 +46,8 @@ export const startupFigure = async (world: BenchWorld, runs: number): Promise<Fi
       }
     ],
     notes: [
-      `${runs} starts of each, alternating; each bot start opens a new SQLite database (migrations run) and calls auth.test on the fake Slack; /healthz polled every 5 ms.`
+      `${runs} starts of each, alternating; each bot start opens a new SQLite database (migrations run) and ` +
+        `calls auth.test on the fake Slack; /healthz polled every 5 ms.`
     ],
     details: { bot, bare }
   }

@@ -46,7 +46,9 @@ export const startBenchWorld = async (simulator: SimulatorOptions = {}): Promise
     SLACK_API_URL: slack.apiUrl,
     SCALINGO_AUTH_URL: sim.authUrl,
     DATABASE_URL: path.join(tempDir("scalingo-bench-data-"), "bot.sqlite"),
-    TOKEN_ENCRYPTION_KEY: randomBytes(32).toString("base64")
+    TOKEN_ENCRYPTION_KEY: randomBytes(32).toString("base64"),
+    // The bench links hundreds of people of one workspace within seconds.
+    LOGIN_LIMIT_PER_WORKSPACE: "100000"
   })
 
   const until = async (what: string, done: () => boolean, timeoutMs = 60_000) => {

@@ -13,7 +13,8 @@ export const startLoadClient = async (): Promise<LoadClient> => {
   const tsxApi = import.meta.resolve("tsx/esm/api")
   const workerUrl = new URL("./loadWorker.ts", import.meta.url).href
   const worker = new Worker(
-    `(async () => { const { register } = await import(${JSON.stringify(tsxApi)}); register(); await import(${JSON.stringify(workerUrl)}) })()`,
+    `(async () => { const { register } = await import(${JSON.stringify(tsxApi)}); register(); await ` +
+      `import(${JSON.stringify(workerUrl)}) })()`,
     { eval: true }
   )
   const pending = new Map<number, { resolve: (reply: LoadReply) => void; reject: (error: Error) => void }>()

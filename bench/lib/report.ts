@@ -85,7 +85,8 @@ export const markdownTable = (figures: ReadonlyArray<FigureResult>): string => {
   const lines = [`| ${HEADER.join(" | ")} |`, `|${HEADER.map(() => "---").join("|")}|`]
   for (const figure of figures) {
     lines.push(
-      `| **${escapeCell(figure.title)}**${figure.error !== undefined ? ` (failed: ${escapeCell(figure.error)})` : ""} | | | | | |`
+      `| **${escapeCell(figure.title)}**${figure.error !== undefined ? ` (failed: ${escapeCell(figure.error)})` : ""}` +
+        " | | | | | |"
     )
     for (const row of figure.rows) lines.push(`| ${cells(row).map(escapeCell).join(" | ")} |`)
   }

@@ -28,9 +28,12 @@ export const markdownSection = (record: RunRecord): string => {
   return [
     "## Performance",
     "",
-    `Measured with \`${record.command}\` (everything on 127.0.0.1: the bot as \`npm start\` runs it, the fake Slack, the Scalingo simulator; about ${Math.ceil(record.wallSeconds / 60)} minutes).`,
-    `Run of ${record.startedAt} on ${m.cpus} × ${m.cpuModel}, ${m.memoryGiB} GiB, Node ${m.node}; load average at start ${(m.loadAverageAtStart as Array<number>).join(", ")}.`,
-    "Each figure gives the median over its runs and, in brackets, the best and worst run; the baseline is a bare Bolt 5 app that only acknowledges (`bench/bareBolt.ts`), measured in the same run.",
+    `Measured with \`${record.command}\` (everything on 127.0.0.1: the bot as \`npm start\` runs it, ` +
+      `the fake Slack, the Scalingo simulator; about ${Math.ceil(record.wallSeconds / 60)} minutes).`,
+    `Run of ${record.startedAt} on ${m.cpus} × ${m.cpuModel}, ${m.memoryGiB} GiB, Node ${m.node}; load average ` +
+      `at start ${(m.loadAverageAtStart as Array<number>).join(", ")}.`,
+    "Each figure gives the median over its runs and, in brackets, the best and worst run; the baseline is a " +
+      "bare Bolt 5 app that only acknowledges (`bench/bareBolt.ts`), measured in the same run.",
     "",
     markdownTable(record.figures),
     "",

@@ -41,7 +41,10 @@ export const createPool = (world: BenchWorld, size: number, prefix = "pool"): Us
   return { users, next: () => users[cursor++ % users.length]! }
 }
 
-/** Links every user of the pool on `bot` (`login <token>`), a few at a time (each waiter is a fake Slack listener, 10 at most). */
+/**
+ * Links every user of the pool on `bot` (`login <token>`), a few at a time (each waiter is a fake Slack listener,
+ * 10 at most).
+ */
 export const linkPool = async (world: BenchWorld, bot: Child, pool: UserPool, concurrency = 8): Promise<void> => {
   let next = 0
   const worker = async () => {

@@ -1,32 +1,51 @@
-import { Cause, Effect } from "effect"
+import { Effect } from "effect"
+import type { Accounts } from "../accounts/Accounts.js"
 import type { Background } from "../Background.js"
 import type { AppsApi } from "../scalingo/AppsApi.js"
-import type { BearerTokens } from "../scalingo/BearerTokens.js"
+import { isPathSafeAppName } from "../scalingo/appName.js"
 import type { EventsApi } from "../scalingo/EventsApi.js"
 import type { Regions } from "../scalingo/Regions.js"
-import type { UsersApi } from "../scalingo/UsersApi.js"
-import { SlackWeb } from "../slack/SlackWeb.js"
-import type { AccountLinks } from "../storage/AccountLinks.js"
-import type { Accounts } from "./Accounts.js"
 import type { SubmissionClaims } from "../storage/SubmissionClaims.js"
-import { logout, whoami } from "./account.js"
-import { apps, appsPage } from "./apps.js"
-import { APPS_PAGE_ACTION } from "./appsView.js"
-import { createApp, submitCreateApp } from "./createApp.js"
-import { CREATE_CALLBACK } from "./createAppViews.js"
-import { failureMessage, logWithReference } from "./errorMessages.js"
-import { events, eventsPage } from "./events.js"
-import { EVENTS_PAGE_ACTION } from "./eventsView.js"
-import { helpMessage } from "./help.js"
-import {
-  type ButtonClick,
-  CommandName,
-  type SlashInvocation,
-  type ViewAck,
-  type ViewSubmission
-} from "./Interaction.js"
-import { login, submitLogin } from "./login.js"
-import { LOGIN_CALLBACK } from "./loginViews.js"
+import { logout, whoami } from "./account/account.js"
+import { apps, appsPage } from "./apps/apps.js"
+import { APPS_PAGE_ACTION } from "./apps/appsView.js"
+import { createApp } from "./create/createApp.js"
+import { CREATE_CALLBACK } from "./create/createViews.js"
+import { submitCreateApp } from "./create/submitCreateApp.js"
+import { logWithReference } from "./errorMessages.js"
+import { events } from "./events/events.js"
+import { EVENTS_PAGE_ACTION } from "./events/eventsCursor.js"
+import { eventsPage } from "./events/eventsPage.js"
+import { help } from "./help/help.js"
+import { type ButtonClick, CommandName, type SlashInvocation, type ViewSubmission } from "./interaction/Interaction.js"
+import { serve } from "./interaction/serve.js"
+import { login } from "./login/login.js"
+import { LOGIN_CALLBACK } from "./login/loginViews.js"
+import { submitLogin } from "./login/login.js"
+import { type ModalAck, toViewAck, type ViewAck } from "./replies/ModalAck.js"
+import { Conversation, conversationFor, type Replies } from "./replies/Replies.js"
+import type { Reply } from "./replies/Reply.js"
+
+/** Every service a command may use; each handler's requirements must fit in it. */
+export type CommandServices = Replies | Background | Accounts | SubmissionClaims | Regions | AppsApi | EventsApi
+
+type Handler<I> = (
+  input: I,
+  args: ReadonlyArray<string>
+) => Effect.Effect<Reply, unknown, CommandServices | Conversation>
+
+const subcommands: Record<string, Handler<SlashInvocation>> = {
+  help: (invocation) => help(invocation),
+  login,
+  logout,
+  whoami,
+  apps,
+  create: createApp,
+  events
+}
+
+/** Subcommands whose first word is an app: logged with the app it is about. */
+const ABOUT_AN_APP = new Set(["events"])
 
 /** Slack allows up to 4,000 characters of text; anything past this is never a real command. */
 const MAX_TEXT = 4_000
@@ -38,108 +57,65 @@ export const parseWords = (text: string): ReadonlyArray<string> =>
     .split(/\s+/)
     .filter((w) => w.length > 0)
 
-const help = (invocation: SlashInvocation, unknownWord?: string) =>
-  Effect.flatMap(SlackWeb, (slack) =>
-    slack.respond(invocation.responseUrl, { message: helpMessage(invocation.command, unknownWord) })
-  )
-
-/** Every service a command may use; each handler's requirements must fit in it. */
-export type CommandServices =
-  | SlackWeb
-  | Background
-  | Accounts
-  | AccountLinks
-  | SubmissionClaims
-  | BearerTokens
-  | UsersApi
-  | Regions
-  | AppsApi
-  | EventsApi
-
-type SlashHandler = (
-  invocation: SlashInvocation,
-  args: ReadonlyArray<string>
-) => Effect.Effect<void, unknown, CommandServices>
-
-const subcommands: Record<"help" | "login" | "logout" | "whoami" | "apps" | "create" | "events", SlashHandler> = {
-  help: (invocation: SlashInvocation) => help(invocation),
-  login,
-  logout,
-  whoami,
-  apps,
-  create: createApp,
-  events
-}
-
-type Subcommand = keyof typeof subcommands
-const isSubcommand = (word: string): word is Subcommand => Object.hasOwn(subcommands, word)
-
-/** Every failure ends here: logged, and told to the person privately as a sentence. Never rethrows. */
-const answerFailures =
-  (responseUrl: string | undefined) =>
-  <R>(effect: Effect.Effect<void, unknown, R>) =>
-    effect.pipe(
-      Effect.catchAllCause((cause) =>
-        Cause.isInterruptedOnly(cause)
-          ? Effect.void
-          : Effect.gen(function* () {
-              const slackCommand = yield* CommandName
-              const reply = yield* failureMessage(cause, slackCommand)
-              if (responseUrl !== undefined)
-                yield* Effect.flatMap(SlackWeb, (slack) => slack.respond(responseUrl, { message: reply }))
-            })
-      ),
-      Effect.catchAllCause((cause) =>
-        Effect.asVoid(logWithReference("could not tell the person about a failure", cause))
-      )
-    )
-
-/** Who the work is for (in every log line) and the command name sentences should use. */
-const annotate =
-  (interaction: { readonly person: { teamId: string; userId: string }; readonly command: string }) =>
-  <A, E, R>(effect: Effect.Effect<A, E, R>) =>
-    effect.pipe(
-      Effect.provideService(CommandName, interaction.command),
-      Effect.annotateLogs({ slack_team: interaction.person.teamId, slack_user: interaction.person.userId })
-    )
-
 /** The slash command, routed by its first word; help for empty or unknown words. */
 export const handleSlashCommand = (invocation: SlashInvocation) => {
   const [first, ...args] = parseWords(invocation.text)
   const word = first?.toLowerCase()
-  const run =
-    word === undefined
-      ? help(invocation)
-      : isSubcommand(word)
-        ? subcommands[word](invocation, args)
-        : help(invocation, first)
-  return run.pipe(
-    Effect.withSpan("SlashCommand", {
-      attributes: { subcommand: word !== undefined && isSubcommand(word) ? word : "help" }
-    }),
-    answerFailures(invocation.responseUrl),
-    Effect.zipLeft(
-      Effect.logInfo("command handled", { subcommand: word !== undefined && isSubcommand(word) ? word : "help" })
-    ),
-    annotate(invocation)
+  const known = word !== undefined && Object.hasOwn(subcommands, word) ? word : undefined
+  const handler = known !== undefined ? subcommands[known]! : () => help(invocation, first)
+  const app = known !== undefined && ABOUT_AN_APP.has(known) && isPathSafeAppName(args[0] ?? "") ? args[0] : undefined
+  return serve(
+    {
+      what: "command handled",
+      span: "SlashCommand",
+      name: ["subcommand", known ?? (word === undefined ? "help" : "unknown")],
+      command: invocation.command,
+      app,
+      origin: {
+        person: invocation.person,
+        channelId: invocation.channelId,
+        responseUrl: invocation.responseUrl,
+        triggerId: invocation.triggerId,
+        receivedAt: invocation.receivedAt
+      }
+    },
+    handler(invocation, args)
   )
 }
 
-type ButtonHandler = (click: ButtonClick) => Effect.Effect<void, unknown, CommandServices>
-const buttons: Record<string, ButtonHandler> = { [APPS_PAGE_ACTION]: appsPage, [EVENTS_PAGE_ACTION]: eventsPage }
+const buttons: Record<string, Handler<ButtonClick>> = { [APPS_PAGE_ACTION]: appsPage, [EVENTS_PAGE_ACTION]: eventsPage }
 
 export const BUTTON_ACTIONS: ReadonlyArray<string> = Object.keys(buttons)
 
+/** A click on one of the bot's buttons or menus; unknown ids (links, stale messages) are ignored. */
 export const handleButton = (click: ButtonClick) => {
-  const handler = Object.hasOwn(buttons, click.actionId) ? buttons[click.actionId] : undefined
-  const run =
-    handler === undefined
-      ? Effect.logDebug("ignored an unknown action", { action: click.actionId.slice(0, 80) })
-      : handler(click)
-  return run.pipe(answerFailures(click.responseUrl), annotate(click))
+  if (!Object.hasOwn(buttons, click.actionId)) {
+    return Effect.logDebug("ignored an unknown action", { action: click.actionId.slice(0, 80) })
+  }
+  return serve(
+    {
+      what: "click handled",
+      span: "ButtonClick",
+      name: ["action", click.actionId],
+      command: click.command,
+      origin: {
+        person: click.person,
+        channelId: click.channelId,
+        responseUrl: click.responseUrl,
+        triggerId: click.triggerId,
+        messageTs: click.message?.ts,
+        messageEphemeral: click.message?.ephemeral,
+        viewId: click.viewId,
+        receivedAt: click.receivedAt
+      }
+    },
+    buttons[click.actionId]!(click, [])
+  )
 }
 
-type SubmissionHandler = (submission: ViewSubmission) => Effect.Effect<ViewAck, unknown, CommandServices>
+type SubmissionHandler = (
+  submission: ViewSubmission
+) => Effect.Effect<ModalAck, unknown, CommandServices | Conversation>
 const submissions: Record<string, SubmissionHandler> = {
   [LOGIN_CALLBACK]: submitLogin,
   [CREATE_CALLBACK]: submitCreateApp
@@ -151,8 +127,17 @@ export const VIEW_CALLBACKS: ReadonlyArray<string> = Object.keys(submissions)
 export const handleViewSubmission = (submission: ViewSubmission): Effect.Effect<ViewAck, never, CommandServices> => {
   const handler = Object.hasOwn(submissions, submission.callbackId) ? submissions[submission.callbackId] : undefined
   if (handler === undefined) return Effect.succeed(undefined)
-  return handler(submission).pipe(
+  return Effect.gen(function* () {
+    const conversation = yield* conversationFor({ person: submission.person, viewId: submission.viewId })
+    const ack = yield* handler(submission).pipe(Effect.provideService(Conversation, conversation))
+    yield* Effect.logInfo("submission handled").pipe(
+      Effect.annotateLogs({ callback: submission.callbackId, ack: ack._tag })
+    )
+    return toViewAck(ack)
+  }).pipe(
+    Effect.withSpan("ViewSubmission", { root: true, attributes: { callback: submission.callbackId } }),
     Effect.catchAllCause((cause) => Effect.as(logWithReference("modal submission failed", cause), undefined)),
-    annotate(submission)
+    Effect.provideService(CommandName, submission.command),
+    Effect.annotateLogs({ slack_team: submission.person.teamId, slack_user: submission.person.userId })
   )
 }

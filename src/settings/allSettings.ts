@@ -1,8 +1,10 @@
 import { Layer } from "effect"
+import { AccountsSettings, readAccountsSettings } from "../accounts/AccountsSettings.js"
 import { readLoggingSettings } from "../logging.js"
 import { readScalingoSettings, ScalingoSettings } from "../scalingo/ScalingoSettings.js"
 import { readSlackSettings, SlackSettings } from "../slack/SlackSettings.js"
 import { readStorageSettings, StorageSettings } from "../storage/StorageSettings.js"
+import { readTracingSettings } from "../tracing/TracingSettings.js"
 import { readAllSettings } from "./readSettings.js"
 
 /** Every area's settings read together, so start-up names every bad variable in one message. */
@@ -10,7 +12,9 @@ export const readEverySetting = readAllSettings({
   slack: readSlackSettings,
   scalingo: readScalingoSettings,
   storage: readStorageSettings,
-  logging: readLoggingSettings
+  logging: readLoggingSettings,
+  accounts: readAccountsSettings,
+  tracing: readTracingSettings
 })
 
 export type EverySetting = typeof readEverySetting extends import("effect").Effect.Effect<infer A, infer _E> ? A : never
@@ -20,5 +24,6 @@ export const settingsLayer = (settings: EverySetting) =>
   Layer.mergeAll(
     SlackSettings.make(settings.slack),
     ScalingoSettings.make(settings.scalingo),
-    StorageSettings.make(settings.storage)
+    StorageSettings.make(settings.storage),
+    AccountsSettings.make(settings.accounts)
   )

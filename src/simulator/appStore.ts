@@ -1,22 +1,10 @@
 import type { RawEvent } from "./eventSamples.js"
+import { containersFor, type FormationSpec, formationOf } from "./formation.js"
 import { isoDate, objectId } from "./ids.js"
+import type { AppRecord, Role } from "./records.js"
 import { REGION_NAMES, type RegionName } from "./types.js"
 
-/** One app as the simulator keeps it; `appJson` renders it the way the API answers. */
-export interface AppRecord {
-  readonly id: string
-  readonly name: string
-  readonly region: RegionName
-  readonly owner: string
-  readonly createdAt: string
-  readonly updatedAt: string
-  readonly status: string
-  readonly lastDeployedAt: string | null
-  readonly lastDeployedBy: string | null
-  readonly lastDeploymentId: string | null
-  /** Newest first. */
-  events: Array<RawEvent>
-}
+export type { AppRecord } from "./records.js"
 
 export interface NewApp {
   readonly name: string
@@ -27,6 +15,14 @@ export interface NewApp {
   readonly lastDeployedBy?: string | null
   /** Default now (an app created through the API); seeded apps are older than their events. */
   readonly createdAtMs?: number
+  /** Default: none for a never-deployed (`new`) app, else one M web container (0 when stopped). */
+  readonly formation?: ReadonlyArray<FormationSpec>
+}
+
+/** What an account may do with an app it reaches, and the app. */
+export interface AppAccess {
+  readonly app: AppRecord
+  readonly role: Role
 }
 
 /** Apps by region then name (names are unique per region, whoever owns them), account events by owner. */
@@ -39,6 +35,8 @@ export class AppStore {
     const now = Date.now()
     const lastDeployedAt = spec.lastDeployedAt ?? null
     const createdAtMs = spec.createdAtMs ?? now
+    const status = spec.status ?? "new"
+    const formation = formationOf(spec.formation, status)
     return {
       id: objectId(createdAtMs),
       name: spec.name,
@@ -48,11 +46,20 @@ export class AppStore {
       updatedAt: isoDate(
         lastDeployedAt === null ? createdAtMs : Math.max(createdAtMs, Date.parse(lastDeployedAt) || createdAtMs)
       ),
-      status: spec.status ?? "new",
+      status,
       lastDeployedAt,
       lastDeployedBy: spec.lastDeployedBy ?? null,
-      lastDeploymentId: lastDeployedAt === null ? null : objectId(Date.parse(lastDeployedAt) || now),
-      events: []
+      lastDeploymentId: null,
+      events: [],
+      formation,
+      containers: containersFor(formation, [], createdAtMs),
+      collaborators: new Map(),
+      deployments: [],
+      operations: new Map(),
+      autoscalers: [],
+      notifiers: [],
+      logs: [],
+      alive: true
     }
   }
 
@@ -60,6 +67,11 @@ export class AppStore {
     const inRegion = this.apps.get(app.region)!
     if (inRegion.has(app.name)) throw new Error(`Simulator: app "${app.name}" already exists in ${app.region}`)
     inRegion.set(app.name, app)
+  }
+
+  remove(app: AppRecord): void {
+    this.apps.get(app.region)!.delete(app.name)
+    app.alive = false
   }
 
   isTaken(region: RegionName, name: string): boolean {
@@ -72,8 +84,25 @@ export class AppStore {
     return app?.owner === owner ? app : undefined
   }
 
+  /** The app by name or id (Scalingo accepts either in URLs) with `username`'s role on it, if any. */
+  access(region: RegionName, nameOrId: string, username: string): AppAccess | undefined {
+    const inRegion = this.apps.get(region)!
+    const app = inRegion.get(nameOrId) ?? [...inRegion.values()].find((candidate) => candidate.id === nameOrId)
+    if (app === undefined) return undefined
+    if (app.owner === username) return { app, role: "owner" }
+    const role = app.collaborators.get(username)
+    return role === undefined ? undefined : { app, role }
+  }
+
   ownedBy(region: RegionName, owner: string): Array<AppRecord> {
     return [...this.apps.get(region)!.values()].filter((app) => app.owner === owner)
+  }
+
+  /** Owned and shared apps, as `GET /v1/apps` lists them. */
+  visibleTo(region: RegionName, username: string): Array<AppRecord> {
+    return [...this.apps.get(region)!.values()].filter(
+      (app) => app.owner === username || app.collaborators.has(username)
+    )
   }
 
   accountEventsOf(owner: string, region: RegionName): Array<RawEvent> {

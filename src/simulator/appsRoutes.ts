@@ -1,20 +1,21 @@
-import type { AccountRecord } from "./accounts.js"
+import type { AccountRecord, Accounts } from "./accounts.js"
 import { appJson } from "./appJson.js"
 import { appNameErrors } from "./appNameRules.js"
+import { appNotFound, appRoute } from "./appRoute.js"
 import type { AppStore } from "./appStore.js"
 import { newAppEvent } from "./eventFactory.js"
 import { json, type Reply, type RequestContext } from "./reply.js"
 import type { Route } from "./router.js"
 import type { RegionName } from "./types.js"
 
-/** A regional host's apps: list, show, create (with Scalingo's errors and `X-Dry-Run`). */
+/** A regional host's apps: list (owned and shared), show, create (with Scalingo's errors and `X-Dry-Run`). */
 
-export const appNotFound = (): Reply => json(404, { resource: "app", error: "not found" })
+export { appNotFound }
 
 const isObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === "object" && value !== null && !Array.isArray(value)
 
-const parseJson = (raw: string): { ok: true; value: unknown } | { ok: false; reason: string } => {
+export const parseJson = (raw: string): { ok: true; value: unknown } | { ok: false; reason: string } => {
   if (raw.trim() === "") return { ok: true, value: {} }
   try {
     return { ok: true, value: JSON.parse(raw) }
@@ -57,23 +58,22 @@ const create = async (
   return json(201, { app: appJson(record, owner) })
 }
 
-export const appsRoutes = (store: AppStore, region: RegionName): ReadonlyArray<Route> => [
+export const appsRoutes = (store: AppStore, accounts: Accounts, region: RegionName): ReadonlyArray<Route> => [
   {
     method: "GET",
     pattern: /^\/v1\/apps$/,
     auth: "bearer",
-    handle: (_context, owner) =>
-      json(200, { apps: store.ownedBy(region, owner.account.username).map((app) => appJson(app, owner)) })
+    handle: (_context, account) =>
+      json(200, {
+        apps: store.visibleTo(region, account.account.username).map((app) => appJson(app, accounts.require(app.owner)))
+      })
   },
-  {
+  appRoute(store, region, {
     method: "GET",
-    pattern: /^\/v1\/apps\/([^/]+)$/,
-    auth: "bearer",
-    handle: (_context, owner, [name]) => {
-      const app = store.find(region, name!, owner.account.username)
-      return app === undefined ? appNotFound() : json(200, { app: appJson(app, owner) })
-    }
-  },
+    under: "",
+    permission: "read",
+    handle: (_context, { app }) => json(200, { app: appJson(app, accounts.require(app.owner)) })
+  }),
   {
     method: "POST",
     pattern: /^\/v1\/apps$/,

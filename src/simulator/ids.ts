@@ -31,3 +31,6 @@ export const objectId = (atMs: number = Date.now()): string =>
 export const isoDate = (ms: number): string => new Date(ms).toISOString().replace("Z", "+00:00")
 
 export const base64url = (input: string | Buffer): string => Buffer.from(input).toString("base64url")
+
+/** A 24-hex ObjectId-shaped id derived from a seed, for catalogue entries that never change. */
+export const stableObjectId = (seed: string): string => digest(seed).toString("hex").slice(0, 24)

@@ -5,7 +5,9 @@ import type { SimHost } from "./types.js"
 export interface Reply {
   readonly status: number
   readonly body: string
+  /** "" with an empty body: no Content-Type at all, as Scalingo's 202 and 204 answers. */
   readonly contentType: string
+  readonly headers?: Readonly<Record<string, string>>
 }
 
 export const json = (status: number, value: unknown): Reply => ({
@@ -18,6 +20,14 @@ export const text = (status: number, body: string): Reply => ({
   status,
   body,
   contentType: "text/plain; charset=utf-8"
+})
+
+/** A body-less answer (202 of a restart, 204 of a delete), with optional headers such as Location. */
+export const empty = (status: number, headers?: Record<string, string>): Reply => ({
+  status,
+  body: "",
+  contentType: "",
+  ...(headers === undefined ? {} : { headers })
 })
 
 /** Scalingo's documented 429: plain text, no Retry-After, no rate-limit headers. */

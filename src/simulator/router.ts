@@ -8,18 +8,25 @@ import { isRegionName } from "./types.js"
 /**
  * Routing and the checks every route shares, in Scalingo's order: credentials (Basic API token on
  * the exchange, Bearer elsewhere), then the per-account rate limit, then access to the region.
+ * "optional" routes (catalogues Scalingo serves without auth) take anonymous requests outside any
+ * budget, and check and count a bearer when one is sent.
  */
 
-export interface Route {
-  readonly method: string
-  readonly pattern: RegExp
-  readonly auth: "api-token" | "bearer"
-  readonly handle: (
-    context: RequestContext,
-    account: AccountRecord,
-    params: ReadonlyArray<string>
-  ) => Reply | Promise<Reply>
-}
+type Handle<A> = (context: RequestContext, account: A, params: ReadonlyArray<string>) => Reply | Promise<Reply>
+
+export type Route =
+  | {
+      readonly method: string
+      readonly pattern: RegExp
+      readonly auth: "api-token" | "bearer"
+      readonly handle: Handle<AccountRecord>
+    }
+  | {
+      readonly method: string
+      readonly pattern: RegExp
+      readonly auth: "optional"
+      readonly handle: Handle<AccountRecord | undefined>
+    }
 
 export interface Gate {
   readonly accounts: Accounts
@@ -52,7 +59,7 @@ const apiTokenOf = (headers: IncomingHttpHeaders): string | undefined => {
   return colon < 0 ? undefined : decoded.slice(colon + 1)
 }
 
-const authenticate = (gate: Gate, route: Route, headers: IncomingHttpHeaders): Authenticated => {
+const authenticate = (gate: Gate, route: Pick<Route, "auth">, headers: IncomingHttpHeaders): Authenticated => {
   if (route.auth === "api-token") {
     const apiToken = apiTokenOf(headers)
     if (apiToken === undefined || apiToken === "") return unauthorized("authentication required")
@@ -92,6 +99,10 @@ export const dispatch =
     for (const route of routes) {
       const params = route.method === context.method ? route.pattern.exec(context.path) : null
       if (params === null) continue
+      const decoded = params.slice(1).map(safeDecode)
+      if (route.auth === "optional" && context.headers.authorization === undefined) {
+        return { reply: await route.handle(context, undefined, decoded) }
+      }
       const authenticated = authenticate(gate, route, context.headers)
       if (!authenticated.ok) return { reply: authenticated.reply, account: authenticated.username }
       const { account } = authenticated
@@ -100,7 +111,6 @@ export const dispatch =
       if (isRegionName(context.host) && !account.regions.has(context.host)) {
         return { reply: json(403, { error: "You do not have access to this region" }), account: username }
       }
-      const decoded = params.slice(1).map(safeDecode)
       return { reply: await route.handle(context, account, decoded), account: username }
     }
     return { reply: json(404, { error: "not found" }) }

@@ -44,9 +44,10 @@ const readBody = (request: IncomingMessage): Promise<string> =>
 
 const write = (response: ServerResponse, reply: Reply): void => {
   response.writeHead(reply.status, {
-    "content-type": reply.contentType,
+    ...(reply.contentType === "" ? {} : { "content-type": reply.contentType }),
     "content-length": Buffer.byteLength(reply.body),
-    "x-request-id": randomUUID()
+    "x-request-id": randomUUID(),
+    ...reply.headers
   })
   response.end(reply.body)
 }

@@ -112,7 +112,7 @@ export const BoltAppLive = Layer.scopedDiscard(
       viewSubmission: (submission) =>
         tracked(
           handleViewSubmission(submission).pipe(
-            Effect.timeout("2600 millis"),
+            Effect.timeout("2800 millis"),
             Effect.orElseSucceed(() => undefined)
           )
         )

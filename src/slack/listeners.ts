@@ -1,6 +1,7 @@
 import type { App } from "@slack/bolt"
 import type { Effect } from "effect"
-import type { ButtonClick, SlashInvocation, ViewAck, ViewSubmission } from "../commands/Interaction.js"
+import type { ButtonClick, SlashInvocation, ViewSubmission } from "../commands/interaction/Interaction.js"
+import type { ViewAck } from "../commands/replies/ModalAck.js"
 
 /** How listeners hand work to Effect: `run` resolves with the effect's value and never rejects. */
 export interface ListenerBridge {
@@ -25,11 +26,13 @@ const optionalStr = (value: unknown): string | undefined =>
  */
 export const registerListeners = (app: App, command: string, bridge: ListenerBridge): void => {
   app.command(command, async ({ ack, command: body }) => {
+    const receivedAt = Date.now()
     await ack()
     await afterPendingAcks()
     await bridge.slashCommand({
       person: { teamId: str(body.team_id), userId: str(body.user_id), userName: str(body.user_name) },
       command: str(body.command) || command,
+      receivedAt,
       channelId: str(body.channel_id),
       text: str(body.text),
       triggerId: str(body.trigger_id),
@@ -39,18 +42,22 @@ export const registerListeners = (app: App, command: string, bridge: ListenerBri
 
   // Every button, known or not, is acknowledged so Slack never shows a warning; unknown ids are ignored.
   app.action(/.*/, async ({ ack, body, action }) => {
+    const receivedAt = Date.now()
     await ack()
     await afterPendingAcks()
     if (body.type !== "block_actions") return
-    const a = action as { action_id?: unknown; value?: unknown }
+    const a = action as { action_id?: unknown; value?: unknown; selected_option?: { value?: unknown } | null }
     const b = body as unknown as {
       user?: { id?: unknown; username?: unknown; name?: unknown; team_id?: unknown }
       team?: { id?: unknown } | null
       channel?: { id?: unknown }
-      container?: { message_ts?: unknown; thread_ts?: unknown; channel_id?: unknown }
-      message?: { ts?: unknown; thread_ts?: unknown }
+      container?: { message_ts?: unknown; thread_ts?: unknown; channel_id?: unknown; is_ephemeral?: unknown }
+      message?: { ts?: unknown; thread_ts?: unknown; text?: unknown; blocks?: unknown }
+      view?: { id?: unknown }
       response_url?: unknown
+      trigger_id?: unknown
     }
+    const messageTs = optionalStr(b.message?.ts ?? b.container?.message_ts)
     await bridge.button({
       person: {
         teamId: str(b.team?.id ?? b.user?.team_id),
@@ -58,12 +65,23 @@ export const registerListeners = (app: App, command: string, bridge: ListenerBri
         userName: str(b.user?.username ?? b.user?.name)
       },
       command,
+      receivedAt,
       actionId: str(a.action_id),
-      value: str(a.value),
+      value: str(a.value ?? a.selected_option?.value),
       channelId: optionalStr(b.channel?.id ?? b.container?.channel_id),
-      messageTs: optionalStr(b.message?.ts ?? b.container?.message_ts),
       threadTs: optionalStr(b.message?.thread_ts ?? b.container?.thread_ts),
-      responseUrl: optionalStr(b.response_url)
+      responseUrl: optionalStr(b.response_url),
+      triggerId: optionalStr(b.trigger_id),
+      viewId: optionalStr(b.view?.id),
+      message:
+        messageTs === undefined
+          ? undefined
+          : {
+              ts: messageTs,
+              text: str(b.message?.text),
+              blocks: Array.isArray(b.message?.blocks) ? b.message.blocks : [],
+              ephemeral: b.container?.is_ephemeral === true
+            }
     })
   })
 
@@ -79,6 +97,7 @@ export const registerListeners = (app: App, command: string, bridge: ListenerBri
   })
 
   app.view(/.*/, async ({ ack, body, view }) => {
+    const receivedAt = Date.now()
     const answer = await bridge.viewSubmission({
       person: {
         teamId: str(body.team?.id ?? body.user?.team_id),
@@ -86,6 +105,7 @@ export const registerListeners = (app: App, command: string, bridge: ListenerBri
         userName: str(body.user?.name)
       },
       command,
+      receivedAt,
       viewId: str(view.id),
       callbackId: str(view.callback_id),
       privateMetadata: str(view.private_metadata),

@@ -1,4 +1,6 @@
-import { Schema } from "effect"
+import { createHash } from "node:crypto"
+import { ParseResult, Redacted, Schema } from "effect"
+import { describeCause, StorageError } from "./StorageError.js"
 
 /** A row of `account_links` as both dialects return it: TEXT columns, ISO-8601 timestamps. */
 export const AccountLinkRow = Schema.Struct({
@@ -11,7 +13,8 @@ export const AccountLinkRow = Schema.Struct({
   email: Schema.String,
   linked_at: Schema.Date,
   last_used_at: Schema.NullOr(Schema.Date),
-  rejected_at: Schema.NullOr(Schema.Date)
+  rejected_at: Schema.NullOr(Schema.Date),
+  token_fingerprint: Schema.NullOr(Schema.String)
 })
 export type AccountLinkRow = typeof AccountLinkRow.Type
 
@@ -26,3 +29,22 @@ export const SealedRow = AccountLinkRow.pipe(Schema.pick("team_id", "user_id", "
  * does not open there.
  */
 export const sealingContextOf = (teamId: string, userId: string): string => `account-link:${teamId}:${userId}`
+
+/**
+ * Names which token a row holds without revealing it: SHA-256 over the row's identity and the token.
+ * Scalingo tokens are long random strings, so the digest cannot be turned back into one, and the
+ * identity in it makes the same token give unrelated values in different rows.
+ */
+export const tokenFingerprintOf = (teamId: string, userId: string, token: Redacted.Redacted<string>): string =>
+  createHash("sha256")
+    .update(`${sealingContextOf(teamId, userId)}\n${Redacted.value(token)}`)
+    .digest("hex")
+
+/** Names the failed operation; row values hold sealed tokens, so a shape mismatch is reported without them. */
+export const failed = (operation: string) => (cause: unknown) =>
+  new StorageError({
+    reason: "query",
+    detail: ParseResult.isParseError(cause)
+      ? `${operation}: a stored account link has an unexpected shape`
+      : `${operation}: ${describeCause(cause)}`
+  })

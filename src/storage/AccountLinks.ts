@@ -1,7 +1,16 @@
 import { SqlClient, SqlSchema } from "@effect/sql"
-import { Clock, Context, Effect, Layer, Option, ParseResult, type Redacted, Schema } from "effect"
-import { AccountLinkRow, LinkOwner, SealedRow, sealingContextOf } from "./AccountLinkRow.js"
-import { describeCause, StorageError } from "./StorageError.js"
+import { Clock, Context, Effect, Layer, Option, type Redacted } from "effect"
+import {
+  AccountLinkRow,
+  failed,
+  LinkOwner,
+  type SealedRow,
+  sealingContextOf,
+  tokenFingerprintOf
+} from "./AccountLinkRow.js"
+import { makeResealAll, type ResealReport } from "./AccountLinkResealing.js"
+import { SealingKeys } from "./SealingKeys.js"
+import { StorageError } from "./StorageError.js"
 import { TokenSealer } from "./TokenSealer.js"
 
 /** One Slack person's link to a Scalingo account. */
@@ -18,16 +27,12 @@ export interface AccountLink {
   readonly rejectedAt: Date | null
 }
 
+export type { ResealReport }
+
 export type NewAccountLink = Pick<
   AccountLink,
   "teamId" | "userId" | "apiToken" | "scalingoUserId" | "username" | "email"
 >
-
-export interface ResealReport {
-  readonly resealed: number
-  /** Rows whose key is no longer configured (or whose value is damaged): their owners must link again. */
-  readonly unreadable: number
-}
 
 export interface AccountLinksService {
   readonly find: (teamId: string, userId: string) => Effect.Effect<Option.Option<AccountLink>, StorageError>
@@ -35,49 +40,63 @@ export interface AccountLinksService {
   readonly save: (link: NewAccountLink) => Effect.Effect<AccountLink, StorageError>
   /** True when a link was removed. */
   readonly remove: (teamId: string, userId: string) => Effect.Effect<boolean, StorageError>
-  readonly markRejected: (teamId: string, userId: string) => Effect.Effect<void, StorageError>
+  /**
+   * Marks the link dead, only if it still holds `rejectedToken`: a command that started before the
+   * person linked again must not kill the new link. True when it was marked.
+   */
+  readonly markRejected: (
+    teamId: string,
+    userId: string,
+    rejectedToken: Redacted.Redacted<string>
+  ) => Effect.Effect<boolean, StorageError>
   readonly touch: (teamId: string, userId: string) => Effect.Effect<void, StorageError>
-  /** Re-seals every row sealed by an older key with the current one. Cheap when there is none. */
+  /** Re-seals every row this replica can open onto the sealing key. Cheap when there is none. */
   readonly resealAll: () => Effect.Effect<ResealReport, StorageError>
 }
 
 export class AccountLinks extends Context.Tag("bot/storage/AccountLinks")<AccountLinks, AccountLinksService>() {
-  static readonly layer: Layer.Layer<AccountLinks, never, SqlClient.SqlClient | TokenSealer> = Layer.effect(
-    AccountLinks,
-    Effect.gen(function* () {
-      const sql = yield* SqlClient.SqlClient
-      const sealer = yield* TokenSealer
-      return makeAccountLinks(sql, sealer)
-    })
-  )
+  static readonly layer: Layer.Layer<AccountLinks, never, SqlClient.SqlClient | TokenSealer | SealingKeys> =
+    Layer.effect(
+      AccountLinks,
+      Effect.gen(function* () {
+        return makeAccountLinks(yield* SqlClient.SqlClient, yield* TokenSealer, yield* SealingKeys)
+      })
+    )
 }
-
-/** Row values can include sealed tokens, so a shape mismatch is reported without them. */
-const failed = (operation: string) => (cause: unknown) =>
-  new StorageError({
-    reason: "query",
-    detail: ParseResult.isParseError(cause)
-      ? `${operation}: a stored account link has an unexpected shape`
-      : `${operation}: ${describeCause(cause)}`
-  })
 
 const nowIso = Effect.map(Clock.currentTimeMillis, (millis) => new Date(millis).toISOString())
 
-const makeAccountLinks = (sql: SqlClient.SqlClient, sealer: Context.Tag.Service<TokenSealer>): AccountLinksService => {
+const makeAccountLinks = (
+  sql: SqlClient.SqlClient,
+  sealer: Context.Tag.Service<TokenSealer>,
+  sealingKeys: Context.Tag.Service<SealingKeys>
+): AccountLinksService => {
   const findRow = SqlSchema.findOne({
     Request: LinkOwner,
     Result: AccountLinkRow,
     execute: ({ teamId, userId }) => sql`SELECT * FROM account_links WHERE team_id = ${teamId} AND user_id = ${userId}`
   })
-  const findStale = SqlSchema.findAll({
-    Request: Schema.String,
-    Result: SealedRow,
-    execute: (currentKeyId) =>
-      sql`SELECT team_id, user_id, sealed_token, key_id FROM account_links WHERE key_id <> ${currentKeyId}`
-  })
-
+  /**
+   * A token sealed with a key announced after this replica's own, which it lacks, is this replica's
+   * settings' fault (rotation step 1 skipped), not the person's: they are not sent to link again.
+   */
   const open = (row: typeof SealedRow.Type) =>
-    sealer.open({ keyId: row.key_id, sealed: row.sealed_token }, sealingContextOf(row.team_id, row.user_id))
+    sealer.open({ keyId: row.key_id, sealed: row.sealed_token }, sealingContextOf(row.team_id, row.user_id)).pipe(
+      Effect.catchIf(
+        (error) => error.reason === "unsealable" && !sealer.holds(row.key_id),
+        (error) =>
+          Effect.flatMap(sealingKeys.choose, ({ missing }) =>
+            missing.includes(row.key_id)
+              ? new StorageError({
+                  reason: "key",
+                  detail:
+                    `this replica cannot open tokens sealed with key ${row.key_id}, which other replicas seal ` +
+                    "with: add that key to its TOKEN_ENCRYPTION_KEY"
+                })
+              : Effect.fail(error)
+          )
+      )
+    )
 
   const find = Effect.fn("AccountLinks.find")(function* (teamId: string, userId: string) {
     const found = yield* findRow({ teamId, userId }).pipe(Effect.mapError(failed("Reading an account link")))
@@ -98,7 +117,9 @@ const makeAccountLinks = (sql: SqlClient.SqlClient, sealer: Context.Tag.Service<
 
   const save = Effect.fn("AccountLinks.save")(function* (link: NewAccountLink) {
     const linkedAt = yield* nowIso
-    const { keyId, sealed } = yield* sealer.seal(link.apiToken, sealingContextOf(link.teamId, link.userId))
+    const sealing = yield* sealingKeys.choose
+    const context = sealingContextOf(link.teamId, link.userId)
+    const { keyId, sealed } = yield* sealer.seal(link.apiToken, context, sealing.keyId)
     const row = {
       team_id: link.teamId,
       user_id: link.userId,
@@ -109,14 +130,17 @@ const makeAccountLinks = (sql: SqlClient.SqlClient, sealer: Context.Tag.Service<
       email: link.email,
       linked_at: linkedAt,
       last_used_at: null,
-      rejected_at: null
+      rejected_at: null,
+      token_fingerprint: tokenFingerprintOf(link.teamId, link.userId, link.apiToken)
     }
     // One statement, so a crash mid-write leaves either the old row or the new one.
     yield* sql`INSERT INTO account_links ${sql.insert(row)}
       ON CONFLICT (team_id, user_id) DO UPDATE SET
-        sealed_token = excluded.sealed_token, key_id = excluded.key_id, scalingo_user_id = excluded.scalingo_user_id,
-        username = excluded.username, email = excluded.email, linked_at = excluded.linked_at,
-        last_used_at = NULL, rejected_at = NULL`.pipe(Effect.mapError(failed("Saving an account link")))
+        sealed_token = excluded.sealed_token, key_id = excluded.key_id, token_fingerprint = excluded.token_fingerprint,
+        scalingo_user_id = excluded.scalingo_user_id, username = excluded.username, email = excluded.email,
+        linked_at = excluded.linked_at, last_used_at = NULL, rejected_at = NULL`.pipe(
+      Effect.mapError(failed("Saving an account link"))
+    )
     return { ...link, linkedAt: new Date(linkedAt), lastUsedAt: null, rejectedAt: null } satisfies AccountLink
   })
 
@@ -128,49 +152,28 @@ const makeAccountLinks = (sql: SqlClient.SqlClient, sealer: Context.Tag.Service<
     return removed.length > 0
   })
 
-  const setTimestamp =
-    (column: "rejected_at" | "last_used_at", operation: string) => (teamId: string, userId: string) =>
-      Effect.flatMap(
-        nowIso,
-        (now) => sql`UPDATE account_links SET ${sql(column)} = ${now} WHERE team_id = ${teamId} AND user_id = ${userId}`
-      ).pipe(Effect.asVoid, Effect.mapError(failed(operation)))
-
-  const resealAll = Effect.fn("AccountLinks.resealAll")(function* () {
-    const stale = yield* findStale(sealer.currentKeyId).pipe(Effect.mapError(failed("Listing tokens to re-seal")))
-    let resealed = 0
-    let unreadable = 0
-    for (const row of stale) {
-      const token = yield* Effect.option(open(row))
-      if (Option.isNone(token)) {
-        unreadable++
-        continue
-      }
-      const fresh = yield* sealer.seal(token.value, sealingContextOf(row.team_id, row.user_id))
-      // Only if the row still holds what was read: a concurrent save (already on the new key) wins.
-      yield* sql`UPDATE account_links SET sealed_token = ${fresh.sealed}, key_id = ${fresh.keyId}
-        WHERE team_id = ${row.team_id} AND user_id = ${row.user_id} AND key_id = ${row.key_id} AND sealed_token = ${row.sealed_token}`.pipe(
-        Effect.mapError(failed("Re-sealing a token"))
-      )
-      resealed++
-    }
-    if (resealed > 0)
-      yield* Effect.logInfo(`Re-sealed ${resealed} stored Scalingo token(s) with key ${sealer.currentKeyId}`)
-    if (unreadable > 0) {
-      yield* Effect.logWarning(
-        `${unreadable} stored Scalingo token(s) cannot be opened with the configured TOKEN_ENCRYPTION_KEY keys; those people must run login again`
-      )
-    }
-    return { resealed, unreadable } satisfies ResealReport
+  const markRejected = Effect.fn("AccountLinks.markRejected")(function* (
+    teamId: string,
+    userId: string,
+    rejectedToken: Redacted.Redacted<string>
+  ) {
+    const now = yield* nowIso
+    // Compared in the same statement as the write, so a relink committed first always wins.
+    const marked = yield* sql`UPDATE account_links SET rejected_at = ${now}
+      WHERE team_id = ${teamId} AND user_id = ${userId}
+        AND (token_fingerprint = ${tokenFingerprintOf(teamId, userId, rejectedToken)} OR token_fingerprint IS NULL)
+      RETURNING team_id`.pipe(Effect.mapError(failed("Marking an account link rejected")))
+    return marked.length > 0
   })
 
-  return {
-    find,
-    save,
-    remove,
-    resealAll,
-    markRejected: Effect.fn("AccountLinks.markRejected")(
-      setTimestamp("rejected_at", "Marking an account link rejected")
-    ),
-    touch: Effect.fn("AccountLinks.touch")(setTimestamp("last_used_at", "Recording an account link's use"))
-  }
+  const touch = Effect.fn("AccountLinks.touch")(function* (teamId: string, userId: string) {
+    const now = yield* nowIso
+    yield* sql`UPDATE account_links SET last_used_at = ${now} WHERE team_id = ${teamId} AND user_id = ${userId}`.pipe(
+      Effect.mapError(failed("Recording an account link's use"))
+    )
+  })
+
+  const resealAll = makeResealAll(sql, sealer, sealingKeys)
+
+  return { find, save, remove, resealAll, markRejected, touch }
 }

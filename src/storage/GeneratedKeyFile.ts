@@ -53,7 +53,8 @@ export const loadOrGenerateKeyFile = (folder: string): Effect.Effect<KeyFile, St
     Effect.tap((file) =>
       file.mode & 0o077
         ? Effect.logWarning(
-            `The key file ${file.path} is open to other users (mode ${file.mode.toString(8)}); restrict it with chmod 600.`
+            `The key file ${file.path} is open to other users (mode ${file.mode.toString(8)}); ` +
+              "restrict it with chmod 600."
           )
         : Effect.void
     )

@@ -61,8 +61,11 @@ export const loadKeyRing: Effect.Effect<KeyRing, StorageError, StorageSettings> 
   const file = yield* loadOrGenerateKeyFile(dataFolderOf(settings.databaseUrl))
   yield* Effect.logWarning(
     file.generated
-      ? `TOKEN_ENCRYPTION_KEY is not set: generated a token encryption key into ${file.path} (mode 0600). Keep that file - stored Scalingo tokens cannot be opened without it. Production requires TOKEN_ENCRYPTION_KEY.`
-      : `TOKEN_ENCRYPTION_KEY is not set: using the generated key in ${file.path}. Production requires TOKEN_ENCRYPTION_KEY.`
+      ? `TOKEN_ENCRYPTION_KEY is not set: generated a token encryption key into ${file.path} (mode 0600). ` +
+          "Keep that file - stored Scalingo tokens cannot be opened without it. " +
+          "Production requires TOKEN_ENCRYPTION_KEY."
+      : `TOKEN_ENCRYPTION_KEY is not set: using the generated key in ${file.path}. ` +
+          "Production requires TOKEN_ENCRYPTION_KEY."
   )
   const key = yield* decodeKey(file.content, `the key file ${file.path}`)
   return yield* keyRingOf([key])

@@ -2,6 +2,9 @@ import { Migrator, SqlClient } from "@effect/sql"
 import { Cause, Effect, Layer } from "effect"
 import accountLinks from "./migrations/0001_account_links.js"
 import submissionClaims from "./migrations/0002_submission_claims.js"
+import tokenFingerprints from "./migrations/0003_token_fingerprints.js"
+import sealingKeys from "./migrations/0004_sealing_keys.js"
+import claimExpiry from "./migrations/0005_claim_expiry.js"
 import { describeCause, StorageError } from "./StorageError.js"
 
 const migrationsTable = "effect_sql_migrations"
@@ -12,7 +15,10 @@ const migrationsLockKey = "7301946215"
 /** Every migration, in order. Keys are `NNNN_name`; never rename or edit one that has shipped. */
 const migrations = Migrator.fromRecord({
   "0001_account_links": accountLinks,
-  "0002_submission_claims": submissionClaims
+  "0002_submission_claims": submissionClaims,
+  "0003_token_fingerprints": tokenFingerprints,
+  "0004_sealing_keys": sealingKeys,
+  "0005_claim_expiry": claimExpiry
 })
 
 /** The dialect-neutral runner: it needs only SqlClient (SqliteMigrator would shell out to sqlite3). */

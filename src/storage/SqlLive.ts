@@ -1,11 +1,11 @@
 import * as fs from "node:fs"
 import * as path from "node:path"
-import { SqlClient } from "@effect/sql"
+import type { SqlClient } from "@effect/sql"
 import { PgClient } from "@effect/sql-pg"
-import { SqliteClient } from "@effect/sql-sqlite-node"
-import { Cause, Context, Effect, Layer, Redacted } from "effect"
+import { Cause, Effect, Layer, Redacted } from "effect"
 import { StorageSettings } from "./StorageSettings.js"
 import { describePostgresUrl, isPostgresUrl } from "./DatabaseLocation.js"
+import { sqliteLayer } from "./SqliteConnection.js"
 import { describeCause, StorageError } from "./StorageError.js"
 
 type SqlLayer = Layer.Layer<SqlClient.SqlClient, StorageError>
@@ -32,24 +32,13 @@ const postgres = (databaseUrl: string): SqlLayer =>
     connectTimeout: "10 seconds"
   }).pipe(failReadably(describePostgresUrl(databaseUrl)))
 
-/**
- * In WAL mode `synchronous = NORMAL` stays safe against a killed process (only a power loss can undo
- * the last commits) and spares an fsync per write, which better-sqlite3 would make on the event loop.
- * `busy_timeout` lets a second process (a restart overlapping the old one) wait instead of failing.
- */
-const tuneSqlite = <E, R>(layer: Layer.Layer<SqlClient.SqlClient, E, R>) =>
-  Layer.tap(layer, (context) => {
-    const sql = Context.get(context, SqlClient.SqlClient)
-    return Effect.zipRight(sql`PRAGMA synchronous = NORMAL`, sql`PRAGMA busy_timeout = 5000`)
-  })
-
-/** better-sqlite3 cannot create the folder itself; WAL is the client's default journal mode. */
+/** better-sqlite3 cannot create the folder itself. */
 const sqlite = (file: string): SqlLayer => {
   const filename = file.trim()
   return Layer.unwrapEffect(
     Effect.sync(() => {
       if (filename !== ":memory:") fs.mkdirSync(path.dirname(path.resolve(filename)), { recursive: true })
-      return SqliteClient.layer({ filename }).pipe(tuneSqlite)
+      return sqliteLayer({ filename })
     })
   ).pipe(failReadably(`the SQLite database at ${filename}`))
 }

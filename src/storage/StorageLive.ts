@@ -1,23 +1,35 @@
-import { Effect, Layer } from "effect"
+import { type Duration, Layer } from "effect"
 import type { StorageSettings } from "./StorageSettings.js"
 import { AccountLinks } from "./AccountLinks.js"
 import { MigrationsLive } from "./Migrations.js"
+import { SealingKeys } from "./SealingKeys.js"
 import { SqlLive } from "./SqlLive.js"
 import type { StorageError } from "./StorageError.js"
 import { StorageHealth } from "./StorageHealth.js"
 import { SubmissionClaims } from "./SubmissionClaims.js"
+import { RESEAL_EVERY, tokenResealing } from "./TokenResealing.js"
 import { TokenSealer } from "./TokenSealer.js"
 
-/** Once links are readable, bring rows sealed by an older key onto the current one. */
-const ResealAtStart = Layer.effectDiscard(Effect.flatMap(AccountLinks, (links) => links.resealAll()))
+export interface StorageOptions {
+  /** How often stored tokens are brought onto the sealing key after the pass at start. */
+  readonly resealEvery?: Duration.DurationInput
+}
 
 /**
  * Storage as the rest of the bot sees it: the SQL client named by DATABASE_URL, migrated, with the
- * token sealer and the account-link repository on top. Closing it closes the database connection(s).
+ * token sealer and one repository per table on top. Closing it closes the database connection(s).
+ * A new table is a migration `migrations/NNNN_name.ts` listed in Migrations.ts, a repository file
+ * (a Context.Tag with a layer needing only SqlClient) in plain SQL both dialects accept, merged here.
  */
-export const StorageLive: Layer.Layer<AccountLinks | StorageHealth | SubmissionClaims, StorageError, StorageSettings> =
-  Layer.mergeAll(
-    ResealAtStart.pipe(Layer.provideMerge(AccountLinks.layer), Layer.provide(TokenSealer.layer)),
+export const makeStorageLive = (
+  options: StorageOptions = {}
+): Layer.Layer<AccountLinks | StorageHealth | SubmissionClaims, StorageError, StorageSettings> => {
+  const links = AccountLinks.layer.pipe(Layer.provideMerge(SealingKeys.layer), Layer.provideMerge(TokenSealer.layer))
+  return Layer.mergeAll(
+    tokenResealing(options.resealEvery ?? RESEAL_EVERY).pipe(Layer.provideMerge(links)),
     StorageHealth.layer,
     SubmissionClaims.layer
   ).pipe(Layer.provide(MigrationsLive.pipe(Layer.provideMerge(SqlLive))))
+}
+
+export const StorageLive = makeStorageLive()

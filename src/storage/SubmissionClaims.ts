@@ -1,20 +1,26 @@
 import { SqlClient } from "@effect/sql"
-import { Context, Effect, Layer } from "effect"
+import { Clock, Context, Duration, Effect, Layer } from "effect"
 import { describeCause, StorageError } from "./StorageError.js"
 
 /**
- * Makes a modal submission take effect once: Slack may retry a request (possibly on another
- * replica) and people double-click. The key is the view's id, unique per opened modal.
+ * Makes a change take effect at most once: Slack may retry a request (possibly on another replica)
+ * and people double-click. A key names the change (e.g. `create:<view id>` for a create modal,
+ * unique per opened modal; a confirmation's id for a confirmed restart); a claim holds until it
+ * expires, after which the key can be claimed again.
  */
 export interface SubmissionClaimsService {
-  /** True the first time a key is claimed, false while it stays claimed. */
-  readonly claim: (key: string) => Effect.Effect<boolean, StorageError>
+  /**
+   * True the first time a key is claimed, false while it stays claimed (on any replica). `keepFor`
+   * (a day by default) must outlast every retry or click that could still arrive, and the work done
+   * between claiming and releasing.
+   */
+  readonly claim: (key: string, keepFor?: Duration.DurationInput) => Effect.Effect<boolean, StorageError>
   /** Frees a key after a failure that changed nothing, so the person can correct and resubmit. */
   readonly release: (key: string) => Effect.Effect<void, StorageError>
 }
 
-/** Claims older than this can no longer be retried by Slack and are swept. */
-const KEEP_FOR_MS = 24 * 3_600_000
+/** Long past any Slack retry of a modal submission. */
+export const DEFAULT_KEEP_FOR = Duration.hours(24)
 
 export class SubmissionClaims extends Context.Tag("bot/storage/SubmissionClaims")<
   SubmissionClaims,
@@ -27,14 +33,21 @@ export class SubmissionClaims extends Context.Tag("bot/storage/SubmissionClaims"
       const failed = (cause: unknown) =>
         new StorageError({ reason: "query", detail: `Could not record a submission: ${describeCause(cause)}` })
 
-      const claim = Effect.fn("SubmissionClaims.claim")(function* (key: string) {
-        const now = new Date()
-        yield* sql`DELETE FROM submission_claims WHERE claimed_at < ${new Date(now.getTime() - KEEP_FOR_MS).toISOString()}`
-        // One atomic statement decides the winner, whichever replica each request reached.
-        const inserted =
-          yield* sql`INSERT INTO submission_claims (claim_key, claimed_at) VALUES (${key}, ${now.toISOString()})
-          ON CONFLICT (claim_key) DO NOTHING RETURNING claim_key`
-        return inserted.length === 1
+      const claim = Effect.fn("SubmissionClaims.claim")(function* (
+        key: string,
+        keepFor: Duration.DurationInput = DEFAULT_KEEP_FOR
+      ) {
+        const now = yield* Clock.currentTimeMillis
+        const [nowIso, expiresIso] = [now, now + Duration.toMillis(keepFor)].map((ms) => new Date(ms).toISOString())
+        yield* sql`DELETE FROM submission_claims WHERE expires_at < ${nowIso}`
+        // One atomic statement decides the winner, whichever replica each request reached; a claim that
+        // expired (and was not swept yet) is taken over in the same statement.
+        const won = yield* sql`INSERT INTO submission_claims (claim_key, claimed_at, expires_at)
+          VALUES (${key}, ${nowIso}, ${expiresIso})
+          ON CONFLICT (claim_key) DO UPDATE SET claimed_at = excluded.claimed_at, expires_at = excluded.expires_at
+            WHERE submission_claims.expires_at <= ${nowIso}
+          RETURNING claim_key`
+        return won.length === 1
       }, Effect.mapError(failed))
 
       const release = Effect.fn("SubmissionClaims.release")(function* (key: string) {

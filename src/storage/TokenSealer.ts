@@ -11,10 +11,15 @@ export interface SealedToken {
 }
 
 export interface TokenSealerService {
-  /** The id of the key that seals new values; rows with another id are due for re-sealing. */
+  /** The key this replica's TOKEN_ENCRYPTION_KEY lists first: the one it announces for sealing. */
   readonly currentKeyId: string
-  /** `context` (e.g. the row's identity) is authenticated too: a value copied to another row will not open. */
-  readonly seal: (token: Redacted.Redacted<string>, context: string) => Effect.Effect<SealedToken>
+  /** Whether `keyId` is among the configured keys, i.e. tokens sealed with it open here. */
+  readonly holds: (keyId: string) => boolean
+  /**
+   * Seals with `keyId` (one of the configured keys; the first by default). `context` (e.g. the row's
+   * identity) is authenticated too: a value copied to another row will not open.
+   */
+  readonly seal: (token: Redacted.Redacted<string>, context: string, keyId?: string) => Effect.Effect<SealedToken>
   readonly open: (sealed: SealedToken, context: string) => Effect.Effect<Redacted.Redacted<string>, StorageError>
 }
 
@@ -28,13 +33,16 @@ const unsealable = (detail: string) => new StorageError({ reason: "unsealable", 
 export const makeTokenSealer = (ring: KeyRing): TokenSealerService => ({
   currentKeyId: ring.current.id,
 
-  seal: (token: Redacted.Redacted<string>, context: string) =>
+  holds: (keyId) => ring.byId.has(keyId),
+
+  seal: (token: Redacted.Redacted<string>, context: string, keyId = ring.current.id) =>
     Effect.sync(() => {
+      const key = ring.byId.get(keyId) ?? ring.current // the returned keyId always names the key used
       const iv = randomBytes(ivLength)
-      const cipher = createCipheriv(algorithm, Redacted.value(ring.current.secret), iv, { authTagLength: tagLength })
+      const cipher = createCipheriv(algorithm, Redacted.value(key.secret), iv, { authTagLength: tagLength })
       cipher.setAAD(Buffer.from(context, "utf8"))
       const ciphertext = Buffer.concat([cipher.update(Redacted.value(token), "utf8"), cipher.final()])
-      return { keyId: ring.current.id, sealed: Buffer.concat([iv, cipher.getAuthTag(), ciphertext]).toString("base64") }
+      return { keyId: key.id, sealed: Buffer.concat([iv, cipher.getAuthTag(), ciphertext]).toString("base64") }
     }).pipe(Effect.withSpan("TokenSealer.seal")),
 
   open: Effect.fn("TokenSealer.open")(function* ({ keyId, sealed }: SealedToken, context: string) {

@@ -32,79 +32,95 @@ describe("abuse: 5,000 generated slash commands and interactive payloads", () =>
     expect((await fetch(`${world.bot.url}/healthz`)).status).toBe(200)
   }
 
-  it("a signed `payload=null` is refused with 400 and the bot keeps running (Bolt threw outside its error handling and the process died)", async () => {
-    for (const body of ["payload=null", "payload=5", "payload=%22x%22", "payload=%5B%5D"]) {
-      expect((await postSigned(world.bot.url, SIGNING_SECRET, body)).status, body).toBe(400)
-    }
-    expect(
-      (await postSigned(world.bot.url, SIGNING_SECRET, "null", { headers: { "content-type": "application/json" } }))
-        .status
-    ).toBe(400)
-    await alive()
-  })
-
-  it("payloads missing the user or the view are refused with 400, not Bolt's 500; broken actions get a 4xx", async () => {
-    const base = blockActionsPayload({ actionId: "events_page", value: "{}", userId: "U-ALICE" })
-    const missingUserOrView = [
-      { ...base, user: undefined, team: null },
-      { ...base, user: null },
-      { type: "view_submission", user: { id: "U-ALICE" } },
-      { type: "view_submission", view: null },
-      { type: "view_submission", view: { id: "V1", callback_id: "login" } },
-      { type: "view_closed", view: { id: "V1" } }
-    ]
-    for (const payload of missingUserOrView) {
-      expect(
-        (await sendInteractive(world.bot.url, SIGNING_SECRET, payload)).status,
-        JSON.stringify(payload).slice(0, 200)
-      ).toBe(400)
-    }
-    // No listener matches these: Bolt lets them time out with a 404.
-    const statuses = await Promise.all(
-      [[], "x", [null]].map((actions) =>
-        sendInteractive(world.bot.url, SIGNING_SECRET, { ...base, actions }).then((r) => r.status)
-      )
-    )
-    for (const status of statuses) expect(status >= 400 && status < 500, `status ${status}`).toBe(true)
-    await alive()
-  })
-
-  it("a modal submission whose fields hold numbers or objects gets the form's inline error (it closed silently on a TypeError)", async () => {
-    const login = await world.submit({
-      view: { id: "V-NEVER-OPENED", callback_id: "login" },
-      userId: "U-ALICE",
-      values: { token: { token: { type: "plain_text_input", value: 5 as never } } }
-    })
-    expect(login.body).toMatchObject({ response_action: "errors", errors: { token: expect.any(String) } })
-    const create = await world.submit({
-      view: { id: "V-NEVER-OPENED-2", callback_id: "create_app" },
-      userId: "U-ALICE",
-      values: {
-        name: { name: { type: "plain_text_input", value: { nested: true } as never } },
-        region: { region: { type: "static_select", selected_option: "osc-fr1" as never } }
+  it(
+    "a signed `payload=null` is refused with 400 and the bot keeps running (Bolt threw outside " +
+      "its error handling and the process died)",
+    async () => {
+      for (const body of ["payload=null", "payload=5", "payload=%22x%22", "payload=%5B%5D"]) {
+        expect((await postSigned(world.bot.url, SIGNING_SECRET, body)).status, body).toBe(400)
       }
-    })
-    expect(create.body).toMatchObject({ response_action: "errors", errors: { name: expect.any(String) } })
-  })
+      expect(
+        (await postSigned(world.bot.url, SIGNING_SECRET, "null", { headers: { "content-type": "application/json" } }))
+          .status
+      ).toBe(400)
+      await alive()
+    }
+  )
 
-  it("a forged events button naming bob's app, clicked by alice, is read with alice's account and refused privately", async () => {
-    world.sim.clearRequests()
-    const responseUrl = world.slack.responseUrl()
-    const posts = world.slack.calls.filter((c) => c.method === "chat.postMessage").length
-    const value = JSON.stringify({ a: "bob-blog", r: "osc-fr1", p: 1, n: 20, t: "1700000000.000100" })
-    expect((await world.click({ actionId: "events_page", value, userId: "U-ALICE", responseUrl })).status).toBe(200)
-    const told = await world.slack.waitFor((r) => r.kind === "response" && r.id === responseUrl.split("/").pop(), {
-      timeoutMs: 20_000
-    })
-    expect(readable((told as { body: unknown }).body)).toContain("cannot see")
-    expect(
-      world.sim.requests.filter((r) => r.path === "/v1/apps/bob-blog/events").map((r) => [r.account, r.status])
-    ).toEqual([["alice", 404]])
-    expect(world.slack.calls.filter((c) => c.method === "chat.postMessage").length).toBe(posts)
-  })
+  it(
+    "payloads missing the user or the view are refused with 400, not Bolt's 500; broken " + "actions get a 4xx",
+    async () => {
+      const base = blockActionsPayload({ actionId: "events_page", value: "{}", userId: "U-ALICE" })
+      const missingUserOrView = [
+        { ...base, user: undefined, team: null },
+        { ...base, user: null },
+        { type: "view_submission", user: { id: "U-ALICE" } },
+        { type: "view_submission", view: null },
+        { type: "view_submission", view: { id: "V1", callback_id: "login" } },
+        { type: "view_closed", view: { id: "V1" } }
+      ]
+      for (const payload of missingUserOrView) {
+        expect(
+          (await sendInteractive(world.bot.url, SIGNING_SECRET, payload)).status,
+          JSON.stringify(payload).slice(0, 200)
+        ).toBe(400)
+      }
+      // No listener matches these: Bolt lets them time out with a 404.
+      const statuses = await Promise.all(
+        [[], "x", [null]].map((actions) =>
+          sendInteractive(world.bot.url, SIGNING_SECRET, { ...base, actions }).then((r) => r.status)
+        )
+      )
+      for (const status of statuses) expect(status >= 400 && status < 500, `status ${status}`).toBe(true)
+      await alive()
+    }
+  )
+
+  it(
+    "a modal submission whose fields hold numbers or objects gets the form's inline error (it " +
+      "closed silently on a TypeError)",
+    async () => {
+      const login = await world.submit({
+        view: { id: "V-NEVER-OPENED", callback_id: "login" },
+        userId: "U-ALICE",
+        values: { token: { token: { type: "plain_text_input", value: 5 as never } } }
+      })
+      expect(login.body).toMatchObject({ response_action: "errors", errors: { token: expect.any(String) } })
+      const create = await world.submit({
+        view: { id: "V-NEVER-OPENED-2", callback_id: "create_app" },
+        userId: "U-ALICE",
+        values: {
+          name: { name: { type: "plain_text_input", value: { nested: true } as never } },
+          region: { region: { type: "static_select", selected_option: "osc-fr1" as never } }
+        }
+      })
+      expect(create.body).toMatchObject({ response_action: "errors", errors: { name: expect.any(String) } })
+    }
+  )
+
+  it(
+    "a forged events button naming bob's app, clicked by alice, is read with alice's account " +
+      "and refused privately",
+    async () => {
+      world.sim.clearRequests()
+      const responseUrl = world.slack.responseUrl()
+      const posts = world.slack.calls.filter((c) => c.method === "chat.postMessage").length
+      const value = JSON.stringify({ a: "bob-blog", r: "osc-fr1", p: 1, n: 20, t: "1700000000.000100" })
+      expect((await world.click({ actionId: "events_page", value, userId: "U-ALICE", responseUrl })).status).toBe(200)
+      const told = await world.slack.waitFor((r) => r.kind === "response" && r.id === responseUrl.split("/").pop(), {
+        timeoutMs: 20_000
+      })
+      expect(readable((told as { body: unknown }).body)).toContain("cannot see")
+      expect(
+        world.sim.requests.filter((r) => r.path === "/v1/apps/bob-blog/events").map((r) => [r.account, r.status])
+      ).toEqual([["alice", 404]])
+      expect(world.slack.calls.filter((c) => c.method === "chat.postMessage").length).toBe(posts)
+    }
+  )
 
   for (const [index, phase] of PHASES.entries()) {
-    it(`${phase.name}: ${phase.probes} requests, no crash, no 5xx, every command answered, only ${phase.account}'s account reaches Scalingo, every path from the whitelist`, async () => {
+    it(`${phase.name}: ${phase.probes} requests, no crash, no 5xx, every command answered, ` +
+      `only ${phase.account}'s account reaches Scalingo, every path from the whitelist`, async () => {
       await quiet(world)
       world.sim.clearRequests()
       const random = seededRandom(SEED + index)
@@ -221,12 +237,14 @@ describe("abuse: 5,000 generated slash commands and interactive payloads", () =>
           ])
         )
       console.info(
-        `${phase.name}: bot answered ${JSON.stringify(Object.fromEntries(statuses))}; ${commands.length} commands, ${read.length} private replies; Scalingo saw ${requests.length} requests ${byStatus(requests)}`
+        `${phase.name}: bot answered ${JSON.stringify(Object.fromEntries(statuses))}; ${commands.length} ` +
+          `commands, ${read.length} private replies; Scalingo saw ${requests.length} requests ${byStatus(requests)}`
       )
     }, 85_000)
   }
 
-  it("afterwards: the budget answered in sentences, and every link, including bob's (never used), is intact", async () => {
+  it("afterwards: the budget answered in sentences, and every link, including bob's (never " +
+    "used), is intact", async () => {
     expect(budgetAnswers).toBeGreaterThan(0)
     // A programming error surfacing on junk input (it would be logged with its stack) is a defect too.
     expect(

@@ -100,7 +100,8 @@ for (const storage of STORAGES) {
         return readable((reply as { body: unknown }).body)
       }
 
-      it("every link confirmed before the kill is intact after a restart, the others are whole or absent, and no row is half written", async () => {
+      it("every link confirmed before the kill is intact after a restart, the others are whole or " +
+        "absent, and no row is half written", async () => {
         const confirmationIds = new Map<string, number>()
         const confirmed = () => {
           const done = new Set<number>()
@@ -166,7 +167,8 @@ for (const storage of STORAGES) {
         })
         await runBounded(usable, 6)
         console.info(
-          `${storage.name}: ${sent} logins sent, ${confirmedAtKill.size} confirmed before SIGKILL, ${rows.length} stored`
+          `${storage.name}: ${sent} logins sent, ${confirmedAtKill.size} confirmed before SIGKILL, ` +
+            `${rows.length} stored`
         )
       }, 80_000)
     }

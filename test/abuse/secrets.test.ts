@@ -119,7 +119,8 @@ for (const mode of MODES) {
       await expectReply("whoami", "U-ALICE", "have not linked")
     }
 
-    it("neither the database files nor the logs nor anything sent to Slack hold a token, a bearer or anything JWT-shaped", async () => {
+    it("neither the database files nor the logs nor anything sent to Slack hold a token, a bearer " +
+      "or anything JWT-shaped", async () => {
       await session()
       const accounts = Object.values(world.sim.accounts)
       const bearers = world.sim.issuedBearers()

@@ -118,7 +118,10 @@ describe("describeEvent", () => {
   it("escapes Slack mrkdwn control characters in values from Scalingo", () => {
     const d = render("rename_app", { old_name: "a&b", new_name: "<!channel> <https://evil.example|click>" })
     expect(d.sentence).toBe("App renamed from `a&amp;b` to `&lt;!channel&gt; &lt;https://evil.example|click&gt;`")
-    expect(render("stop_app", { reason: "<@U123> `x`" }).sentence).toBe("App stopped (reason: &lt;@U123&gt; `x`)")
+    // Backticks from data are made inert too (defect 13): a zero-width space on their inner side.
+    expect(render("stop_app", { reason: "<@U123> `x`" }).sentence).toBe(
+      "App stopped (reason: &lt;@U123&gt; `\u200bx\u200b`)"
+    )
   })
 
   it("degrades to a shorter sentence when fields are missing or mis-typed", () => {

@@ -3,7 +3,10 @@ import path from "node:path"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { commandReply, openedView, readable, startWorld, type World } from "../support/world.js"
 
-/** Login by modal and inline, whoami in each state, logout; through signed requests, the fake Slack and the simulator. */
+/**
+ * Login by modal and inline, whoami in each state, logout; through signed requests, the fake Slack and the
+ * simulator.
+ */
 describe("linking a Scalingo account", () => {
   let world: World
   beforeAll(async () => {

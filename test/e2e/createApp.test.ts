@@ -28,18 +28,22 @@ describe("/scalingo create", () => {
     element: { options: Array<{ value: string }>; initial_option: { value: string } }
   }
 
-  it("opens at once with the name prefilled, the naming rules as hint, and the account's regions (default preselected)", async () => {
-    const view = await openForm("U-ALICE", "create my-brand-new-app")
-    const text = JSON.stringify(view)
-    expect(text).toContain("my-brand-new-app")
-    expect(text).toContain("lowercase letters")
-    const select = (view.blocks as Array<SelectBlock>).find((b) => b.block_id === "region")!.element
-    expect(select.options.map((o: { value: string }) => o.value).sort()).toEqual(["osc-fr1", "osc-secnum-fr1"])
-    expect(select.initial_option.value).toBe("osc-fr1")
-    const bobView = await openForm("U-BOB")
-    const bobSelect = (bobView.blocks as Array<SelectBlock>).find((b) => b.block_id === "region")!.element
-    expect(bobSelect.options.map((o: { value: string }) => o.value)).toEqual(["osc-fr1"])
-  })
+  it(
+    "opens at once with the name prefilled, the naming rules as hint, and the account's " +
+      "regions (default preselected)",
+    async () => {
+      const view = await openForm("U-ALICE", "create my-brand-new-app")
+      const text = JSON.stringify(view)
+      expect(text).toContain("my-brand-new-app")
+      expect(text).toContain("lowercase letters")
+      const select = (view.blocks as Array<SelectBlock>).find((b) => b.block_id === "region")!.element
+      expect(select.options.map((o: { value: string }) => o.value).sort()).toEqual(["osc-fr1", "osc-secnum-fr1"])
+      expect(select.initial_option.value).toBe("osc-fr1")
+      const bobView = await openForm("U-BOB")
+      const bobSelect = (bobView.blocks as Array<SelectBlock>).find((b) => b.block_id === "region")!.element
+      expect(bobSelect.options.map((o: { value: string }) => o.value)).toEqual(["osc-fr1"])
+    }
+  )
 
   it("an invalid name is refused inline with no Scalingo call", async () => {
     const view = await openForm("U-ALICE")
@@ -109,21 +113,24 @@ describe("/scalingo create", () => {
     expect(world.sim.appsOf("alice", "osc-fr1").filter((a) => a.name === "alice-twice")).toHaveLength(1)
   })
 
-  it("with Scalingo taking 5 s the submission is still answered in time and the result still reaches the person", async () => {
-    world.sim.faults.add({ method: "POST", path: "/v1/apps", latencyMs: 5_000, times: 1 })
-    const view = await openForm("U-ALICE")
-    const reply = await world.submit({ view, userId: "U-ALICE", values: fill("alice-slow-one", "osc-fr1") })
-    expect(reply.status).toBe(200) // Bolt answers 404 to anything not acknowledged within 3 s
-    expect(reply.body).toMatchObject({ response_action: "update" })
-    expect(readable((reply.body as { view: unknown }).view)).toContain("Creating")
-    const updated = await world.slack.waitForCall("views.update", (c) => c.params.view_id === view.id, {
-      timeoutMs: 20_000
-    })
-    expect(readable(updated.params.view)).toContain("alice-slow-one")
-    await world.slack.waitForCall("chat.postMessage", (c) => readable(c.params).includes("alice-slow-one"), {
-      timeoutMs: 20_000
-    })
-  })
+  it(
+    "with Scalingo taking 5 s the submission is still answered in time and the result still " + "reaches the person",
+    async () => {
+      world.sim.faults.add({ method: "POST", path: "/v1/apps", latencyMs: 5_000, times: 1 })
+      const view = await openForm("U-ALICE")
+      const reply = await world.submit({ view, userId: "U-ALICE", values: fill("alice-slow-one", "osc-fr1") })
+      expect(reply.status).toBe(200) // Bolt answers 404 to anything not acknowledged within 3 s
+      expect(reply.body).toMatchObject({ response_action: "update" })
+      expect(readable((reply.body as { view: unknown }).view)).toContain("Creating")
+      const updated = await world.slack.waitForCall("views.update", (c) => c.params.view_id === view.id, {
+        timeoutMs: 20_000
+      })
+      expect(readable(updated.params.view)).toContain("alice-slow-one")
+      await world.slack.waitForCall("chat.postMessage", (c) => readable(c.params).includes("alice-slow-one"), {
+        timeoutMs: 20_000
+      })
+    }
+  )
 
   it("a slow 422 puts the form back with what was typed and the problem under the name", async () => {
     world.sim.faults.add({ method: "POST", path: "/v1/apps", latencyMs: 3_000, times: 1 })

@@ -53,39 +53,47 @@ describe("/scalingo events", () => {
   const eventCount = (page: FakeSlackCall) =>
     (page.params.blocks as Array<{ type: string }>).filter((b) => b.type === "section").length
 
-  it("the first page arrives threaded under the parent; next pages follow in the same thread until the last", async () => {
-    const { parent, page } = await start("events forty-seven-events")
-    expect(parent.params.channel).toBe("C0001")
-    expect(readable(parent.params)).toContain("Events of forty-seven-events")
-    expect(readable(parent.params)).toContain("<@U-ALICE>")
-    const parentTs = page.params.thread_ts
-    expect(typeof parentTs).toBe("string")
-    const pages = [page]
-    while (buttonsOf(pages.at(-1)!.params as never, "events_page").some((b) => b.text.startsWith("Next"))) {
-      pages.push(await clickNext(pages.at(-1)!))
-      expect(pages.length).toBeLessThan(10)
+  it(
+    "the first page arrives threaded under the parent; next pages follow in the same thread " + "until the last",
+    async () => {
+      const { parent, page } = await start("events forty-seven-events")
+      expect(parent.params.channel).toBe("C0001")
+      expect(readable(parent.params)).toContain("Events of forty-seven-events")
+      expect(readable(parent.params)).toContain("<@U-ALICE>")
+      const parentTs = page.params.thread_ts
+      expect(typeof parentTs).toBe("string")
+      const pages = [page]
+      while (buttonsOf(pages.at(-1)!.params as never, "events_page").some((b) => b.text.startsWith("Next"))) {
+        pages.push(await clickNext(pages.at(-1)!))
+        expect(pages.length).toBeLessThan(10)
+      }
+      expect(pages.map(eventCount)).toEqual([20, 20, 7])
+      for (const p of pages) {
+        expect(p.params.thread_ts).toBe(parentTs)
+        expect(p.params.channel).toBe("C0001")
+        expectWithinBlockKitLimits(p.params as never)
+      }
+      expect(buttonsOf(pages[2]!.params as never, "events_page").map((b) => b.text)).toEqual(["◀ Previous page"])
+      // one request per page
+      expect(world.sim.requests.filter((r) => r.path === "/v1/apps/forty-seven-events/events")).toHaveLength(3)
     }
-    expect(pages.map(eventCount)).toEqual([20, 20, 7])
-    for (const p of pages) {
-      expect(p.params.thread_ts).toBe(parentTs)
-      expect(p.params.channel).toBe("C0001")
-      expectWithinBlockKitLimits(p.params as never)
-    }
-    expect(buttonsOf(pages[2]!.params as never, "events_page").map((b) => b.text)).toEqual(["◀ Previous page"])
-    expect(world.sim.requests.filter((r) => r.path === "/v1/apps/forty-seven-events/events")).toHaveLength(3) // one request per page
-  })
+  )
 
-  it("all 96 event types render with their own sentence, never undefined/[object Object]/NaN, and no variable value appears", async () => {
-    const { page } = await start("events all-event-types")
-    const pages = [page]
-    while (buttonsOf(pages.at(-1)!.params as never, "events_page").some((b) => b.text.startsWith("Next")))
-      pages.push(await clickNext(pages.at(-1)!))
-    const text = pages.map((p) => readable(p.params)).join("\n")
-    for (const type of EVENT_TYPES) expect(text, type).toContain(`*${printableType(type)}*`)
-    expectNothingRaw(text)
-    expect(text).not.toContain("SECRET-VALUE")
-    for (const p of pages) expectWithinBlockKitLimits(p.params as never)
-  })
+  it(
+    "all 96 event types render with their own sentence, never undefined/[object Object]/NaN, " +
+      "and no variable value appears",
+    async () => {
+      const { page } = await start("events all-event-types")
+      const pages = [page]
+      while (buttonsOf(pages.at(-1)!.params as never, "events_page").some((b) => b.text.startsWith("Next")))
+        pages.push(await clickNext(pages.at(-1)!))
+      const text = pages.map((p) => readable(p.params)).join("\n")
+      for (const type of EVENT_TYPES) expect(text, type).toContain(`*${printableType(type)}*`)
+      expectNothingRaw(text)
+      expect(text).not.toContain("SECRET-VALUE")
+      for (const p of pages) expectWithinBlockKitLimits(p.params as never)
+    }
+  )
 
   it("`events` alone lists the person's account-wide events the same way", async () => {
     const { parent, page } = await start("events", "U-BOB")

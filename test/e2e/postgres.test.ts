@@ -6,7 +6,8 @@ import { commandReply, readable, SIGNING_SECRET, startWorld, type World } from "
 
 if (!testDatabaseUrl)
   console.warn(
-    "Skipping the PostgreSQL end-to-end tests: TEST_DATABASE_URL is not set (e.g. postgres://postgres@127.0.0.1:5432/test)."
+    "Skipping the PostgreSQL end-to-end tests: TEST_DATABASE_URL is not set (e.g. " +
+      "postgres://postgres@127.0.0.1:5432/test)."
   )
 
 describe.skipIf(!testDatabaseUrl)("the bot on PostgreSQL (needs TEST_DATABASE_URL)", () => {

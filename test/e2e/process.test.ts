@@ -13,7 +13,8 @@ describe("the bot process", () => {
     expect(output).not.toMatch(/\n\s+at .+:\d+:\d+/) // no stack frames
   })
 
-  it("literally `npm start` (build included) with no settings exits non-zero naming the missing variables", async () => {
+  it("literally `npm start` (build included) with no settings exits non-zero naming the missing " +
+    "variables", async () => {
     const { spawn } = await import("node:child_process")
     const { mkdtempSync } = await import("node:fs")
     const { tmpdir } = await import("node:os")

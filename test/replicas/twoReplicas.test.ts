@@ -15,7 +15,8 @@ import { readable, SIGNING_SECRET, startWorld, type World, type WorldOptions } f
 
 const skipReason =
   !testDatabaseUrl || !testRedisUrl
-    ? "TEST_DATABASE_URL and TEST_REDIS_URL must both be set (e.g. postgres://postgres@127.0.0.1:5432/test and redis://127.0.0.1:6379)"
+    ? "TEST_DATABASE_URL and TEST_REDIS_URL must both be set (e.g. postgres://postgres@127.0.0.1:5432/test and " +
+      "redis://127.0.0.1:6379)"
     : undefined
 if (skipReason !== undefined) console.warn(`Skipping the two-replica tests: ${skipReason}`)
 
@@ -131,7 +132,8 @@ describe.skipIf(skipReason !== undefined)("two replicas on one Redis: one accoun
     env: { SCALINGO_REQUESTS_PER_MINUTE: String(PER_MINUTE) }
   })
 
-  it(`an account hammering both replicas for ${HAMMER_FOR_MS / 1000} s stays within one budget of ${PER_MINUTE} a minute: no 429, never more than ${PER_MINUTE} in any 60 s`, async () => {
+  it(`an account hammering both replicas for ${HAMMER_FOR_MS / 1000} s stays within one budget of ` +
+    `${PER_MINUTE} a minute: no 429, never more than ${PER_MINUTE} in any 60 s`, async () => {
     const { world, replicaB } = replicas
     const account = freshAccount(world, "hammer", 47)
     expect(await ask(world, world.bot, `login ${account.apiToken}`, "U-HAMMER")).toContain(account.username)
@@ -176,8 +178,11 @@ describe.skipIf(skipReason !== undefined)("two replicas on one Redis: one accoun
         .filter((t) => t.includes("request budget"))
     const exchanges = made.filter((r) => r.path === "/v1/tokens/exchange").length
     console.info(
-      `shared budget: ${made.length} requests reached Scalingo (max ${maxInAnyWindow(made, 60_000)} in 60 s, ${exchanges} exchanges); ` +
-        `pages posted A=${served("CREPLICAA")} B=${served("CREPLICAB")}; budget answers A=${budgetAnswers("CREPLICAA").length}/${answers.CREPLICAA.size} B=${budgetAnswers("CREPLICAB").length}/${answers.CREPLICAB.size}`
+      `shared budget: ${made.length} requests reached Scalingo (max ${maxInAnyWindow(made, 60_000)} in 60 s, ` +
+        `${exchanges} exchanges); ` +
+        `pages posted A=${served("CREPLICAA")} B=${served("CREPLICAB")}; budget answers ` +
+        `A=${budgetAnswers("CREPLICAA").length}/${answers.CREPLICAA.size} ` +
+        `B=${budgetAnswers("CREPLICAB").length}/${answers.CREPLICAB.size}`
     )
 
     expect(made.filter((r) => r.status === 429)).toEqual([])

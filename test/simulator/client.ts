@@ -35,3 +35,24 @@ export const call = (
 
 export const decodeJwtPayload = (jwt: string): Record<string, unknown> =>
   JSON.parse(Buffer.from(jwt.split(".")[1]!, "base64url").toString("utf8")) as Record<string, unknown>
+
+/** Polls `probe` until it returns a value other than undefined (or throws after `timeoutMs`). */
+export const eventually = async <A>(
+  probe: () => A | undefined | Promise<A | undefined>,
+  timeoutMs = 5_000
+): Promise<A> => {
+  const deadline = Date.now() + timeoutMs
+  for (;;) {
+    const value = await probe()
+    if (value !== undefined) return value
+    if (Date.now() > deadline) throw new Error("condition not reached in time")
+    await new Promise((resolve) => setTimeout(resolve, 10))
+  }
+}
+
+/** JSON of a call that must answer `status`. */
+export const jsonOf = async <A = Record<string, unknown>>(response: Response, status = 200): Promise<A> => {
+  const body = await response.text()
+  if (response.status !== status) throw new Error(`expected ${status}, got ${response.status}: ${body}`)
+  return JSON.parse(body) as A
+}

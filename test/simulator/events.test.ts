@@ -33,24 +33,28 @@ const page = async (path: string, bearer = alice): Promise<EventsPage> => {
 }
 
 describe("app events", () => {
-  it("pages the 47-event app 20 at a time: 20, 20, 7, newest first, with null prev on the first and null next on the last", async () => {
-    const base = `/v1/apps/${FORTY_SEVEN_EVENTS_APP}/events?per_page=20`
-    const pages = [await page(`${base}&page=1`), await page(`${base}&page=2`), await page(`${base}&page=3`)]
-    expect(pages.map((p) => p.events.length)).toEqual([20, 20, 7])
-    expect(pages.map((p) => p.meta.pagination)).toEqual([
-      { current_page: 1, prev_page: null, next_page: 2, total_pages: 3, total_count: 47 },
-      { current_page: 2, prev_page: 1, next_page: 3, total_pages: 3, total_count: 47 },
-      { current_page: 3, prev_page: 2, next_page: null, total_pages: 3, total_count: 47 }
-    ])
-    const all = pages.flatMap((p) => p.events)
-    expect(new Set(all.map((event) => event.id)).size).toBe(47)
-    const times = all.map((event) => Date.parse(event.created_at))
-    expect(times).toEqual([...times].sort((a, b) => b - a))
-    expect(all.map((event) => event.type)).toEqual(
-      all.map((_, index) => eventSamples[index % eventSamples.length]!["type"])
-    )
-    expect(new Set(all.map((event) => event.app_name))).toEqual(new Set([FORTY_SEVEN_EVENTS_APP]))
-  })
+  it(
+    "pages the 47-event app 20 at a time: 20, 20, 7, newest first, with null prev on the first " +
+      "and null next on the last",
+    async () => {
+      const base = `/v1/apps/${FORTY_SEVEN_EVENTS_APP}/events?per_page=20`
+      const pages = [await page(`${base}&page=1`), await page(`${base}&page=2`), await page(`${base}&page=3`)]
+      expect(pages.map((p) => p.events.length)).toEqual([20, 20, 7])
+      expect(pages.map((p) => p.meta.pagination)).toEqual([
+        { current_page: 1, prev_page: null, next_page: 2, total_pages: 3, total_count: 47 },
+        { current_page: 2, prev_page: 1, next_page: 3, total_pages: 3, total_count: 47 },
+        { current_page: 3, prev_page: 2, next_page: null, total_pages: 3, total_count: 47 }
+      ])
+      const all = pages.flatMap((p) => p.events)
+      expect(new Set(all.map((event) => event.id)).size).toBe(47)
+      const times = all.map((event) => Date.parse(event.created_at))
+      expect(times).toEqual([...times].sort((a, b) => b - a))
+      expect(all.map((event) => event.type)).toEqual(
+        all.map((_, index) => eventSamples[index % eventSamples.length]!["type"])
+      )
+      expect(new Set(all.map((event) => event.app_name))).toEqual(new Set([FORTY_SEVEN_EVENTS_APP]))
+    }
+  )
 
   it("defaults to 30 per page and caps per_page at 100", async () => {
     expect((await page(`/v1/apps/${FORTY_SEVEN_EVENTS_APP}/events`)).events).toHaveLength(30)

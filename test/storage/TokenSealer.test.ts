@@ -43,6 +43,19 @@ describe("TokenSealer", () => {
     })
   )
 
+  it.effect("seals with any key of the ring when named, and says which keys it holds", () =>
+    Effect.gen(function* () {
+      const [keyA, keyB] = [newKey(), newKey()]
+      const ring = yield* sealerFor(`${keyA},${keyB}`)
+      const token = Redacted.make(newApiToken())
+      const idB = keyIdOf(Buffer.from(keyB, "base64"))
+      const sealedWithB = yield* ring.seal(token, "ctx", idB)
+      expect(sealedWithB.keyId).toBe(idB)
+      expect(Redacted.value(yield* (yield* sealerFor(keyB)).open(sealedWithB, "ctx"))).toBe(Redacted.value(token))
+      expect([ring.holds(idB), ring.holds(ring.currentKeyId), ring.holds("0badc0de")]).toEqual([true, true, false])
+    })
+  )
+
   it.effect("a value sealed for one context does not open in another", () =>
     Effect.gen(function* () {
       const sealer = yield* sealerFor(newKey())

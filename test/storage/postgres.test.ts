@@ -2,12 +2,15 @@ import { randomBytes } from "node:crypto"
 import { describe, expect, it } from "@effect/vitest"
 import { Effect, Exit, Option, Redacted } from "effect"
 import { accountLinksSuite } from "./accountLinksSuite.js"
+import { keyRotationSuite } from "./keyRotationSuite.js"
+import { staleRejectionSuite } from "./staleRejectionSuite.js"
 import { linksOf, newKey, newLink, openStorage, rawSqlFor, type StorageBackend } from "./storageFixtures.js"
 
 const testDatabaseUrl = process.env.TEST_DATABASE_URL
 if (!testDatabaseUrl) {
   console.warn(
-    "Skipping the PostgreSQL storage tests: TEST_DATABASE_URL is not set (e.g. postgres://postgres@127.0.0.1:5432/test)."
+    "Skipping the PostgreSQL storage tests: TEST_DATABASE_URL is not set " +
+      "(e.g. postgres://postgres@127.0.0.1:5432/test)."
   )
 }
 
@@ -37,6 +40,8 @@ const postgres: StorageBackend = {
 
 describe.skipIf(!testDatabaseUrl)("AccountLinks on PostgreSQL (needs TEST_DATABASE_URL)", () => {
   accountLinksSuite(postgres)
+  staleRejectionSuite(postgres)
+  keyRotationSuite(postgres)
 })
 
 describe.skipIf(!testDatabaseUrl)("PostgreSQL storage (needs TEST_DATABASE_URL)", () => {

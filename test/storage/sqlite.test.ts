@@ -5,6 +5,8 @@ import { describe, expect, it } from "@effect/vitest"
 import { Effect, Exit, Logger, Option, Redacted } from "effect"
 import { generatedKeyFileName } from "../../src/storage/GeneratedKeyFile.js"
 import { accountLinksSuite } from "./accountLinksSuite.js"
+import { keyRotationSuite } from "./keyRotationSuite.js"
+import { staleRejectionSuite } from "./staleRejectionSuite.js"
 import { linksOf, newKey, newLink, openStorage, rawSqlFor, type StorageBackend } from "./storageFixtures.js"
 
 /** A temporary folder, removed with the scope. */
@@ -30,6 +32,8 @@ const sqlite: StorageBackend = {
 
 describe("AccountLinks on SQLite", () => {
   accountLinksSuite(sqlite)
+  staleRejectionSuite(sqlite)
+  keyRotationSuite(sqlite)
 })
 
 describe("SQLite storage", () => {

@@ -1,10 +1,10 @@
 import { randomBytes } from "node:crypto"
 import { SqlClient } from "@effect/sql"
-import { Context, Effect, Layer, Option, Redacted, type Scope } from "effect"
+import { Context, type Duration, Effect, Layer, Option, Redacted, type Scope } from "effect"
 import { StorageSettings, type StorageSettingsValues } from "../../src/storage/StorageSettings.js"
 import { AccountLinks, type NewAccountLink } from "../../src/storage/AccountLinks.js"
 import { sqlClientFor } from "../../src/storage/SqlLive.js"
-import { StorageLive } from "../../src/storage/StorageLive.js"
+import { makeStorageLive } from "../../src/storage/StorageLive.js"
 import { StorageHealth } from "../../src/storage/StorageHealth.js"
 import type { StorageError } from "../../src/storage/StorageError.js"
 
@@ -32,6 +32,8 @@ export interface StorageOptions {
   /** TOKEN_ENCRYPTION_KEY; omitted means "not set". */
   readonly keys?: string
   readonly production?: boolean
+  /** How often tokens are re-sealed after the pass at start; the bot's own minute by default. */
+  readonly resealEvery?: Duration.DurationInput
 }
 
 export const settingsFor = (databaseUrl: string, options: StorageOptions = {}): StorageSettingsValues => ({
@@ -47,7 +49,11 @@ export const openStorage = (
   databaseUrl: string,
   options: StorageOptions = {}
 ): Effect.Effect<Storage, StorageError, Scope.Scope> =>
-  Layer.build(StorageLive.pipe(Layer.provide(StorageSettings.make(settingsFor(databaseUrl, options)))))
+  Layer.build(
+    makeStorageLive(options.resealEvery === undefined ? {} : { resealEvery: options.resealEvery }).pipe(
+      Layer.provide(StorageSettings.make(settingsFor(databaseUrl, options)))
+    )
+  )
 
 export const linksOf = (storage: Storage) => Context.get(storage, AccountLinks)
 export const healthOf = (storage: Storage) => Context.get(storage, StorageHealth)

@@ -1,3 +1,4 @@
+import { randomBytes } from "node:crypto"
 import { SqlClient } from "@effect/sql"
 import { describe, expect, it } from "@effect/vitest"
 import { Effect, type Scope } from "effect"
@@ -24,6 +25,9 @@ const twoStores = (databaseUrl: string) =>
     return [yield* store(), yield* store()] as const
   })
 
+/** Keys unique to this run: the claims suite may share a database with other runs. */
+const runId = randomBytes(4).toString("hex")
+
 const claimSuite = (name: string, databaseUrl: () => Effect.Effect<string, never, Scope.Scope>) =>
   describe(name, () => {
     it.scopedLive("a submission is claimed once, whichever replica sees it, even when both race", () =>
@@ -35,6 +39,33 @@ const claimSuite = (name: string, databaseUrl: () => Effect.Effect<string, never
         )
         expect(results.filter(Boolean)).toHaveLength(1)
         expect(yield* a.claim("create:V2")).toBe(true)
+      })
+    )
+
+    it.scopedLive("many changes claimed at once through two clients: exactly one claim wins each", () =>
+      Effect.gen(function* () {
+        const [a, b] = yield* twoStores(yield* databaseUrl())
+        const keys = Array.from({ length: 25 }, (_, i) => `confirm:${runId}:${i}`)
+        const attempts = keys.flatMap((key) =>
+          [a, b, a, b, a, b].map((store) => Effect.map(store.claim(key), (won) => [key, won] as const))
+        )
+        const results = yield* Effect.all(attempts, { concurrency: "unbounded" })
+        for (const key of keys) expect(results.filter(([k, won]) => k === key && won)).toHaveLength(1)
+      })
+    )
+
+    it.scopedLive("a claim holds until it expires, then exactly one of several racing claims takes it over", () =>
+      Effect.gen(function* () {
+        const [a, b] = yield* twoStores(yield* databaseUrl())
+        const key = `confirm:${runId}:expiring`
+        expect(yield* a.claim(key, "300 millis")).toBe(true)
+        expect(yield* b.claim(key, "300 millis")).toBe(false)
+        yield* Effect.sleep("400 millis")
+        const racing = yield* Effect.all([a.claim(key), b.claim(key), a.claim(key), b.claim(key)], {
+          concurrency: "unbounded"
+        })
+        expect(racing.filter(Boolean)).toHaveLength(1)
+        expect(yield* a.claim(key)).toBe(false) // taken over for the default day, not the 300 ms
       })
     )
 

@@ -8,7 +8,10 @@ import { readable, type World } from "./world.js"
  * whether its log explains what went wrong.
  */
 
-/** Every string under a `text` key, at any depth: what a person reads in a message or a modal (labels, options and hints included). */
+/**
+ * Every string under a `text` key, at any depth: what a person reads in a message or a modal (labels, options and
+ * hints included).
+ */
 export const textsIn = (value: unknown): string => {
   const parts: Array<string> = []
   const walk = (v: unknown, key?: string): void => {

@@ -101,7 +101,10 @@ export const commandReply = async (
   return { ack, body: (reply as { body: unknown }).body, text: readable((reply as { body: unknown }).body) }
 }
 
-/** Runs `trigger` (usually a slash command) and returns the modal it made the bot open, as the fake Slack keeps it (with its id). */
+/**
+ * Runs `trigger` (usually a slash command) and returns the modal it made the bot open, as the fake Slack keeps it
+ * (with its id).
+ */
 export const openedView = async (
   world: World,
   callbackId: string,

@@ -44,7 +44,8 @@ export const collaboratorSentences: Sentences<CollaboratorEventType> = {
   },
   accept_collaborator: (e) => {
     const inviter = personName(e.type_data.collaborator?.inviter)
-    return `${collaborator(e)} accepted the invitation to collaborate${inviter === undefined ? "" : ` (invited by ${inviter})`}`
+    const by = inviter === undefined ? "" : ` (invited by ${inviter})`
+    return `${collaborator(e)} accepted the invitation to collaborate${by}`
   },
   delete_collaborator: (e) => `${collaborator(e)} is no longer a collaborator`,
   change_collaborator_role: (e) => {

@@ -18,12 +18,13 @@ const PAYMENT_OUTCOMES: Record<string, string> = { new: "is pending", paid: "suc
 
 const capitalised = (text: string) => text.charAt(0).toUpperCase() + text.slice(1)
 
+const lastAttempt = (ip: string | undefined) => (has(ip) ? ` (last attempt from ${plain(ip)})` : "")
+
 export const accountSentences: Sentences<AccountEventType> = {
   new_user: () => "Joined Scalingo: account created",
   login_success: ({ type_data: t }) => `Logged in${from(t.remote_ip)}`,
   login_failure: ({ type_data: t }) => `Failed login attempt${from(t.remote_ip)}`,
-  login_lock: ({ type_data: t }) =>
-    `Account locked after too many failed logins${has(t.remote_ip) ? ` (last attempt from ${plain(t.remote_ip)})` : ""}`,
+  login_lock: ({ type_data: t }) => `Account locked after too many failed logins${lastAttempt(t.remote_ip)}`,
   login_unlock_success: ({ type_data: t }) => `Account unlocked${from(t.remote_ip)}`,
   password_reset_query: ({ type_data: t }) => `Password reset requested${from(t.remote_ip)}`,
   password_reset_success: ({ type_data: t }) => `Password changed${from(t.remote_ip)}`,

@@ -30,7 +30,8 @@ const PLATFORM_EMAIL = "deploy@scalingo.com"
 
 const backup = (e: EventOf<"database_backup_succeeded" | "database_backup_failed">, outcome: string) =>
   rendering(
-    `${BACKUP_METHODS[e.type_data.backup_method ?? ""] ?? "Backup"} of ${database(e.type_data.addon_name, e.type_data.resource_id)} ${outcome}`,
+    `${BACKUP_METHODS[e.type_data.backup_method ?? ""] ?? "Backup"} of ` +
+      `${database(e.type_data.addon_name, e.type_data.resource_id)} ${outcome}`,
     {
       who: e.user?.email === PLATFORM_EMAIL ? "Scalingo Automated Backup Service" : undefined
     }
@@ -50,7 +51,8 @@ const recovery = (e: ContinuousBackupEvent, state: string) => {
   ]
     .filter((part) => part !== undefined)
     .join(": ")
-  return `Point-in-time recovery for ${database(addon_name, resource_id)} is ${state}${problem !== "" ? ` (${problem})` : ""}`
+  const why = problem !== "" ? ` (${problem})` : ""
+  return `Point-in-time recovery for ${database(addon_name, resource_id)} is ${state}${why}`
 }
 
 const maintenanceWindow = (next: string | undefined, hours: number | undefined) => {
@@ -59,6 +61,8 @@ const maintenanceWindow = (next: string | undefined, hours: number | undefined) 
   if (at !== undefined) return ` for ${at}${length !== undefined ? ` (${length})` : ""}`
   return length !== undefined ? ` (${length})` : ""
 }
+
+const feature = (name: string | undefined) => (has(name) ? `Feature ${code(name)}` : "A feature")
 
 export const addonSentences: Sentences<AddonEventType> = {
   new_addon: ({ type_data: t }) =>
@@ -89,21 +93,23 @@ export const addonSentences: Sentences<AddonEventType> = {
 
 export const databaseSentences: Sentences<DatabaseEventType> = {
   upgrade_database: ({ type_data: t }) => {
-    const versions = `${has(t.old_version) ? ` from ${version(t.old_version)}` : ""}${has(t.new_version) ? ` to ${version(t.new_version)}` : ""}`
+    const from = has(t.old_version) ? ` from ${version(t.old_version)}` : ""
+    const versions = `${from}${has(t.new_version) ? ` to ${version(t.new_version)}` : ""}`
     const subject = has(t.addon_name) ? `${plain(t.addon_name)} database` : "Database"
     return rendering(`${subject} upgraded${versions}`, { who: addonActor(t.addon_name) })
   },
   "database/add_feature": ({ type_data: t }) =>
-    `${has(t.feature) ? `Feature ${code(t.feature)}` : "A feature"} enabled on ${addon(t.addon_uuid, t.addon_provider_name, false)}`,
+    `${feature(t.feature)} enabled on ${addon(t.addon_uuid, t.addon_provider_name, false)}`,
   "database/remove_feature": ({ type_data: t }) =>
-    `${has(t.feature) ? `Feature ${code(t.feature)}` : "A feature"} disabled on ${addon(t.addon_uuid, t.addon_provider_name, false)}`,
+    `${feature(t.feature)} disabled on ${addon(t.addon_uuid, t.addon_provider_name, false)}`,
   database_backup_succeeded: (e) => backup(e, "succeeded"),
   database_backup_failed: (e) => backup(e, "failed"),
   database_continuousbackup_healthy: (e) => recovery(e, "healthy"),
   database_continuousbackup_delayed: (e) => recovery(e, "delayed"),
   database_continuousbackup_stale: (e) => recovery(e, "stale"),
   plan_database_maintenance: ({ type_data: t }) =>
-    `Maintenance scheduled on ${database(t.addon_name)}${maintenanceWindow(t.next_maintenance_window, t.maintenance_window_in_hours)}`,
+    `Maintenance scheduled on ${database(t.addon_name)}` +
+    maintenanceWindow(t.next_maintenance_window, t.maintenance_window_in_hours),
   start_database_maintenance: ({ type_data: t }) => `Maintenance started on ${database(t.addon_name)}`,
   complete_database_maintenance: ({ type_data: t }) => `Maintenance completed on ${database(t.addon_name)}`
 }

@@ -64,9 +64,12 @@ const shortRef = (ref: string): string => (/^[0-9a-f]{12,40}$/i.test(ref) ? ref.
 
 const appNamed = (name: string | undefined) => (has(name) ? `App ${code(name)}` : "The app")
 
+const fromSource = (source: string | undefined) =>
+  has(source) && !source.startsWith("<") ? ` from ${code(source)}` : ""
+const reviewApp = (name: string | undefined) => `Review app${has(name) ? ` ${code(name)}` : ""}`
+
 export const appSentences: Sentences<AppEventType> = {
-  new_app: (e) =>
-    `${appNamed(e.app_name)} created${has(e.type_data.git_source) && !e.type_data.git_source.startsWith("<") ? ` from ${code(e.type_data.git_source)}` : ""}`,
+  new_app: (e) => `${appNamed(e.app_name)} created${fromSource(e.type_data.git_source)}`,
   edit_app: (e) =>
     e.type_data.force_https === undefined
       ? "App settings updated"
@@ -76,7 +79,8 @@ export const appSentences: Sentences<AppEventType> = {
     has(new_name) ? `App renamed ${has(old_name) ? `from ${code(old_name)} ` : ""}to ${code(new_name)}` : "App renamed",
   update_app_project: ({ type_data: { old_project_name, new_project_name } }) =>
     has(new_project_name)
-      ? `App moved ${has(old_project_name) ? `from project ${code(old_project_name)} ` : ""}to project ${code(new_project_name)}`
+      ? `App moved ${has(old_project_name) ? `from project ${code(old_project_name)} ` : ""}` +
+        `to project ${code(new_project_name)}`
       : "App moved to another project",
   transfer_app: ({ type_data: { old_owner, new_owner } }) => {
     const to = personName(new_owner)
@@ -126,24 +130,21 @@ export const appSentences: Sentences<AppEventType> = {
   },
   stack_changed: ({ type_data: { previous_stack_name, current_stack_name } }) =>
     has(current_stack_name)
-      ? `Stack changed ${has(previous_stack_name) ? `from ${code(previous_stack_name)} ` : ""}to ${code(current_stack_name)}`
+      ? `Stack changed ${has(previous_stack_name) ? `from ${code(previous_stack_name)} ` : ""}` +
+        `to ${code(current_stack_name)}`
       : "Stack changed",
   start_region_migration: ({ type_data: { source, destination, dst_app_name } }) =>
-    `Region migration started${has(source) ? ` from ${code(source)}` : ""}${has(destination) ? ` to ${code(destination)}` : ""}${
-      has(dst_app_name) ? ` (new app ${code(dst_app_name)})` : ""
-    }`,
+    `Region migration started${has(source) ? ` from ${code(source)}` : ""}` +
+    `${has(destination) ? ` to ${code(destination)}` : ""}` +
+    `${has(dst_app_name) ? ` (new app ${code(dst_app_name)})` : ""}`,
   create_review_app: ({ type_data: t }) =>
-    rendering(
-      `Review app ${has(t.review_app_name) ? `${code(t.review_app_name)} ` : ""}created${pullRequest(t.pr_number, t.pr_name, (pr) => ` for ${pr}`)}`,
-      { link: linkTo("Review app", t.review_app_url) ?? linkTo("Pull request", t.pr_url) }
-    ),
+    rendering(`${reviewApp(t.review_app_name)} created${pullRequest(t.pr_number, t.pr_name, (pr) => ` for ${pr}`)}`, {
+      link: linkTo("Review app", t.review_app_url) ?? linkTo("Pull request", t.pr_url)
+    }),
   destroy_review_app: ({ type_data: t }) =>
-    rendering(
-      `Review app ${has(t.review_app_name) ? `${code(t.review_app_name)} ` : ""}deleted${pullRequest(t.pr_number, t.pr_name, (pr) => ` (${pr})`)}`,
-      {
-        link: linkTo("Pull request", t.pr_url)
-      }
-    )
+    rendering(`${reviewApp(t.review_app_name)} deleted${pullRequest(t.pr_number, t.pr_name, (pr) => ` (${pr})`)}`, {
+      link: linkTo("Pull request", t.pr_url)
+    })
 }
 
 /** "pull request #3 “Update the name”" placed by `place`, or nothing when the event names no pull request. */

@@ -83,7 +83,8 @@ export const notifierSentences: Sentences<NotifierEventType> = {
   delete_notifier: ({ type_data: t }) => `${notifier(t)} deleted`,
   new_alert: ({ type_data: t }) => {
     const limit = threshold(t.limit_text, t.limit)
-    return `Alert created: ${subject(t.metric, t.container_type)}${limit === undefined ? "" : ` ${t.send_when_below === true ? "below" : "above"} ${limit}`}`
+    const when = limit === undefined ? "" : ` ${t.send_when_below === true ? "below" : "above"} ${limit}`
+    return `Alert created: ${subject(t.metric, t.container_type)}${when}`
   },
   alert: ({ type_data: t }) => {
     const limit = threshold(t.limit_text, t.limit)
@@ -100,5 +101,6 @@ export const notifierSentences: Sentences<NotifierEventType> = {
   edit_autoscaler: ({ type_data: t }) =>
     `Autoscaler${has(t.container_type) ? ` for ${code(t.container_type)}` : ""} updated${autoscaling(t)}`,
   delete_autoscaler: ({ type_data: t }) =>
-    `Autoscaler${has(t.container_type) ? ` for ${code(t.container_type)}` : ""} deleted${has(t.metric) ? ` (${metric(t.metric)})` : ""}`
+    `Autoscaler${has(t.container_type) ? ` for ${code(t.container_type)}` : ""} deleted` +
+    (has(t.metric) ? ` (${metric(t.metric)})` : "")
 }

@@ -23,7 +23,8 @@ type Setting = {
 const settingChange = ({ name, value, old_value }: Setting): string | undefined => {
   if (!has(name)) return undefined
   if (name === "name" && typeof value === "string" && has(value)) {
-    return `renamed${typeof old_value === "string" && has(old_value) ? ` from ${code(old_value)}` : ""} to ${code(value)}`
+    const from = typeof old_value === "string" && has(old_value) ? ` from ${code(old_value)}` : ""
+    return `renamed${from} to ${code(value)}`
   }
   if (name === "default" && typeof value === "boolean")
     return value ? "made the default project" : "no longer the default project"

@@ -1,9 +1,10 @@
+import { code, durationText, escapeMrkdwn, listOf as renderedList, oneLine, plain } from "../../../blockKit/text.js"
 import type { EventOf, KnownEventType } from "../../../scalingo/schemas/events/index.js"
 
 /**
  * What a sentence builder returns, and the small formatting kit they share. Every value that came
- * from Scalingo goes through `plain` or `code`: clipped, on one line, and with Slack mrkdwn's control
- * characters (&, <, >) escaped, so an event can never inject a mention or a link.
+ * from Scalingo goes through `plain` or `code` (from blockKit/text): clipped, on one line, escaped and
+ * with formatting marks neutralised, so an event can never inject a mention, a link or formatting.
  */
 
 export interface EventLink {
@@ -22,35 +23,17 @@ export interface Rendering {
 /** One builder per type of a family; the compiler checks that none is missing. */
 export type Sentences<T extends KnownEventType> = { readonly [K in T]: (event: EventOf<K>) => string | Rendering }
 
-const MAX_VALUE = 120
-
-export const escapeMrkdwn = (text: string): string =>
-  text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;")
-
-/** A value on one line, clipped, NOT escaped: for plain-text fields such as `who`. */
-export const oneLine = (text: string, max = MAX_VALUE): string => {
-  const flat = text.replace(/\s+/g, " ").trim()
-  return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat
-}
-
 /** Whether a text field carries something worth showing. */
 export const has = (text: string | undefined): text is string => text !== undefined && text.trim() !== ""
 
-/** A value as plain text. */
-export const plain = (text: string, max = MAX_VALUE): string => escapeMrkdwn(oneLine(text, max))
-
-/** A value as inline code (names, refs, hosts); backticks inside would end the span early. */
-export const code = (text: string, max = MAX_VALUE): string =>
-  `\`${escapeMrkdwn(oneLine(text.replace(/`/g, "'"), max))}\``
+export { code, durationText, escapeMrkdwn, oneLine, plain }
 
 /** "a", "a and b", "a, b and c", "a, b, c … and 4 more". */
-export const listOf = (items: ReadonlyArray<string>, render: (item: string) => string = code, max = 8): string => {
-  const shown = items.slice(0, max).map((item) => render(item))
-  const hidden = items.length - shown.length
-  if (hidden > 0) return `${shown.join(", ")} and ${hidden} more`
-  if (shown.length <= 1) return shown.join("")
-  return `${shown.slice(0, -1).join(", ")} and ${shown[shown.length - 1]}`
-}
+export const listOf = (items: ReadonlyArray<string>, render: (item: string) => string = code, max = 8): string =>
+  renderedList(
+    items.map((item) => render(item)),
+    max
+  )
 
 /** "alice (alice@example.com)", "alice", "alice@example.com", or undefined; escaped unless `format` says otherwise. */
 export const personName = (
@@ -62,18 +45,6 @@ export const personName = (
   if (has(username)) return format(username)
   if (has(email)) return format(email)
   return undefined
-}
-
-/** 72 → "1m 12s", 3600 → "1h", 40 → "40s". */
-export const durationText = (seconds: number): string => {
-  const total = Math.round(seconds)
-  const parts = [
-    [Math.floor(total / 3600), "h"],
-    [Math.floor((total % 3600) / 60), "m"],
-    [total % 60, "s"]
-  ] as const
-  const shown = parts.filter(([amount]) => amount > 0).map(([amount, unit]) => `${amount}${unit}`)
-  return shown.length > 0 ? shown.join(" ") : "0s"
 }
 
 /** 50 → "€50.00". */

@@ -1,0 +1,52 @@
+import { Effect } from "effect"
+import { Accounts } from "../../accounts/Accounts.js"
+import { context, message, say, section } from "../../blockKit/blocks.js"
+import { plain, slackDate } from "../../blockKit/text.js"
+import type { AccountLink } from "../../storage/AccountLinks.js"
+import { unreadableToken } from "../errorMessages.js"
+import type { SlashInvocation } from "../interaction/Interaction.js"
+import { Reply } from "../replies/Reply.js"
+
+/** `logout`: forgets the person's token and any bearer cached for it. */
+export const logout = Effect.fn("Account.logout")(function* (invocation: SlashInvocation) {
+  const accounts = yield* Accounts
+  const removed = yield* accounts.unlink(invocation.person)
+  const login = `\`${invocation.command} login\``
+  return Reply.Private({
+    message: say(
+      removed
+        ? `:wave: Your Scalingo token is forgotten. Run ${login} to link an account again.`
+        : `You had no Scalingo account linked. Run ${login} to link one.`
+    )
+  })
+})
+
+/** Who someone acts as, in an answer only they see (the e-mail address is fine here, privately). */
+const linkedMessage = (link: AccountLink, command: string) => {
+  const who = `*${plain(link.username)}* (${plain(link.email)})`
+  const text =
+    link.rejectedAt !== null
+      ? `:warning: You were linked to the Scalingo account ${who}, but Scalingo no longer accepts its token. ` +
+        `Run \`${command} login\` to relink.`
+      : `:bust_in_silhouette: You act as the Scalingo account ${who}.`
+  const details = [`Linked ${slackDate(link.linkedAt)}`]
+  if (link.lastUsedAt !== null) details.push(`last used ${slackDate(link.lastUsedAt)}`)
+  return message(text, [section(text), context(details.join(" · "))])
+}
+
+/** `whoami`: the linked account, its state, or how to link one. */
+export const whoami = Effect.fn("Account.whoami")(function* (invocation: SlashInvocation) {
+  const accounts = yield* Accounts
+  const found = yield* accounts.state(invocation.person)
+  const command = invocation.command
+  switch (found._tag) {
+    case "Unreadable":
+      return Reply.Private({ message: unreadableToken(command) })
+    case "None":
+      return Reply.Private({
+        message: say(`You have not linked a Scalingo account. Run \`${command} login\` to link yours.`)
+      })
+    case "Linked":
+      return Reply.Private({ message: linkedMessage(found.link, command) })
+  }
+})

@@ -1,0 +1,34 @@
+import { Effect, Option } from "effect"
+import { Accounts } from "../../accounts/Accounts.js"
+import { AppsApi } from "../../scalingo/AppsApi.js"
+import { describeFailure, staleButton } from "../errorMessages.js"
+import { type ButtonClick, CommandName, type SlashInvocation } from "../interaction/Interaction.js"
+import type { SlackPerson } from "../../accounts/Accounts.js"
+import { Reply } from "../replies/Reply.js"
+import { AppsPage, appsMessage, type RegionApps } from "./appsView.js"
+
+/** Reads every reachable region at once; a region that fails is named, the others still listed. */
+const readAllRegions = Effect.fn("Apps.readAllRegions")(function* (person: SlackPerson) {
+  const accounts = yield* Accounts
+  const appsApi = yield* AppsApi
+  const command = yield* CommandName
+  const { results } = yield* accounts.actingAs(person, ({ account }) => appsApi.listAll(account))
+  return results.map(
+    (r): RegionApps =>
+      "apps" in r
+        ? { region: r.region, apps: r.apps }
+        : { region: r.region, problem: describeFailure(r.error, command).text }
+  )
+})
+
+/** `apps`: the person's apps across regions, privately, first page. */
+export const apps = Effect.fn("Apps.command")(function* (invocation: SlashInvocation) {
+  return Reply.Private({ message: appsMessage(yield* readAllRegions(invocation.person), 1) })
+})
+
+/** A Previous/Next click on the apps answer: re-reads with the clicker's account and replaces the message. */
+export const appsPage = Effect.fn("Apps.page")(function* (click: ButtonClick) {
+  const page = AppsPage.decode(click.value)
+  if (Option.isNone(page)) return Reply.Private({ message: staleButton(click.command) })
+  return Reply.Private({ message: appsMessage(yield* readAllRegions(click.person), page.value), replace: true })
+})

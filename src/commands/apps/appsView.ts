@@ -1,0 +1,115 @@
+import type { App } from "../../scalingo/schemas/app.js"
+import type { Region } from "../../scalingo/schemas/region.js"
+import { actions, button, context, linesToSections, type Message, message, section } from "../../blockKit/blocks.js"
+import { plain, slackDate, trustedLink } from "../../blockKit/text.js"
+import { jsonCodec, PageNumber } from "../codecs.js"
+
+/** One region's answer to "list my apps": its apps, or why it could not be read. */
+export type RegionApps =
+  | { readonly region: Region; readonly apps: ReadonlyArray<App> }
+  | { readonly region: Region; readonly problem: string }
+
+export const APPS_PAGE_ACTION = "apps_page"
+export const APPS_PER_PAGE = 40
+
+/** The page a Previous/Next button leads to. */
+export const AppsPage = jsonCodec(PageNumber, 10)
+
+export const dashboardUrl = (region: string, app: string) =>
+  `https://dashboard.scalingo.com/apps/${encodeURIComponent(region)}/${encodeURIComponent(app)}`
+
+const statusIcons: Record<string, string> = {
+  running: ":large_green_circle:",
+  crashed: ":red_circle:",
+  stopped: ":white_circle:",
+  new: ":new:",
+  restarting: ":large_yellow_circle:",
+  scaling: ":large_yellow_circle:",
+  booting: ":large_yellow_circle:"
+}
+// Broken apps first, so a glance finds them.
+const statusRank = (status: string) =>
+  status === "crashed" ? 0 : status === "stopped" ? 1 : status === "running" ? 3 : 2
+
+const by = (who: string | null | undefined) => (who ? ` by ${plain(who)}` : "")
+
+const appLine = (region: string, app: App): string => {
+  const status = app.status || "unknown"
+  const icon = statusIcons[status] ?? ":grey_question:"
+  const deployedAt = app.last_deployed_at ? new Date(app.last_deployed_at) : undefined
+  const deploy =
+    deployedAt !== undefined && !Number.isNaN(deployedAt.getTime())
+      ? `deployed ${slackDate(deployedAt, "{date_short_pretty}")}${by(app.last_deployed_by)}`
+      : "never deployed"
+  return `${icon} *${trustedLink(dashboardUrl(region, app.name), app.name)}* · ${plain(status)} · ${deploy}`
+}
+
+const regionTitle = (region: Region) => `*${plain(region.display_name || region.name)}* (\`${plain(region.name)}\`)`
+
+/** Counts by status, in the order that matters: "12 apps: 1 crashed, 1 stopped, 10 running". */
+const summary = (apps: ReadonlyArray<App>): string => {
+  const counts = new Map<string, number>()
+  for (const app of apps) counts.set(app.status || "unknown", (counts.get(app.status || "unknown") ?? 0) + 1)
+  const parts = [...counts.entries()]
+    .sort(([a], [b]) => statusRank(a) - statusRank(b) || a.localeCompare(b))
+    .map(([s, n]) => `${n} ${plain(s)}`)
+  return `${apps.length} app${apps.length === 1 ? "" : "s"}${parts.length > 0 ? `: ${parts.join(", ")}` : ""}`
+}
+
+/**
+ * The apps answer, page `page` (1-based) of at most APPS_PER_PAGE apps. Every app appears on
+ * exactly one page; regions that failed are named on every page.
+ */
+export const appsMessage = (results: ReadonlyArray<RegionApps>, page: number): Message => {
+  const listed = results.flatMap((r) =>
+    "apps" in r
+      ? [...r.apps]
+          .sort((a, b) => statusRank(a.status) - statusRank(b.status) || a.name.localeCompare(b.name))
+          .map((app) => ({ region: r.region, app }))
+      : []
+  )
+  const failed = results.filter((r): r is Extract<RegionApps, { problem: string }> => "problem" in r)
+  const pages = Math.max(1, Math.ceil(listed.length / APPS_PER_PAGE))
+  const current = Math.min(Math.max(1, Math.trunc(page) || 1), pages)
+  const slice = listed.slice((current - 1) * APPS_PER_PAGE, current * APPS_PER_PAGE)
+
+  const lines: Array<string> = []
+  let lastRegion: string | undefined
+  for (const { region, app } of slice) {
+    if (region.name !== lastRegion) {
+      const all = results.find((r) => r.region.name === region.name)
+      const count = all !== undefined && "apps" in all ? summary(all.apps) : ""
+      lines.push(`${lines.length > 0 ? "\n" : ""}${regionTitle(region)} · ${count}`)
+      lastRegion = region.name
+    }
+    lines.push(appLine(region.name, app))
+  }
+  const allApps = results.flatMap((r) => ("apps" in r ? r.apps : []))
+  const readRegions = results.length - failed.length
+  const headline =
+    allApps.length === 0 && failed.length === 0
+      ? "You have no apps on Scalingo yet. Create one with the `create` command."
+      : `*Your Scalingo apps*: ${summary(allApps)}, in ${readRegions} region${readRegions === 1 ? "" : "s"}.`
+
+  const blocks = [
+    section(headline),
+    ...linesToSections(lines),
+    ...failed.map((r) =>
+      context(`:warning: Could not read ${regionTitle(r.region)}: ${r.problem} The list above may be incomplete.`)
+    ),
+    ...(pages > 1
+      ? [
+          context(`Page ${current} of ${pages} · ${listed.length} apps`),
+          actions("apps_pages", [
+            ...(current > 1
+              ? [button({ actionId: APPS_PAGE_ACTION, text: "◀ Previous", value: AppsPage.encode(current - 1) })]
+              : []),
+            ...(current < pages
+              ? [button({ actionId: APPS_PAGE_ACTION, text: "Next ▶", value: AppsPage.encode(current + 1) })]
+              : [])
+          ])
+        ]
+      : [])
+  ]
+  return message(`Your Scalingo apps: ${summary(allApps)}`, blocks)
+}

@@ -1,0 +1,112 @@
+import {
+  actions,
+  type Block,
+  button,
+  context,
+  fitsInMessage,
+  type Message,
+  message,
+  section
+} from "../../blockKit/blocks.js"
+import { code, link, plain, slackDate } from "../../blockKit/text.js"
+import type { ScalingoEvent } from "../../scalingo/schemas/events/index.js"
+import { withoutEmails } from "./channelSafe.js"
+import { describeEvent } from "./describeEvent.js"
+import { EVENTS_PAGE_ACTION, type EventsCursor, encodeCursor } from "./eventsCursor.js"
+import { eventEmoji } from "./eventKinds.js"
+
+export const PREVIOUS_PAGE = "◀ Previous page"
+export const NEXT_PAGE = "Next page ▶"
+
+export interface EventsPageView {
+  readonly events: ReadonlyArray<ScalingoEvent>
+  readonly pagination: {
+    readonly currentPage: number
+    readonly prevPage: number | null
+    readonly nextPage: number | null
+    readonly totalPages: number
+    readonly totalCount: number
+  }
+}
+
+/**
+ * One event on one line: what (with an emoji per kind), who, when, and its link, whose text names the
+ * host it leads to. Posted to a channel, so people are named by username only.
+ */
+export const eventLine = (event: ScalingoEvent, showApp: boolean): Block => {
+  const d = describeEvent(event)
+  const when = d.at !== undefined && !Number.isNaN(d.at.getTime()) ? slackDate(d.at) : "at an unknown time"
+  const where = showApp && d.appName !== undefined ? ` on ${code(d.appName)}` : ""
+  const more = d.link !== undefined ? ` · ${link(d.link.url, d.link.label)}` : ""
+  const who = plain(withoutEmails(d.who))
+  return section(
+    withoutEmails(`${eventEmoji(event)} *${plain(d.title)}*${where}: ${d.sentence} — _${who}, ${when}_${more}`)
+  )
+}
+
+export const eventsParentMessage = (app: string | null, userId: string): Message =>
+  message(app === null ? "Account events" : `Events of ${app}`, [
+    section(
+      app === null
+        ? `:scroll: *Account events*, asked by <@${userId}>`
+        : `:scroll: *Events of ${plain(app)}*, asked by <@${userId}>`
+    ),
+    context("Pages are posted in this thread, newest events first.")
+  ])
+
+/**
+ * One page of events as a thread reply, with Previous/Next buttons carrying their own cursor. A page
+ * holds as many of the Scalingo page's events as fit in one Slack message; when some do not, Next
+ * resumes with them.
+ */
+export const eventsPageMessage = (page: EventsPageView, cursor: EventsCursor, askedBy: string): Message => {
+  const { currentPage, prevPage, nextPage, totalPages, totalCount } = page.pagination
+  const label = cursor.app === null ? "account events" : `events of ${cursor.app}`
+  const header = context(
+    `Page ${currentPage} of ${Math.max(totalPages, 1)} · ${totalCount} ${label} · region ${code(cursor.region)}` +
+      ` · asked by <@${askedBy}>`
+  )
+  const remaining = page.events.slice(cursor.skip)
+  const lines: Array<Block> = []
+  for (const event of remaining) {
+    const line = eventLine(event, cursor.app === null)
+    if (!fitsInMessage([header, ...lines, line])) break
+    lines.push(line)
+  }
+  const shown = cursor.skip + lines.length
+  const cut = shown < page.events.length
+  const blocks: Array<Block> = [
+    header,
+    ...(page.events.length === 0
+      ? [section(currentPage > 1 ? "There are no events on this page." : "There are no events to show yet.")]
+      : lines)
+  ]
+  const previous: EventsCursor | undefined =
+    cursor.skip > 0
+      ? { ...cursor, skip: 0 }
+      : prevPage !== null && prevPage >= 1
+        ? { ...cursor, page: prevPage, skip: 0 }
+        : undefined
+  const next: EventsCursor | undefined = cut
+    ? { ...cursor, skip: shown }
+    : nextPage !== null && nextPage > currentPage
+      ? { ...cursor, page: nextPage, skip: 0 }
+      : undefined
+  const buttons = [
+    ...(previous !== undefined
+      ? [button({ actionId: EVENTS_PAGE_ACTION, text: PREVIOUS_PAGE, value: encodeCursor(previous) })]
+      : []),
+    ...(next !== undefined
+      ? [button({ actionId: EVENTS_PAGE_ACTION, text: NEXT_PAGE, value: encodeCursor(next), style: "primary" })]
+      : [])
+  ]
+  if (buttons.length > 0) blocks.push(actions("events_pages", buttons))
+  return message(`Page ${currentPage} of ${Math.max(totalPages, 1)}: ${label}`, blocks)
+}
+
+/** A page whose buttons were used: the same events, without the buttons, so it cannot be paged twice. */
+export const withoutButtons = (blocks: ReadonlyArray<unknown>, text: string): Message =>
+  message(
+    text,
+    (blocks as ReadonlyArray<Block>).filter((b) => b.type !== "actions")
+  )

@@ -1,0 +1,48 @@
+import { Effect } from "effect"
+import { context, type Message, message, section } from "../../blockKit/blocks.js"
+import { code } from "../../blockKit/text.js"
+import type { SlashInvocation } from "../interaction/Interaction.js"
+import { Reply } from "../replies/Reply.js"
+
+/** Every subcommand with an example, in the order a newcomer needs them. */
+export const SUBCOMMANDS: ReadonlyArray<{ readonly usage: string; readonly example: string; readonly what: string }> = [
+  { usage: "login", example: "login", what: "link your Scalingo account (opens a form for your API token)" },
+  { usage: "login <token>", example: "login tk-us-…", what: "link your Scalingo account without the form" },
+  { usage: "whoami", example: "whoami", what: "show which Scalingo account you act with" },
+  { usage: "logout", example: "logout", what: "forget your Scalingo token" },
+  { usage: "apps", example: "apps", what: "list your apps in every region, with status and last deploy" },
+  { usage: "create [name]", example: "create my-new-app", what: "create an app (opens a form with a region picker)" },
+  { usage: "events <app>", example: "events my-app", what: "post an app's recent events in a thread, page by page" },
+  { usage: "events", example: "events", what: "the same for your account-wide events" },
+  { usage: "help", example: "help", what: "show this list" }
+]
+
+/** Anything that looks like a credential is never repeated back, even in a private answer. */
+const looksSecret = (word: string): boolean =>
+  /^(tk-[a-z]{2}-|xox[a-z]-|xapp-|eyJ)/i.test(word) || (word.length >= 24 && /^[A-Za-z0-9_\-+/=.]+$/.test(word))
+
+const introFor = (command: string, unknownWord: string | undefined): string => {
+  if (unknownWord === undefined) return `Operate Scalingo from Slack with \`${command}\`:`
+  if (looksSecret(unknownWord)) {
+    return (
+      ":lock: That looks like a token, so I did not repeat or keep it. " +
+      `To link your account, run \`${command} login\`. Here is what \`${command}\` can do:`
+    )
+  }
+  return `I don't know ${code(unknownWord, 40)}. Here is what \`${command}\` can do:`
+}
+
+export const helpMessage = (command: string, unknownWord?: string): Message => {
+  const intro = introFor(command, unknownWord)
+  const lines = SUBCOMMANDS.map((s) => `• \`${command} ${s.example}\`: ${s.what}`)
+  return message(`${intro} ${SUBCOMMANDS.map((s) => s.usage).join(", ")}`, [
+    section(`${intro}\n${lines.join("\n")}`),
+    context(
+      "Answers about your account are visible only to you. Event listings and new apps are posted in the channel."
+    )
+  ])
+}
+
+/** `help`, nothing, or an unknown word: the list, privately. */
+export const help = (invocation: SlashInvocation, unknownWord?: string) =>
+  Effect.succeed(Reply.Private({ message: helpMessage(invocation.command, unknownWord) }))

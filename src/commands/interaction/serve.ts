@@ -1,0 +1,102 @@
+import { Cause, Clock, Effect } from "effect"
+import { say } from "../../blockKit/blocks.js"
+import { BudgetWaitNotice } from "../../scalingo/BudgetWaitNotice.js"
+import { type Tally, withTally } from "../../scalingo/RequestTally.js"
+import { failureMessage, logWithReference, outcomeOf } from "../errorMessages.js"
+import { Conversation, conversationFor, type Origin, type Replies } from "../replies/Replies.js"
+import { Reply, type Shown } from "../replies/Reply.js"
+import { CommandName } from "./Interaction.js"
+
+/** What one interaction's log line says about it. */
+export interface Served {
+  /** `command handled`, `click handled`, … */
+  readonly what: string
+  /** The root span of its trace: `SlashCommand`, `ButtonClick`. */
+  readonly span: string
+  /** `subcommand`, `action` or `callback`, with its value (`unknown` for words the bot does not know). */
+  readonly name: readonly [key: string, value: string]
+  readonly command: string
+  readonly origin: Origin
+  /** The app the interaction is about, when known before the work runs. */
+  readonly app?: string | undefined
+}
+
+const budgetNote = (ahead: number, waitSeconds: number) =>
+  say(
+    `:hourglass_flowing_sand: Waiting for your Scalingo request budget (Scalingo allows 60 requests a minute)` +
+      `${ahead > 0 ? `: ${ahead} of your requests ${ahead === 1 ? "is" : "are"} ahead` : ""}, ` +
+      `about ${Math.max(1, Math.ceil(waitSeconds))} s. I'll answer here.`
+  )
+
+/** The error's own facts worth logging: the Scalingo request and app it names, never values. */
+const failureFacts = (cause: Cause.Cause<unknown>): Record<string, string> => {
+  const failure = Cause.failureOption(cause)
+  if (failure._tag === "None") return {}
+  const error = failure.value as { request?: unknown; app?: unknown }
+  return {
+    ...(typeof error.request === "string" ? { request: error.request } : {}),
+    ...(typeof error.app === "string" ? { app: error.app } : {})
+  }
+}
+
+/**
+ * Runs one interaction's work and shows what it returns; every failure ends here as a sentence
+ * told privately (never rethrown). Logs one line per interaction: what it was, its outcome (`ok` or
+ * the error's tag), how long it took and the Scalingo requests it made.
+ */
+export const serve = <R>(
+  served: Served,
+  work: Effect.Effect<Reply | ReadonlyArray<Reply>, unknown, R | Conversation>
+): Effect.Effect<void, never, Exclude<R, Conversation> | Replies> =>
+  Effect.gen(function* () {
+    const conversation = yield* conversationFor(served.origin)
+    const started = yield* Clock.currentTimeMillis
+    const tally: Tally = { requests: [] }
+    let noticeShown = false
+    const notice = (wait: { ahead: number; waitSeconds: number }) =>
+      noticeShown || served.origin.responseUrl === undefined
+        ? Effect.void
+        : Effect.zipRight(
+            Effect.sync(() => {
+              noticeShown = true
+            }),
+            conversation.show(Reply.Private({ message: budgetNote(wait.ahead, wait.waitSeconds) })).pipe(Effect.ignore)
+          )
+    // Once the budget note is shown, the answer replaces it rather than stacking below it.
+    const showReply = (reply: Reply): Effect.Effect<Shown, unknown> =>
+      conversation.show(noticeShown && reply._tag === "Private" ? Reply.Private({ ...reply, replace: true }) : reply)
+
+    const exit = yield* work.pipe(
+      Effect.flatMap((replies) => Effect.forEach(Array.isArray(replies) ? replies : [replies], showReply)),
+      Effect.provideService(Conversation, conversation),
+      Effect.provideService(BudgetWaitNotice, notice),
+      (effect) => withTally(effect, tally),
+      Effect.exit
+    )
+    const outcome = exit._tag === "Success" ? "ok" : outcomeOf(exit.cause)
+    if (exit._tag === "Failure" && !Cause.isInterruptedOnly(exit.cause)) {
+      const reply = yield* failureMessage(exit.cause, served.command)
+      yield* showReply(Reply.Private({ message: reply })).pipe(
+        Effect.catchAllCause((cause) => logWithReference("could not tell the person about a failure", cause))
+      )
+    }
+    const ended = yield* Clock.currentTimeMillis
+    yield* Effect.logInfo(served.what).pipe(
+      Effect.annotateLogs({
+        [served.name[0]]: served.name[1],
+        outcome,
+        duration_ms: ended - started,
+        scalingo_requests: tally.requests.length,
+        ...(tally.requests.length > 0 ? { scalingo: tally.requests.join(", ") } : {}),
+        ...(served.app !== undefined ? { app: served.app } : {}),
+        ...(exit._tag === "Failure" ? failureFacts(exit.cause) : {})
+      })
+    )
+  }).pipe(
+    Effect.provideService(CommandName, served.command),
+    Effect.annotateLogs({ slack_team: served.origin.person.teamId, slack_user: served.origin.person.userId }),
+    Effect.withSpan(served.span, {
+      root: true,
+      attributes: { [served.name[0]]: served.name[1] }
+    })
+  ) as Effect.Effect<void, never, Exclude<R, Conversation> | Replies>

@@ -1,0 +1,13 @@
+import { Data } from "effect"
+
+/** A Slack Web API call (or response_url POST) that did not succeed; `code` is Slack's error code. */
+export class SlackApiError extends Data.TaggedError("SlackApiError")<{
+  readonly method: string
+  readonly code: string
+  /** With `ratelimited`: how long Slack asked to wait before this method and channel are called again. */
+  readonly retryAfterSeconds?: number
+}> {
+  override get message() {
+    return `Slack ${this.method} failed: ${this.code}`
+  }
+}

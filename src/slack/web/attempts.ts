@@ -1,0 +1,76 @@
+import type * as Headers from "@effect/platform/Headers"
+import { Clock, Data, Duration, Effect, Either, Option, Schedule } from "effect"
+import type { SlackRetryPolicyValues } from "./SlackRetryPolicy.js"
+
+/** One attempt that did not succeed; only the retry loop sees it, callers get a SlackApiError. */
+export class AttemptFailed extends Data.TaggedError("AttemptFailed")<{
+  readonly code: string
+  /** Slack busy or unreachable: worth another try. A refusal (`ok:false`, a 4xx) never is. */
+  readonly transient: boolean
+  /** Slack's Retry-After on a 429. */
+  readonly retryAfter: Option.Option<Duration.Duration>
+}> {}
+
+export const failedWith = (
+  code: string,
+  transient: boolean,
+  retryAfter: Option.Option<Duration.Duration> = Option.none()
+) => new AttemptFailed({ code, transient, retryAfter })
+
+/** Slack's error codes are snake_case words; anything else in a body is cut down before it reaches a log. */
+const safeCode = (value: unknown): string | undefined =>
+  typeof value === "string" && value.length > 0 ? value.replace(/[^\w.-]/g, "").slice(0, 80) : undefined
+
+const parsed = (text: string): unknown => {
+  try {
+    return JSON.parse(text)
+  } catch {
+    return undefined
+  }
+}
+
+const retryAfterOf = (headers: Headers.Headers): Option.Option<Duration.Duration> => {
+  const seconds = Number(headers["retry-after"])
+  return headers["retry-after"] !== undefined && Number.isFinite(seconds) && seconds >= 0
+    ? Option.some(Duration.seconds(seconds))
+    : Option.none()
+}
+
+/**
+ * What one Slack answer means: a 2xx body (parsed JSON, or the text when it is not JSON), or a failed
+ * attempt. `{"ok":false}` is Slack's refusal whatever the status; 429, 408 and 5xx are Slack busy.
+ */
+export const classify = (
+  status: number,
+  headers: Headers.Headers,
+  text: string
+): Either.Either<unknown, AttemptFailed> => {
+  const body = parsed(text)
+  const refused = (body as { ok?: unknown } | undefined)?.ok === false
+  const code = refused ? safeCode((body as { error?: unknown }).error) : undefined
+  if (status === 429) return Either.left(failedWith("ratelimited", true, retryAfterOf(headers)))
+  if (status >= 500 || status === 408) return Either.left(failedWith(`http_${status}`, true))
+  if (status >= 200 && status < 300 && !refused) return Either.right(body ?? text)
+  return Either.left(failedWith(code ?? (refused ? "unknown_error" : `http_${status}`), false))
+}
+
+/**
+ * Retries for Slack busy: jittered exponential backoff (capped), a bounded number of times, never sooner
+ * than Slack's Retry-After, and no wait that would end past `deadline` (epoch ms). A refusal stops at once.
+ */
+export const retrySchedule = (policy: SlackRetryPolicyValues, deadline: number) =>
+  Schedule.exponential(Duration.millis(policy.minTimeout), policy.factor).pipe(
+    Schedule.union(Schedule.spaced(Duration.millis(policy.maxTimeout))),
+    Schedule.jittered,
+    Schedule.intersect(Schedule.recurs(policy.retries)),
+    Schedule.intersect(
+      Schedule.identity<AttemptFailed>().pipe(
+        Schedule.addDelay((failure) => Option.getOrElse(failure.retryAfter, () => Duration.zero))
+      )
+    ),
+    Schedule.whileInput((failure: AttemptFailed) => failure.transient),
+    Schedule.delays,
+    Schedule.checkEffect((_, delay) =>
+      Effect.map(Clock.currentTimeMillis, (now) => now + Duration.toMillis(delay) <= deadline)
+    )
+  )

@@ -1,0 +1,60 @@
+import * as HttpClientRequest from "@effect/platform/HttpClientRequest"
+import { Effect, Option, type Redacted, Schema } from "effect"
+import { SlackApiError } from "./SlackApiError.js"
+import type { SlackHttpService } from "./SlackHttp.js"
+
+/** One Web API method call, and the shape of its `ok:true` answer. */
+export interface ApiCall<A, I> {
+  readonly method: string
+  readonly params: Readonly<Record<string, unknown>>
+  readonly answer: Schema.Schema<A, I>
+  /**
+   * JSON suits Slack's write methods (chat.*, views.*); read methods and the files.* upload steps are
+   * documented for form bodies only, so they get one.
+   */
+  readonly encoding?: "json" | "form"
+  /** What besides the method Slack limits this call by (a channel); none for modal calls. */
+  readonly lane?: Option.Option<string>
+  readonly waitWhenLimited?: boolean
+  readonly budgetMs?: number
+}
+
+/** Form fields as the SDK sends them: objects and arrays as JSON text, nothing for undefined. */
+const formFields = (params: Readonly<Record<string, unknown>>): Array<[string, string]> =>
+  Object.entries(params).flatMap(
+    ([key, value]): Array<[string, string]> =>
+      value === undefined ? [] : [[key, typeof value === "object" ? JSON.stringify(value) : String(value)]]
+  )
+
+export const makeWebApi = (http: SlackHttpService, apiUrl: string, botToken: Redacted.Redacted<string>) => {
+  const base = apiUrl.endsWith("/") ? apiUrl : `${apiUrl}/`
+  const request = (method: string, params: Readonly<Record<string, unknown>>, encoding: "json" | "form") => {
+    const post = HttpClientRequest.post(`${base}${method}`).pipe(
+      HttpClientRequest.bearerToken(botToken),
+      HttpClientRequest.acceptJson
+    )
+    return encoding === "json"
+      ? HttpClientRequest.bodyText(post, JSON.stringify(params), "application/json; charset=utf-8")
+      : HttpClientRequest.bodyUrlParams(post, formFields(params))
+  }
+
+  const call = <A, I>(spec: ApiCall<A, I>): Effect.Effect<A, SlackApiError> =>
+    http
+      .deliver({
+        method: spec.method,
+        request: request(spec.method, spec.params, spec.encoding ?? "json"),
+        lane: Option.map(spec.lane ?? Option.some(""), (scope) => `${spec.method} ${scope}`),
+        waitWhenLimited: spec.waitWhenLimited ?? true,
+        ...(spec.budgetMs !== undefined ? { budgetMs: spec.budgetMs } : {})
+      })
+      .pipe(
+        Effect.flatMap((body) => Schema.decodeUnknown(spec.answer)(body)),
+        Effect.catchTag("ParseError", () =>
+          Effect.fail(new SlackApiError({ method: spec.method, code: "invalid_response" }))
+        )
+      )
+
+  return { call }
+}
+
+export type WebApi = ReturnType<typeof makeWebApi>

@@ -1,0 +1,184 @@
+import { randomBytes } from "node:crypto"
+import { mkdtempSync, rmSync } from "node:fs"
+import { tmpdir } from "node:os"
+import path from "node:path"
+import * as FetchHttpClient from "@effect/platform/FetchHttpClient"
+import { Effect, Layer, Logger, ManagedRuntime, Option, Redacted } from "effect"
+import { Accounts } from "../../src/accounts/Accounts.js"
+import { defaultLoginLimits, type LoginLimits, LoginAttempts } from "../../src/accounts/LoginAttempts.js"
+import { Background } from "../../src/Background.js"
+import type { Message } from "../../src/blockKit/blocks.js"
+import type { ButtonClick, SlashInvocation, ViewSubmission } from "../../src/commands/interaction/Interaction.js"
+import type { ViewAck } from "../../src/commands/replies/ModalAck.js"
+import { type Origin, Replies } from "../../src/commands/replies/Replies.js"
+import { type Reply, ReplyFailed, type Shown } from "../../src/commands/replies/Reply.js"
+import { handleButton, handleSlashCommand, handleViewSubmission } from "../../src/commands/router.js"
+import { ScalingoClientOptions } from "../../src/scalingo/ScalingoClientOptions.js"
+import { ScalingoLive } from "../../src/scalingo/ScalingoLive.js"
+import { ScalingoSettings } from "../../src/scalingo/ScalingoSettings.js"
+import { type Simulator, type SimulatorOptions, startSimulator } from "../../src/simulator/index.js"
+import { StorageLive } from "../../src/storage/StorageLive.js"
+import { StorageSettings } from "../../src/storage/StorageSettings.js"
+
+/**
+ * Commands in-process: the real command code, the real Scalingo client against the simulator over
+ * loopback, real SQLite, and a recording reply interpreter in place of Slack. Fast enough that each
+ * command's behaviour is a unit test; the end-to-end suites keep the real Slack boundary.
+ */
+
+export interface Recorded {
+  readonly origin: Origin
+  readonly reply: Reply
+}
+
+export interface KitOptions {
+  readonly simulator?: SimulatorOptions
+  readonly loginLimits?: Partial<LoginLimits>
+}
+
+export interface CommandKit {
+  readonly sim: Simulator
+  /** Every reply shown so far, in order. */
+  readonly replies: Array<Recorded>
+  /** Log lines (message and annotations) the commands wrote. */
+  readonly logs: Array<{ message: string; annotations: Record<string, unknown> }>
+  /** Makes showing a Post in `channel` fail as Slack would (e.g. `not_in_channel`). */
+  refusePosts(channel: string, code: string): void
+  slash(text: string, options?: { userId?: string; channelId?: string }): Promise<Array<Recorded>>
+  click(actionId: string, value: string, options?: Partial<ButtonClick>): Promise<Array<Recorded>>
+  submit(callbackId: string, options: Partial<ViewSubmission>): Promise<{ ack: ViewAck; replies: Array<Recorded> }>
+  /** Waits for background work (late modal outcomes, announcements) to finish. */
+  settle(): Promise<void>
+  link(userId: string, username: string): Promise<void>
+  close(): Promise<void>
+}
+
+const person = (userId = "U-ALICE") => ({ teamId: "T0001", userId, userName: userId.toLowerCase() })
+
+/** The text a person reads in a message (fallback and every text in its blocks). */
+export const textOf = (message: Message): string => {
+  const parts: Array<string> = [message.text]
+  const walk = (value: unknown, key?: string): void => {
+    if (typeof value === "string") {
+      if (key === "text") parts.push(value)
+    } else if (Array.isArray(value)) for (const item of value) walk(item, key)
+    else if (typeof value === "object" && value !== null) for (const [k, v] of Object.entries(value)) walk(v, k)
+  }
+  walk(message.blocks)
+  return parts.join("\n")
+}
+
+/** The message a reply carries, when it carries one. */
+export const messageOf = (reply: Reply): Message | undefined => ("message" in reply ? reply.message : undefined)
+
+export const startCommandKit = async (options: KitOptions = {}): Promise<CommandKit> => {
+  const sim = await startSimulator({ requestsPerMinute: 1_000, ...options.simulator })
+  const dataDir = mkdtempSync(path.join(tmpdir(), "scalingo-commands-"))
+  const replies: Array<Recorded> = []
+  const logs: CommandKit["logs"] = []
+  const refused = new Map<string, string>()
+  let serial = 0
+
+  const recording = Layer.succeed(Replies, {
+    show: (origin: Origin, reply: Reply): Effect.Effect<Shown, ReplyFailed> => {
+      if (reply._tag === "Post") {
+        const channel = reply.channel ?? origin.channelId ?? ""
+        const code = refused.get(channel)
+        if (code !== undefined) {
+          if (reply.orPrivately === undefined) return Effect.fail(new ReplyFailed({ method: "chat.postMessage", code }))
+          replies.push({ origin, reply: { _tag: "Private", message: reply.orPrivately(code) } as Reply })
+          return Effect.succeed({ privately: true })
+        }
+      }
+      if (reply._tag !== "Nothing") replies.push({ origin, reply })
+      serial += 1
+      if (reply._tag === "Post")
+        return Effect.succeed({ channel: reply.channel ?? origin.channelId, ts: `1700000000.${serial}` })
+      if (reply._tag === "OpenModal") return Effect.succeed({ viewId: `V${serial}` })
+      return Effect.succeed({})
+    }
+  })
+  const capture = Logger.make(({ message, annotations }) => {
+    const text = Array.isArray(message) ? message.map(String).join(" ") : String(message)
+    logs.push({ message: text, annotations: Object.fromEntries(annotations) })
+  })
+  const settings = Layer.mergeAll(
+    ScalingoSettings.make({ authUrl: sim.authUrl, requestsPerMinute: 1_000, redisUrl: Option.none() }),
+    StorageSettings.make({
+      databaseUrl: path.join(dataDir, "bot.sqlite"),
+      tokenEncryptionKey: Option.some(Redacted.make(randomBytes(32).toString("base64"))),
+      production: false
+    }),
+    ScalingoClientOptions.layer({ requestTimeout: "2 seconds", retryBaseDelay: "20 millis", retryWithin: "4 seconds" })
+  )
+  const layer = Layer.mergeAll(Accounts.layer, recording, Background.layer).pipe(
+    Layer.provide(LoginAttempts.layerWith({ ...defaultLoginLimits, ...options.loginLimits })),
+    Layer.provideMerge(Layer.mergeAll(StorageLive, ScalingoLive.pipe(Layer.provide(FetchHttpClient.layer)))),
+    Layer.provide(settings),
+    Layer.provide(Logger.replace(Logger.defaultLogger, capture))
+  )
+  const runtime = ManagedRuntime.make(layer)
+  const since = (mark: number) => replies.slice(mark)
+  const common = (userId?: string) => ({ person: person(userId), command: "/scalingo", receivedAt: Date.now() })
+
+  const kit: CommandKit = {
+    sim,
+    replies,
+    logs,
+    refusePosts: (channel, code) => void refused.set(channel, code),
+    slash: async (text, opts = {}) => {
+      const mark = replies.length
+      const invocation: SlashInvocation = {
+        ...common(opts.userId),
+        channelId: opts.channelId ?? "C0001",
+        text,
+        triggerId: "trigger-1",
+        responseUrl: "https://hooks.slack.com/commands/T0001/1/r"
+      }
+      await runtime.runPromise(handleSlashCommand(invocation))
+      return since(mark)
+    },
+    click: async (actionId, value, opts = {}) => {
+      const mark = replies.length
+      const click: ButtonClick = {
+        ...common(opts.person?.userId),
+        actionId,
+        value,
+        channelId: "C0001",
+        threadTs: undefined,
+        responseUrl: "https://hooks.slack.com/actions/T0001/1/r",
+        triggerId: "trigger-2",
+        message: undefined,
+        viewId: undefined,
+        ...opts
+      }
+      await runtime.runPromise(handleButton(click))
+      return since(mark)
+    },
+    submit: async (callbackId, opts) => {
+      const mark = replies.length
+      const submission: ViewSubmission = {
+        ...common(opts.person?.userId),
+        viewId: "V-SUBMITTED",
+        callbackId,
+        privateMetadata: "",
+        values: {},
+        ...opts
+      }
+      const ack = await runtime.runPromise(handleViewSubmission(submission))
+      return { ack, replies: since(mark) }
+    },
+    settle: () => runtime.runPromise(Effect.flatMap(Background, (b) => b.drain("10 seconds"))),
+    link: async (userId, username) => {
+      const token = sim.accounts[username]?.apiToken
+      if (token === undefined) throw new Error(`no simulator account ${username}`)
+      await kit.slash(`login ${token}`, { userId })
+    },
+    close: async () => {
+      await runtime.dispose()
+      await sim.close()
+      rmSync(dataDir, { recursive: true, force: true })
+    }
+  }
+  return kit
+}
