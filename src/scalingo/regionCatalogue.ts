@@ -76,8 +76,11 @@ export const makeRegionCatalogue = <A, I>(options: RegionCatalogueOptions<A, I>)
     })
 
     const get = (account: ScalingoAccount, region: Region): Effect.Effect<A, ScalingoError> =>
-      Effect.flatMap(Effect.context<never>(), (requester) =>
-        cache.get(new RegionKey(region, account, requester)).pipe(
+      Effect.flatMap(Effect.context<never>(), (requester) => {
+        const key = new RegionKey(region, account, requester)
+        // A failure's zero time to live still serves it within the same millisecond: drop it now.
+        return cache.get(key).pipe(
+          Effect.tapError(() => cache.invalidate(key)),
           Effect.uninterruptible,
           Effect.disconnect,
           Effect.timeoutFail({
@@ -85,7 +88,7 @@ export const makeRegionCatalogue = <A, I>(options: RegionCatalogueOptions<A, I>)
             onTimeout: () => timedOut(label, false, { request: label })
           })
         )
-      )
+      })
 
     return { get } as const
   })
