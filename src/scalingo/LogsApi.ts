@@ -1,5 +1,6 @@
-import { Effect } from "effect"
+import { Effect, Redacted } from "effect"
 import { appRegion } from "./appRegion.js"
+import { hideSecrets } from "./hideSecrets.js"
 import { Regions } from "./Regions.js"
 import type { ScalingoAccount } from "./ScalingoAccount.js"
 import { ScalingoApi } from "./ScalingoApi.js"
@@ -15,6 +16,16 @@ export interface LogsRequest {
 export const MAX_LOG_LINES = 1_000
 
 const linesParam = (lines: number) => String(Math.min(MAX_LOG_LINES, Math.max(1, Math.floor(lines) || 1)))
+
+/** The URL and every value in its query (its token): what an error must never quote. */
+const secretsOf = (url: Redacted.Redacted<string>): Array<string> => {
+  const text = Redacted.value(url)
+  try {
+    return [text, ...[...new URL(text).searchParams.values()]]
+  } catch {
+    return [text]
+  }
+}
 
 /**
  * An app's last log lines: `GET /v1/apps/{app}/logs` hands out a `logs_url` carrying a token, then
@@ -40,9 +51,10 @@ export class LogsApi extends Effect.Service<LogsApi>()("bot/scalingo/LogsApi", {
       })
       const filter = request.filter?.trim() ?? ""
       const urlParams = { n: linesParam(request.lines), ...(filter === "" ? {} : { filter }) }
-      return yield* api
-        .getTextFrom(account, { name: "logs_url", url: logs_url }, { urlParams, resource: "logs" })
-        .pipe(Effect.catchTag("NotFound", () => Effect.succeed("")))
+      return yield* api.getTextFrom(account, { name: "logs_url", url: logs_url }, { urlParams, resource: "logs" }).pipe(
+        Effect.catchTag("NotFound", () => Effect.succeed("")),
+        Effect.mapError(hideSecrets(secretsOf(logs_url)))
+      )
     })
 
     return { lastLines } as const

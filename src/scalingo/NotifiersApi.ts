@@ -1,6 +1,7 @@
 import { Duration, Effect, Redacted } from "effect"
 import { appRegion } from "./appRegion.js"
-import { BadRequest, InvalidInput, NotFound, type ScalingoError } from "./errors.js"
+import { NotFound } from "./errors.js"
+import { hideSecrets } from "./hideSecrets.js"
 import { Regions } from "./Regions.js"
 import { makeRegionCatalogue } from "./regionCatalogue.js"
 import type { ScalingoAccount } from "./ScalingoAccount.js"
@@ -25,24 +26,6 @@ export interface NewWebhookNotifier {
 /** Both catalogues are the same for every account and change rarely. */
 const CATALOGUE_TTL = Duration.hours(1)
 
-/** Scalingo's words about what was sent, minus the webhook URL should it quote it back. */
-const withoutSecret =
-  (secret: string) =>
-  (error: ScalingoError): ScalingoError => {
-    if (secret.length < 8) return error
-    const hide = (text: string) => text.split(secret).join("[redacted]")
-    const origin = {
-      ...(error.request === undefined ? {} : { request: error.request }),
-      ...(error.app === undefined ? {} : { app: error.app })
-    }
-    if (error._tag === "InvalidInput") {
-      const fields = Object.fromEntries(Object.entries(error.fields).map(([k, v]) => [hide(k), v.map(hide)]))
-      return new InvalidInput({ fields, ...origin })
-    }
-    if (error._tag === "BadRequest") return new BadRequest({ message: hide(error.message), ...origin })
-    return error
-  }
-
 /** Webhook notifiers on an app (`/v1/apps/{app}/notifiers`): how subscriptions hear of events within seconds. */
 export class NotifiersApi extends Effect.Service<NotifiersApi>()("bot/scalingo/NotifiersApi", {
   effect: Effect.gen(function* () {
@@ -65,9 +48,11 @@ export class NotifiersApi extends Effect.Service<NotifiersApi>()("bot/scalingo/N
       account: ScalingoAccount,
       region: string
     ) {
-      const { notification_platforms } = yield* platforms.get(account, yield* regions.get(account, region))
+      const at = yield* regions.get(account, region)
+      const { notification_platforms } = yield* platforms.get(account, at)
       const webhook = notification_platforms.find((platform) => platform.name === "webhook")
       if (webhook === undefined) {
+        yield* platforms.invalidate(account, at)
         return yield* new NotFound({
           resource: "notification_platform",
           message: "Scalingo lists no webhook notification platform in this region"
@@ -117,7 +102,8 @@ export class NotifiersApi extends Effect.Service<NotifiersApi>()("bot/scalingo/N
           change: true,
           resource: "app"
         })
-        .pipe(Effect.mapError(withoutSecret(webhookUrl)))
+        // Scalingo might quote the URL back in a refusal: it is a secret, so it is hidden there too.
+        .pipe(Effect.mapError(hideSecrets([webhookUrl])))
       return created.notifier
     })
 

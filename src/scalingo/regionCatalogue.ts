@@ -90,5 +90,8 @@ export const makeRegionCatalogue = <A, I>(options: RegionCatalogueOptions<A, I>)
         )
       })
 
-    return { get } as const
+    /** Forgets the region's copy (one that answered without what was needed), so the next call reads again. */
+    const invalidate = (account: ScalingoAccount, region: Region) => cache.invalidate(new RegionKey(region, account))
+
+    return { get, invalidate } as const
   })
