@@ -10,6 +10,8 @@ import { ScalingoApi } from "./ScalingoApi.js"
 import { OperationResponse } from "./schemas/operation.js"
 import type { Region } from "./schemas/region.js"
 
+export { type OperationOutcome, operationOutcome } from "./schemas/operation.js"
+
 const OPERATION = "/v1/apps/{app}/operations/{id}"
 const OPERATION_PATH = /^\/v1\/apps\/([^/]+)\/operations\/([^/]+)$/
 
