@@ -1,8 +1,14 @@
 import type * as HttpClient from "@effect/platform/HttpClient"
 import { Layer } from "effect"
 import { AppsApi } from "./AppsApi.js"
+import { AutoscalersApi } from "./AutoscalersApi.js"
 import { BearerTokens } from "./BearerTokens.js"
+import { ContainersApi } from "./ContainersApi.js"
+import { DeploymentsApi } from "./DeploymentsApi.js"
 import { EventsApi } from "./EventsApi.js"
+import { LogsApi } from "./LogsApi.js"
+import { NotifiersApi } from "./NotifiersApi.js"
+import { OperationsApi } from "./OperationsApi.js"
 import { Regions } from "./Regions.js"
 import { type BudgetStoreUnavailable, type RequestBudget, RequestBudgetLive } from "./RequestBudget.js"
 import { ScalingoApi } from "./ScalingoApi.js"
@@ -10,8 +16,20 @@ import { ScalingoHttp } from "./ScalingoHttp.js"
 import type { ScalingoSettings } from "./ScalingoSettings.js"
 import { UsersApi } from "./UsersApi.js"
 
-/** What the rest of the bot uses from Scalingo (ScalingoApi for the resource services still to come). */
-export type ScalingoServices = BearerTokens | Regions | ScalingoApi | UsersApi | AppsApi | EventsApi
+/** What the rest of the bot uses from Scalingo: the resource services (ScalingoApi for anything else). */
+export type ScalingoServices =
+  | BearerTokens
+  | Regions
+  | ScalingoApi
+  | UsersApi
+  | AppsApi
+  | EventsApi
+  | ContainersApi
+  | OperationsApi
+  | DeploymentsApi
+  | LogsApi
+  | AutoscalersApi
+  | NotifiersApi
 
 /** The Scalingo services over a given request budget (tests pick memory or Redis explicitly). */
 export const makeScalingoLayer = <E>(
@@ -21,7 +39,17 @@ export const makeScalingoLayer = <E>(
   const tokens = BearerTokens.Default.pipe(Layer.provideMerge(http))
   const api = ScalingoApi.Default.pipe(Layer.provideMerge(tokens))
   const regions = Regions.Default.pipe(Layer.provideMerge(api))
-  return Layer.mergeAll(UsersApi.Default, AppsApi.Default, EventsApi.Default).pipe(Layer.provideMerge(regions))
+  return Layer.mergeAll(
+    UsersApi.Default,
+    AppsApi.Default,
+    EventsApi.Default,
+    ContainersApi.Default,
+    OperationsApi.Default,
+    DeploymentsApi.Default,
+    LogsApi.Default,
+    AutoscalersApi.Default,
+    NotifiersApi.Default
+  ).pipe(Layer.provideMerge(regions))
 }
 
 /**

@@ -29,29 +29,35 @@ export const NotFoundBody = Schema.Struct({
 
 const FieldMessages = Schema.Record({ key: Schema.String, value: Schema.Array(Schema.String) })
 
+/** A field's messages: a string, a list of them, or lists nested (a scale's 422, go-scalingo/cli#1213). */
+const messagesIn = (value: unknown): Array<string> =>
+  typeof value === "string" ? [value] : Array.isArray(value) ? value.flatMap(messagesIn) : []
+
 const RawInvalidInput = Schema.Struct({
   errors: Schema.optional(
-    Schema.Union(
-      Schema.Array(Schema.String),
-      Schema.Record({ key: Schema.String, value: Schema.Union(Schema.Array(Schema.String), Schema.String) })
-    )
+    Schema.Union(Schema.Array(Schema.Unknown), Schema.Record({ key: Schema.String, value: Schema.Unknown }))
   ),
   error: Schema.optional(Schema.String)
 })
 
 /**
- * 422 as field → messages. Scalingo documents `{"errors":{"name":["…"]}}`; an older form sent
- * `errors` as an array (go-scalingo/cli#195), which lands under `base`, as does a lone `error`.
+ * 422 as field → messages. Scalingo documents `{"errors":{"name":["…"]}}`; a scale over the limit
+ * nests the message in a second array (flattened here); an older form sent `errors` as an array
+ * (go-scalingo/cli#195), which lands under `base`, as does a lone `error`. Fields without a
+ * message are dropped.
  */
 export const InvalidInputBody = Schema.transform(RawInvalidInput, FieldMessages, {
   strict: true,
   decode: ({ errors, error }) => {
     const fields: Record<string, ReadonlyArray<string>> = {}
     if (Array.isArray(errors)) {
-      if (errors.length > 0) fields.base = errors
+      const base = messagesIn(errors)
+      if (base.length > 0) fields.base = base
     } else if (errors !== undefined) {
-      for (const [field, messages] of Object.entries(errors))
-        fields[field] = typeof messages === "string" ? [messages] : messages
+      for (const [field, value] of Object.entries(errors)) {
+        const messages = messagesIn(value)
+        if (messages.length > 0) fields[field] = messages
+      }
     }
     if (Object.keys(fields).length === 0 && error !== undefined) fields.base = [error]
     return fields

@@ -62,7 +62,7 @@ const PageEvents = Schema.transformOrFail(Schema.Unknown, Schema.Array(Schema.ty
 })
 
 /** `meta` with `pagination` inside (the real API), or the pagination fields directly (scalingo.js' typing). */
-const Meta = Schema.transform(Schema.Unknown, Schema.UndefinedOr(Schema.typeSchema(Pagination)), {
+export const Meta = Schema.transform(Schema.Unknown, Schema.UndefinedOr(Schema.typeSchema(Pagination)), {
   strict: true,
   decode: (meta) => {
     if (!Predicate.isRecord(meta)) return undefined

@@ -1,0 +1,71 @@
+import { Effect, Option } from "effect"
+import { appRegion } from "./appRegion.js"
+import type { PageRequest } from "./EventsApi.js"
+import { onRequestedPage, pageParams } from "./paging.js"
+import { Regions } from "./Regions.js"
+import type { ScalingoAccount } from "./ScalingoAccount.js"
+import { ScalingoApi } from "./ScalingoApi.js"
+import { DeploymentResponse, DeploymentsPage } from "./schemas/deployment.js"
+
+export { failureKind, isFinished } from "./schemas/deployment.js"
+
+/** An app's deployments, newest first (`GET /v1/apps/{app}/deployments[/{id}[/output]]`). */
+export class DeploymentsApi extends Effect.Service<DeploymentsApi>()("bot/scalingo/DeploymentsApi", {
+  effect: Effect.gen(function* () {
+    const api = yield* ScalingoApi
+    const regions = yield* Regions
+
+    const list = Effect.fn("DeploymentsApi.list")(function* (
+      account: ScalingoAccount,
+      region: string,
+      app: string,
+      page: PageRequest
+    ) {
+      const at = yield* appRegion(regions, account, region, app)
+      const result = yield* api.get(account, at, "/v1/apps/{app}/deployments", DeploymentsPage, {
+        params: { app },
+        urlParams: pageParams(page),
+        resource: "app"
+      })
+      return onRequestedPage(result, page.page)
+    })
+
+    const show = Effect.fn("DeploymentsApi.show")(function* (
+      account: ScalingoAccount,
+      region: string,
+      app: string,
+      id: string
+    ) {
+      const at = yield* appRegion(regions, account, region, app)
+      const { deployment } = yield* api.get(account, at, "/v1/apps/{app}/deployments/{id}", DeploymentResponse, {
+        params: { app, id },
+        resource: "deployment"
+      })
+      return deployment
+    })
+
+    /**
+     * The build log (`text/plain`), or none when there is none: the CLI reads a 404 here as "no log".
+     * A 404 about the app or the deployment itself still fails as NotFound.
+     */
+    const output = Effect.fn("DeploymentsApi.output")(function* (
+      account: ScalingoAccount,
+      region: string,
+      app: string,
+      id: string
+    ) {
+      const at = yield* appRegion(regions, account, region, app)
+      return yield* api
+        .getText(account, at, "/v1/apps/{app}/deployments/{id}/output", { params: { app, id }, resource: "output" })
+        .pipe(
+          Effect.map((text) => (text.trim() === "" ? Option.none<string>() : Option.some(text))),
+          Effect.catchIf(
+            (error) => error._tag === "NotFound" && error.resource !== "app" && error.resource !== "deployment",
+            () => Effect.succeed(Option.none<string>())
+          )
+        )
+    })
+
+    return { list, show, output } as const
+  })
+}) {}
