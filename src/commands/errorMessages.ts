@@ -194,6 +194,48 @@ export const cannotSee = (what: string): Message =>
 export const cannotPostHere = (reason: string): string =>
   `I can't post in this channel (${plain(reason, 40)}); invite me with \`/invite\` to get threaded, paged listings.`
 
+// == Changes to production (restart, scale)
+
+/** An operation (restart, scale) Scalingo will not start because another one is running on the app. */
+export const isBusy = (error: unknown): boolean => {
+  const e = error as { _tag?: string; fields?: Record<string, ReadonlyArray<string>>; message?: string }
+  if (e?._tag === "Conflict") return true
+  if (e?._tag !== "InvalidInput") return false
+  return Object.values(e.fields ?? {}).some((problems) =>
+    problems.some((p) => /already in progress|already running|operation.*progress|is (restarting|scaling)/i.test(p))
+  )
+}
+
+/**
+ * Why a confirmed change did not happen, in a sentence for the person who confirmed it: another
+ * operation running, their role, a change whose answer was lost (it may or may not have happened), or
+ * any other Scalingo failure.
+ */
+export const changeFailure = (verb: string, app: string, error: unknown, command: string): Message => {
+  const check = `\`${command} info ${app}\``
+  if (isBusy(error)) {
+    return sentence(
+      `:hourglass: Scalingo is already restarting or scaling ${code(app)}; it takes one operation at a time.`,
+      `Nothing was sent. Try again when it is done (${check} shows its state).`
+    )
+  }
+  const e = error as { _tag?: string; mayHaveApplied?: boolean }
+  if (e?._tag === "Forbidden") {
+    return sentence(
+      `:no_entry: Scalingo refused to ${verb} ${code(app)}: your role on the app does not allow it.`,
+      "An owner or collaborator of the app can do it, or change your role."
+    )
+  }
+  if (e?._tag === "ScalingoUnavailable" && e.mayHaveApplied === true) {
+    return sentence(
+      `:warning: Scalingo did not answer in time, so the ${verb} of ${code(app)} may or may not have happened.`,
+      `It was not sent again. Check with ${check} (or \`${command} events ${app}\`) before trying again.`
+    )
+  }
+  if (isKnownFailure(error)) return describeFailure(error, command)
+  return sentence(`:warning: The ${verb} of ${code(app)} could not be sent.`)
+}
+
 // == Unexpected failures
 
 /** A short id that ties what the person reads to the log line with the details. */

@@ -4,6 +4,7 @@ import type { AppDirectory } from "../accounts/AppDirectory.js"
 import type { Background } from "../Background.js"
 import type { ScalingoServices } from "../scalingo/ScalingoLive.js"
 import type { Storage } from "../storage/StorageLive.js"
+import type { ChangeExecutor } from "./changes/executors.js"
 import type { ButtonClick, SlashInvocation, ViewSubmission } from "./interaction/Interaction.js"
 import type { ModalAck } from "./replies/ModalAck.js"
 import type { Conversation, Replies } from "./replies/Replies.js"
@@ -33,4 +34,6 @@ export interface Feature {
   readonly needsAnApp?: ReadonlyArray<string>
   readonly buttons?: Readonly<Record<string, Handler<ButtonClick>>>
   readonly submissions?: Readonly<Record<string, SubmissionHandler>>
+  /** What carries out each kind of confirmed change this feature asks for (by the change's action). */
+  readonly executors?: Readonly<Record<string, ChangeExecutor>>
 }

@@ -12,6 +12,8 @@ import { serve } from "./interaction/serve.js"
 import { handleSubmissionWith } from "./modals/handleSubmission.js"
 import { loginFeature } from "./login/index.js"
 import { pickerFeature } from "./picker/index.js"
+import { changesFeature } from "./changes/index.js"
+import { restartFeature } from "./restart/index.js"
 import { pickerOptions } from "./picker/picker.js"
 import { APP_PICKER_ACTION, pickerMessage } from "./picker/pickerView.js"
 import { Reply } from "./replies/Reply.js"
@@ -25,7 +27,8 @@ const features: ReadonlyArray<Feature> = [
   accountFeature,
   appsFeature,
   createFeature,
-  eventsFeature
+  eventsFeature,
+  restartFeature
 ]
 
 const merge = <A>(pick: (feature: Feature) => Readonly<Record<string, A>> | undefined): Record<string, A> =>
@@ -37,7 +40,8 @@ const aboutAnApp = new Set(features.flatMap((f) => f.aboutAnApp ?? []))
 const needsAnApp = new Set(features.flatMap((f) => f.needsAnApp ?? []))
 const buttons: Readonly<Record<string, Handler<ButtonClick>>> = {
   ...merge((f) => f.buttons),
-  ...pickerFeature(subcommands).buttons
+  ...pickerFeature(subcommands).buttons,
+  ...changesFeature(merge((f) => f.executors)).buttons
 }
 export const submissions: Readonly<Record<string, SubmissionHandler>> = merge((f) => f.submissions)
 

@@ -15,12 +15,12 @@ export type Progress =
   /** The operation could not be read (Scalingo trouble): its outcome is unknown to the bot. */
   | { readonly _tag: "Unreadable" }
 
-export interface FollowOptions {
+export interface FollowOptions<R> {
   /** Where the channel message lives; edited in place, never posted again. */
   readonly channel: string
   readonly ts: string
   /** One read of the operation (a Scalingo request within the account's budget). */
-  readonly poll: Effect.Effect<Progress, unknown>
+  readonly poll: Effect.Effect<Progress, unknown, R>
   readonly render: (progress: Progress) => Message
   /** How often to read: at most once every 2 s. */
   readonly every?: Duration.DurationInput
@@ -36,10 +36,12 @@ const finished = (p: Progress) => p._tag !== "Running"
  * shows the final state: done, failed with Scalingo's reason, or still running after 10 minutes with
  * how to check. A read that fails is tried again at the next tick; only a run of them gives up.
  */
-export const followInBackground = (options: FollowOptions): Effect.Effect<void, never, Background | Conversation> =>
+export const followInBackground = <R>(
+  options: FollowOptions<R>
+): Effect.Effect<void, never, Background | Conversation | R> =>
   Effect.gen(function* () {
     const background = yield* Background
-    const conversation = yield* Effect.context<Conversation>()
+    const context = yield* Effect.context<Conversation | R>()
     let shown = ""
     let failedReads = 0
     let last: Progress = { _tag: "Running", status: "pending" }
@@ -83,7 +85,7 @@ export const followInBackground = (options: FollowOptions): Effect.Effect<void, 
       )
     }).pipe(
       Effect.catchAllCause((cause) => logWithReference("could not follow an operation", cause)),
-      Effect.provide(conversation)
+      Effect.provide(context)
     )
     yield* background.fork(follow)
   })

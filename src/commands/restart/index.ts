@@ -1,0 +1,9 @@
+import type { Feature } from "../feature.js"
+import { restart, restartExecutor } from "./restart.js"
+
+export const restartFeature: Feature = {
+  subcommands: { restart },
+  aboutAnApp: ["restart"],
+  needsAnApp: ["restart"],
+  executors: { restart: restartExecutor }
+}

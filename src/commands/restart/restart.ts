@@ -1,0 +1,108 @@
+import { Effect } from "effect"
+import { Accounts } from "../../accounts/Accounts.js"
+import { AppDirectory } from "../../accounts/AppDirectory.js"
+import { say } from "../../blockKit/blocks.js"
+import { code, listOf } from "../../blockKit/text.js"
+import { ContainersApi } from "../../scalingo/ContainersApi.js"
+import { OperationsApi } from "../../scalingo/OperationsApi.js"
+import type { PendingChange } from "../../storage/PendingChanges.js"
+import { announceAndFollow } from "../changes/announce.js"
+import { askToConfirm } from "../changes/confirmation.js"
+import { decidedMessage } from "../changes/confirmationView.js"
+import type { ChangeExecutor } from "../changes/executors.js"
+import { changeFailure } from "../errorMessages.js"
+import type { SlashInvocation } from "../interaction/Interaction.js"
+import { Reply } from "../replies/Reply.js"
+import { restartLines, restartProgressMessage, scopeText } from "./restartView.js"
+
+const TYPE = /^[a-z0-9][a-z0-9_-]{0,62}$/
+
+/** A type (`web`) or one container (`web-1`) of the app's formation. */
+const inFormation = (word: string, types: ReadonlyArray<string>) =>
+  types.includes(word) || types.some((type) => new RegExp(`^${type}-\\d{1,3}$`).test(word))
+
+/**
+ * `restart <app> [type …]`: reads the app's formation with the person's account (so an app they
+ * cannot see, or a type it does not have, is refused before anything is asked), then asks them,
+ * privately, to confirm what restarts.
+ */
+export const restart = Effect.fn("Restart.command")(function* (
+  invocation: SlashInvocation,
+  args: ReadonlyArray<string>
+) {
+  const accounts = yield* Accounts
+  const directory = yield* AppDirectory
+  const containers = yield* ContainersApi
+  const [app = "", ...scope] = args
+  const { region, formation } = yield* accounts.actingAs(invocation.person, ({ account }) =>
+    Effect.gen(function* () {
+      const found = yield* directory.find(account, app)
+      return { region: found.region, formation: yield* containers.formation(account, found.region, app) }
+    })
+  )
+  const types = formation.map((t) => t.name)
+  const unknown = scope.filter((word) => !TYPE.test(word) || !inFormation(word, types))
+  if (unknown.length > 0) {
+    return Reply.Private({
+      message: say(
+        `${code(app)} has no ${listOf(unknown.map((u) => code(u)))} to restart; ` +
+          (types.length > 0 ? `its types are ${listOf(types.map((t) => code(t)))}.` : "it has no containers yet.")
+      )
+    })
+  }
+  if (formation.every((t) => t.amount === 0)) {
+    return Reply.Private({ message: say(`${code(app)} has no running container to restart.`) })
+  }
+  return yield* askToConfirm(invocation, {
+    action: "restart",
+    app,
+    region,
+    details: { scope },
+    title: "Restart",
+    lines: restartLines(scope, formation)
+  })
+})
+
+const scopeOf = (change: PendingChange): ReadonlyArray<string> => {
+  const scope = (change.details as { scope?: unknown } | null)?.scope
+  return Array.isArray(scope) ? scope.filter((s): s is string => typeof s === "string" && TYPE.test(s)) : []
+}
+
+/**
+ * A confirmed restart: exactly one `POST /restart`, with the confirmer's own account, then a channel
+ * message naming who restarted what, edited in place until Scalingo's operation is done or failed.
+ */
+export const restartExecutor: ChangeExecutor = (change, click) =>
+  Effect.gen(function* () {
+    const accounts = yield* Accounts
+    const operations = yield* OperationsApi
+    const scope = scopeOf(change)
+    const sent = yield* accounts
+      .actingAs(click.person, ({ account }) =>
+        Effect.map(
+          operations.restart(account, change.region, change.app, scope.length > 0 ? scope : undefined),
+          (url) => ({
+            account,
+            url
+          })
+        )
+      )
+      .pipe(Effect.either)
+    if (sent._tag === "Left") {
+      return Reply.ReplaceClicked({ message: changeFailure("restart", change.app, sent.left, click.command) })
+    }
+    yield* announceAndFollow({
+      account: sent.right.account,
+      channel: change.channelId,
+      region: change.region,
+      operationUrl: sent.right.url,
+      render: (progress) =>
+        restartProgressMessage(click.person.userId, change.app, change.region, scope, progress, click.command)
+    })
+    return Reply.ReplaceClicked({
+      message: decidedMessage(
+        `:white_check_mark: Confirmed: restarting ${scopeText(scope)} of ${code(change.app)}. ` +
+          "The channel follows it as it runs."
+      )
+    })
+  })

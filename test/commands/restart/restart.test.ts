@@ -1,0 +1,116 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest"
+import type { Message } from "../../../src/blockKit/blocks.js"
+import { type CommandKit, messageOf, type Recorded, startCommandKit, textOf } from "../../support/commandKit.js"
+
+const alice = { teamId: "T0001", userId: "U-ALICE", userName: "alice" }
+const bob = { teamId: "T0001", userId: "U-BOB", userName: "bob" }
+
+const buttonValue = (message: Message, actionId: string) =>
+  message.blocks
+    .flatMap((b) => (b.type === "actions" ? (b.elements as Array<{ action_id?: string; value?: string }>) : []))
+    .find((e) => e.action_id === actionId)?.value
+const restartPosts = (kit: CommandKit) =>
+  kit.sim.requests.filter((r) => r.method === "POST" && r.path === "/v1/apps/alice-web/restart")
+const textsOf = (replies: ReadonlyArray<Recorded>) => replies.map((r) => textOf(messageOf(r.reply)!))
+const waitUntil = async (done: () => boolean, timeoutMs = 10_000) => {
+  const deadline = Date.now() + timeoutMs
+  while (!done()) {
+    if (Date.now() > deadline) throw new Error("timed out")
+    await new Promise((r) => setTimeout(r, 50))
+  }
+}
+
+describe("restart (in-process)", () => {
+  let kit: CommandKit
+  beforeAll(async () => {
+    kit = await startCommandKit({ simulator: { operationDurationMs: 300 } })
+    await kit.link("U-ALICE", "alice")
+    await kit.link("U-BOB", "bob")
+  })
+  afterAll(() => kit?.close())
+
+  const ask = async (text = "restart alice-web web") => {
+    // Progress of earlier restarts may be recorded meanwhile: the question is the private answer.
+    const question = (await kit.slash(text, { userId: "U-ALICE" })).find((r) => r.reply._tag === "Private")
+    expect(question).toBeDefined()
+    return messageOf(question!.reply)!
+  }
+
+  it("asks privately, naming what restarts, on which app, in which region; nothing is sent yet", async () => {
+    const before = restartPosts(kit).length
+    const question = textOf(await ask())
+    expect(question).toContain("`alice-web`")
+    expect(question).toContain("`osc-fr1`")
+    expect(question).toContain("`web` (2 × M)")
+    expect(restartPosts(kit).length).toBe(before)
+  })
+
+  it("without a type, everything restarts; an unknown type is named with the app's real ones", async () => {
+    expect(textOf(await ask("restart alice-web"))).toContain("every container")
+    const [refused] = await kit.slash("restart alice-web db", { userId: "U-ALICE" })
+    expect(textOf(messageOf(refused!.reply)!)).toContain("its types are `web` and `worker`")
+  })
+
+  it("three quick clicks send exactly one restart; the channel message is edited until done", async () => {
+    const id = buttonValue(await ask(), "confirm_change")!
+    const before = restartPosts(kit).length
+    const clicks = await Promise.all([1, 2, 3].map(() => kit.click("confirm_change", id, { person: alice })))
+    expect(restartPosts(kit).length - before).toBe(1)
+    const all = clicks.flat()
+    expect(all.filter((r) => r.reply._tag === "Post")).toHaveLength(1)
+    expect(textsOf(all.filter((r) => r.reply._tag === "ReplaceClicked")).join("\n")).toContain("already confirmed")
+    await waitUntil(() =>
+      kit.replies.some((r) => r.reply._tag === "Update" && textOf(r.reply.message).includes("done in"))
+    )
+    const updates = kit.replies.filter((r) => r.reply._tag === "Update")
+    expect(new Set(updates.map((u) => (u.reply as { ts: string }).ts)).size).toBe(1)
+  })
+
+  it("someone else's click changes nothing and tells them privately", async () => {
+    const id = buttonValue(await ask(), "confirm_change")!
+    const before = restartPosts(kit).length
+    const [answer] = await kit.click("confirm_change", id, { person: bob })
+    expect(answer?.reply._tag).toBe("Private")
+    expect(textOf(messageOf(answer!.reply)!)).toContain("not yours")
+    expect(restartPosts(kit).length).toBe(before)
+  })
+
+  it("an operation ending in error shows Scalingo's reason", async () => {
+    kit.sim.planNextOperation("alice", "osc-fr1", "alice-web", { error: "container web-1 failed to restart" })
+    const id = buttonValue(await ask(), "confirm_change")!
+    await kit.click("confirm_change", id, { person: alice })
+    await waitUntil(() =>
+      kit.replies.some((r) => r.reply._tag === "Update" && textOf(r.reply.message).includes("failed to restart"))
+    )
+  })
+
+  it("a restart whose answer was lost is not sent again, and says it may or may not have happened", async () => {
+    kit.sim.faults.add({ method: "POST", path: "/v1/apps/alice-web/restart", reset: true, times: 1 })
+    const id = buttonValue(await ask(), "confirm_change")!
+    const before = restartPosts(kit).length
+    const [answer] = await kit.click("confirm_change", id, { person: alice })
+    expect(restartPosts(kit).length - before).toBe(1)
+    expect(answer?.reply._tag).toBe("ReplaceClicked")
+    expect(textOf(messageOf(answer!.reply)!)).toContain("may or may not have happened")
+  })
+
+  it("a restart while another operation runs is refused with its own sentence, nothing sent twice", async () => {
+    kit.sim.planNextOperation("alice", "osc-fr1", "alice-web", { never: true })
+    const first = buttonValue(await ask(), "confirm_change")!
+    await kit.click("confirm_change", first, { person: alice })
+    const second = buttonValue(await ask(), "confirm_change")!
+    const busy = (await kit.click("confirm_change", second, { person: alice })).find(
+      (r) => r.reply._tag === "ReplaceClicked"
+    )
+    expect(textOf(messageOf(busy!.reply)!)).toContain("already restarting or scaling")
+  })
+
+  it("cancel sends nothing and replaces the question", async () => {
+    const id = buttonValue(await ask(), "cancel_change")!
+    const before = restartPosts(kit).length
+    const [answer] = await kit.click("cancel_change", id, { person: alice })
+    expect(answer?.reply._tag).toBe("ReplaceClicked")
+    expect(textOf(messageOf(answer!.reply)!)).toContain("Cancelled")
+    expect(restartPosts(kit).length).toBe(before)
+  })
+})
