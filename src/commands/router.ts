@@ -14,6 +14,7 @@ import { loginFeature } from "./login/index.js"
 import { pickerFeature } from "./picker/index.js"
 import { changesFeature } from "./changes/index.js"
 import { restartFeature } from "./restart/index.js"
+import { scaleFeature } from "./scale/index.js"
 import { pickerOptions } from "./picker/picker.js"
 import { APP_PICKER_ACTION, pickerMessage } from "./picker/pickerView.js"
 import { Reply } from "./replies/Reply.js"
@@ -28,7 +29,8 @@ const features: ReadonlyArray<Feature> = [
   appsFeature,
   createFeature,
   eventsFeature,
-  restartFeature
+  restartFeature,
+  scaleFeature
 ]
 
 const merge = <A>(pick: (feature: Feature) => Readonly<Record<string, A>> | undefined): Record<string, A> =>

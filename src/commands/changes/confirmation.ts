@@ -13,6 +13,8 @@ export interface ChangeQuestion {
   /** The button's and the question's verb: "Restart", "Scale". */
   readonly title: string
   readonly lines: ReadonlyArray<string>
+  /** Another confirm button (the stop modal's opener); the plain confirmation by default. */
+  readonly confirm?: { readonly actionId: string; readonly text: string }
 }
 
 /** Stores the change (10 minutes to confirm) and asks the person, privately. */
@@ -28,5 +30,5 @@ export const askToConfirm = (invocation: SlashInvocation, question: ChangeQuesti
       region: question.region,
       details: question.details
     })
-    return Reply.Private({ message: confirmationMessage(change, question.title, question.lines) })
+    return Reply.Private({ message: confirmationMessage(change, question.title, question.lines, question.confirm) })
   })

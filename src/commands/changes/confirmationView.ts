@@ -15,13 +15,18 @@ export const ChangeId = jsonCodec(Schema.String.pipe(Schema.pattern(/^[A-Za-z0-9
  * The private question before a change: what will happen, to which app, in which region, and until
  * when the question stands. `lines` describe the change (what restarts, the formation before → after).
  */
-export const confirmationMessage = (change: PendingChange, title: string, lines: ReadonlyArray<string>): Message =>
+export const confirmationMessage = (
+  change: PendingChange,
+  title: string,
+  lines: ReadonlyArray<string>,
+  confirm: { readonly actionId: string; readonly text: string } = { actionId: CONFIRM_ACTION, text: title }
+): Message =>
   message(`${title} ${change.app}?`, [
     section(`:warning: *${plain(title)}* ${code(change.app)} in ${code(change.region)}?`),
     ...(lines.length > 0 ? [section(lines.join("\n"))] : []),
     context(`Only you can confirm. This question expires ${slackDate(change.expiresAt, "{time}")} (10 minutes).`),
     actions(`change_${change.id.slice(0, 12)}`, [
-      button({ actionId: CONFIRM_ACTION, text: title, value: ChangeId.encode(change.id), style: "danger" }),
+      button({ actionId: confirm.actionId, text: confirm.text, value: ChangeId.encode(change.id), style: "danger" }),
       button({ actionId: CANCEL_ACTION, text: "Cancel", value: ChangeId.encode(change.id) })
     ])
   ])

@@ -47,7 +47,7 @@ export const changesFeature = (executors: Readonly<Record<string, ChangeExecutor
             if (verdict === "cancel") return Reply.ReplaceClicked({ message: cancelled(decision.change) })
             const executor = executors[decision.change.action]
             if (executor === undefined) return Reply.Private({ message: staleButton(click.command) })
-            return yield* executor(decision.change, click)
+            return Reply.ReplaceClicked({ message: yield* executor(decision.change, click) })
           }
         }
       })

@@ -72,13 +72,13 @@ const scopeOf = (change: PendingChange): ReadonlyArray<string> => {
  * A confirmed restart: exactly one `POST /restart`, with the confirmer's own account, then a channel
  * message naming who restarted what, edited in place until Scalingo's operation is done or failed.
  */
-export const restartExecutor: ChangeExecutor = (change, click) =>
+export const restartExecutor: ChangeExecutor = (change, confirmer) =>
   Effect.gen(function* () {
     const accounts = yield* Accounts
     const operations = yield* OperationsApi
     const scope = scopeOf(change)
     const sent = yield* accounts
-      .actingAs(click.person, ({ account }) =>
+      .actingAs(confirmer.person, ({ account }) =>
         Effect.map(
           operations.restart(account, change.region, change.app, scope.length > 0 ? scope : undefined),
           (url) => ({
@@ -89,7 +89,7 @@ export const restartExecutor: ChangeExecutor = (change, click) =>
       )
       .pipe(Effect.either)
     if (sent._tag === "Left") {
-      return Reply.ReplaceClicked({ message: changeFailure("restart", change.app, sent.left, click.command) })
+      return changeFailure("restart", change.app, sent.left, confirmer.command)
     }
     yield* announceAndFollow({
       account: sent.right.account,
@@ -97,12 +97,10 @@ export const restartExecutor: ChangeExecutor = (change, click) =>
       region: change.region,
       operationUrl: sent.right.url,
       render: (progress) =>
-        restartProgressMessage(click.person.userId, change.app, change.region, scope, progress, click.command)
+        restartProgressMessage(confirmer.person.userId, change.app, change.region, scope, progress, confirmer.command)
     })
-    return Reply.ReplaceClicked({
-      message: decidedMessage(
-        `:white_check_mark: Confirmed: restarting ${scopeText(scope)} of ${code(change.app)}. ` +
-          "The channel follows it as it runs."
-      )
-    })
+    return decidedMessage(
+      `:white_check_mark: Confirmed: restarting ${scopeText(scope)} of ${code(change.app)}. ` +
+        "The channel follows it as it runs."
+    )
   })

@@ -1,0 +1,117 @@
+import { Effect } from "effect"
+import { Accounts } from "../../accounts/Accounts.js"
+import { AppDirectory } from "../../accounts/AppDirectory.js"
+import { say } from "../../blockKit/blocks.js"
+import { code, listOf } from "../../blockKit/text.js"
+import { AutoscalersApi } from "../../scalingo/AutoscalersApi.js"
+import { ContainersApi } from "../../scalingo/ContainersApi.js"
+import type { PendingChange } from "../../storage/PendingChanges.js"
+import { announceAndFollow } from "../changes/announce.js"
+import { askToConfirm } from "../changes/confirmation.js"
+import { decidedMessage } from "../changes/confirmationView.js"
+import type { ChangeExecutor } from "../changes/executors.js"
+import { changeFailure } from "../errorMessages.js"
+import type { SlashInvocation } from "../interaction/Interaction.js"
+import { Reply } from "../replies/Reply.js"
+import { type ContainerType, formationLine, parseChanges, planScale } from "./scalePlan.js"
+import { autoscalerWarning, formationDiff, STOP_ACTION, scaleProgressMessage, stopWarning } from "./scaleView.js"
+
+const refused = (problems: ReadonlyArray<string>) => Reply.Private({ message: say(problems.join("\n")) })
+
+/**
+ * `scale <app> <type>:<amount>[:<size>] …`: checks the words first (nothing is read for a typo), then
+ * reads the formation, Scalingo's sizes and the autoscalers at once, and asks the person to confirm the
+ * formation before → after. A change that stops the app asks for its name in a modal.
+ */
+export const scale = Effect.fn("Scale.command")(function* (invocation: SlashInvocation, args: ReadonlyArray<string>) {
+  const accounts = yield* Accounts
+  const directory = yield* AppDirectory
+  const containers = yield* ContainersApi
+  const autoscalers = yield* AutoscalersApi
+  const [app = "", ...words] = args
+  const parsed = parseChanges(words)
+  if (!parsed.ok) return refused(parsed.problems)
+  const read = yield* accounts.actingAs(invocation.person, ({ account }) =>
+    Effect.gen(function* () {
+      const { region } = yield* directory.find(account, app)
+      const [formation, sizes, scalers] = yield* Effect.all(
+        [
+          containers.formation(account, region, app),
+          containers.sizes(account, region),
+          autoscalers.list(account, region, app).pipe(Effect.orElseSucceed(() => []))
+        ],
+        { concurrency: "unbounded" }
+      )
+      return { region, formation, sizes, scalers }
+    })
+  )
+  const formation: ReadonlyArray<ContainerType> = read.formation.map((t) => ({
+    name: t.name,
+    amount: t.amount,
+    size: t.size ?? ""
+  }))
+  const plan = planScale(
+    formation,
+    parsed.changes,
+    read.sizes.map((s) => s.name)
+  )
+  if (!plan.ok) return refused(plan.problems)
+  const scaled = new Set(plan.changes.map((c) => c.name))
+  const autoscaled = read.scalers
+    .filter((a) => !a.disabled && scaled.has(a.container_type))
+    .map((a) => a.container_type)
+  return yield* askToConfirm(invocation, {
+    action: "scale",
+    app,
+    region: read.region,
+    details: { changes: plan.changes, stops: plan.stopsApp },
+    title: plan.stopsApp ? "Stop" : "Scale",
+    lines: [
+      ...formationDiff(plan.before, plan.after),
+      ...autoscalerWarning(autoscaled),
+      ...(plan.stopsApp ? [stopWarning(app)] : [])
+    ],
+    ...(plan.stopsApp ? { confirm: { actionId: STOP_ACTION, text: "Stop the app…" } } : {})
+  })
+})
+
+const TYPE = /^[a-z0-9][a-z0-9_-]{0,62}$/
+const changesOf = (change: PendingChange): ReadonlyArray<ContainerType> => {
+  const raw = (change.details as { changes?: unknown } | null)?.changes
+  if (!Array.isArray(raw)) return []
+  return raw.flatMap((c: { name?: unknown; amount?: unknown; size?: unknown }) =>
+    typeof c?.name === "string" && TYPE.test(c.name) && Number.isInteger(c.amount) && typeof c.size === "string"
+      ? [{ name: c.name, amount: Math.max(0, Math.min(10, c.amount as number)), size: c.size }]
+      : []
+  )
+}
+
+/**
+ * A confirmed scale: exactly one `POST /scale` with the confirmer's account, then a channel message
+ * edited in place from Scalingo's operation.
+ */
+export const scaleExecutor: ChangeExecutor = (change, confirmer) =>
+  Effect.gen(function* () {
+    const accounts = yield* Accounts
+    const containers = yield* ContainersApi
+    const changes = changesOf(change)
+    if (changes.length === 0) return decidedMessage("This change could not be read back; nothing was sent.")
+    const sent = yield* accounts
+      .actingAs(confirmer.person, ({ account }) =>
+        Effect.map(containers.scale(account, change.region, change.app, changes), (result) => ({ account, result }))
+      )
+      .pipe(Effect.either)
+    if (sent._tag === "Left") return changeFailure("scale", change.app, sent.left, confirmer.command)
+    yield* announceAndFollow({
+      account: sent.right.account,
+      channel: change.channelId,
+      region: change.region,
+      operationUrl: sent.right.result.operationUrl,
+      render: (progress) =>
+        scaleProgressMessage(confirmer.person.userId, change.app, change.region, changes, progress, confirmer.command)
+    })
+    return decidedMessage(
+      `:white_check_mark: Confirmed: scaling ${code(change.app)} to ${listOf(changes.map((c) => code(formationLine(c))))}. ` +
+        "The channel follows it as it runs."
+    )
+  })
