@@ -25,6 +25,8 @@ export class AppDirectory extends Context.Tag("bot/accounts/AppDirectory")<
     readonly known: (account: ScalingoAccount) => Effect.Effect<Option.Option<ReadonlyArray<KnownApp>>>
     /** Where `app` lives, for this account; NotFound when it cannot see it. */
     readonly find: (account: ScalingoAccount, app: string) => Effect.Effect<KnownApp, ScalingoError>
+    /** Takes a full listing the account just read (every region answered), sparing a read. */
+    readonly prime: (account: ScalingoAccount, apps: ReadonlyArray<KnownApp>) => Effect.Effect<void>
     /** Forgets an account's list (after it created an app, say). */
     readonly forget: (account: ScalingoAccount) => Effect.Effect<void>
   }
@@ -68,7 +70,12 @@ export class AppDirectory extends Context.Tag("bot/accounts/AppDirectory")<
               : Effect.fail(new NotFound({ resource: "app", message: "not among the account's apps" }))
           })
         const forget = (account: ScalingoAccount) => cache.invalidate(account.key)
-        return AppDirectory.of({ apps, known, find, forget })
+        const prime = (account: ScalingoAccount, list: ReadonlyArray<KnownApp>) =>
+          cache.set(
+            account.key,
+            [...list].sort((a, b) => a.name.localeCompare(b.name))
+          )
+        return AppDirectory.of({ apps, known, find, prime, forget })
       })
     )
 

@@ -15,6 +15,10 @@ import { pickerFeature } from "./picker/index.js"
 import { changesFeature } from "./changes/index.js"
 import { restartFeature } from "./restart/index.js"
 import { scaleFeature } from "./scale/index.js"
+import { infoFeature } from "./info/index.js"
+import { deploymentsFeature } from "./deployments/index.js"
+import { logsFeature } from "./logs/index.js"
+import { shortcutsFeature } from "./shortcuts/shortcuts.js"
 import { pickerOptions } from "./picker/picker.js"
 import { APP_PICKER_ACTION, pickerMessage } from "./picker/pickerView.js"
 import { Reply } from "./replies/Reply.js"
@@ -30,7 +34,10 @@ const features: ReadonlyArray<Feature> = [
   createFeature,
   eventsFeature,
   restartFeature,
-  scaleFeature
+  scaleFeature,
+  infoFeature,
+  deploymentsFeature,
+  logsFeature
 ]
 
 const merge = <A>(pick: (feature: Feature) => Readonly<Record<string, A>> | undefined): Record<string, A> =>
@@ -43,6 +50,7 @@ const needsAnApp = new Set(features.flatMap((f) => f.needsAnApp ?? []))
 const buttons: Readonly<Record<string, Handler<ButtonClick>>> = {
   ...merge((f) => f.buttons),
   ...pickerFeature(subcommands).buttons,
+  ...shortcutsFeature(subcommands).buttons,
   ...changesFeature(merge((f) => f.executors)).buttons
 }
 export const submissions: Readonly<Record<string, SubmissionHandler>> = merge((f) => f.submissions)

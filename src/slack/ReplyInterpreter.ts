@@ -98,6 +98,20 @@ export const ReplyInterpreterLive = Layer.effect(
             }
             return { channel, ts: posted.ts } satisfies Shown
           }).pipe(Effect.mapError(failed)),
+        File: ({ filename, title, content, channel, threadTs, comment }) => {
+          const where = channel ?? origin.channelId
+          if (where === undefined) return nowhere("files.completeUploadExternal")
+          return slack
+            .uploadFile({
+              channel: where,
+              filename,
+              title,
+              content,
+              ...(threadTs !== undefined ? { threadTs } : {}),
+              ...(comment !== undefined ? { initialComment: comment } : {})
+            })
+            .pipe(Effect.mapError(failed), Effect.as({ channel: where }))
+        },
         PublishHome: ({ view }) =>
           slack.publishHome(origin.person.userId, view).pipe(Effect.mapError(failed), Effect.as({})),
         Nothing: () => Effect.succeed({})

@@ -13,7 +13,13 @@ import type { ButtonClick, SlashInvocation, ViewSubmission } from "../../src/com
 import type { ViewAck } from "../../src/commands/replies/ModalAck.js"
 import { type Origin, Replies } from "../../src/commands/replies/Replies.js"
 import { type Reply, ReplyFailed, type Shown } from "../../src/commands/replies/Reply.js"
-import { handleButton, handleSlashCommand, handleViewSubmission } from "../../src/commands/router.js"
+import {
+  handleButton,
+  handleOptions,
+  handleSlashCommand,
+  handleViewSubmission,
+  type SelectOption
+} from "../../src/commands/router.js"
 import { ScalingoClientOptions } from "../../src/scalingo/ScalingoClientOptions.js"
 import { ScalingoLive } from "../../src/scalingo/ScalingoLive.js"
 import { ScalingoSettings } from "../../src/scalingo/ScalingoSettings.js"
@@ -48,6 +54,8 @@ export interface CommandKit {
   slash(text: string, options?: { userId?: string; channelId?: string }): Promise<Array<Recorded>>
   click(actionId: string, value: string, options?: Partial<ButtonClick>): Promise<Array<Recorded>>
   submit(callbackId: string, options: Partial<ViewSubmission>): Promise<{ ack: ViewAck; replies: Array<Recorded> }>
+  /** The app picker's options for what the person typed. */
+  options(typed: string, options?: { userId?: string }): Promise<ReadonlyArray<SelectOption>>
   /** Waits for background work (late modal outcomes, announcements) to finish. */
   settle(): Promise<void>
   link(userId: string, username: string): Promise<void>
@@ -170,6 +178,10 @@ export const startCommandKit = async (options: KitOptions = {}): Promise<Command
       const ack = await runtime.runPromise(handleViewSubmission(submission))
       return { ack, replies: since(mark) }
     },
+    options: (typed, opts = {}) =>
+      runtime.runPromise(
+        handleOptions({ ...common(opts.userId), actionId: "app_picker", blockId: "picker", value: typed })
+      ),
     settle: () => runtime.runPromise(Effect.flatMap(Background, (b) => b.drain("10 seconds"))),
     link: async (userId, username) => {
       const token = sim.accounts[username]?.apiToken

@@ -1,5 +1,6 @@
 import { Effect, Option } from "effect"
 import { Accounts } from "../../accounts/Accounts.js"
+import { AppDirectory } from "../../accounts/AppDirectory.js"
 import { AppsApi } from "../../scalingo/AppsApi.js"
 import { describeFailure, staleButton } from "../errorMessages.js"
 import { type ButtonClick, CommandName, type SlashInvocation } from "../interaction/Interaction.js"
@@ -11,8 +12,20 @@ import { AppsPage, appsMessage, type RegionApps } from "./appsView.js"
 const readAllRegions = Effect.fn("Apps.readAllRegions")(function* (person: SlackPerson) {
   const accounts = yield* Accounts
   const appsApi = yield* AppsApi
+  const directory = yield* AppDirectory
   const command = yield* CommandName
-  const { results } = yield* accounts.actingAs(person, ({ account }) => appsApi.listAll(account))
+  const { results } = yield* accounts.actingAs(person, ({ account }) =>
+    Effect.tap(appsApi.listAll(account), ({ results }) =>
+      results.every((r) => "apps" in r)
+        ? directory.prime(
+            account,
+            results.flatMap((r) =>
+              "apps" in r ? r.apps.map((a) => ({ name: a.name, region: r.region.name, status: a.status })) : []
+            )
+          )
+        : Effect.void
+    )
+  )
   return results.map(
     (r): RegionApps =>
       "apps" in r

@@ -1,8 +1,19 @@
 import type { App } from "../../scalingo/schemas/app.js"
 import type { Region } from "../../scalingo/schemas/region.js"
-import { actions, button, context, linesToSections, type Message, message, section } from "../../blockKit/blocks.js"
+import {
+  actions,
+  type Block,
+  button,
+  context,
+  type Message,
+  message,
+  overflow,
+  section
+} from "../../blockKit/blocks.js"
 import { plain, slackDate, trustedLink } from "../../blockKit/text.js"
 import { jsonCodec, PageNumber } from "../codecs.js"
+import { NEXT_PAGE, PREVIOUS_PAGE } from "../events/eventsView.js"
+import { RUN_ACTION, runValue } from "../shortcuts/shortcuts.js"
 
 /** One region's answer to "list my apps": its apps, or why it could not be read. */
 export type RegionApps =
@@ -10,7 +21,8 @@ export type RegionApps =
   | { readonly region: Region; readonly problem: string }
 
 export const APPS_PAGE_ACTION = "apps_page"
-export const APPS_PER_PAGE = 40
+/** One section per app (with its menu) and a context per region stay within Slack's 50 blocks. */
+export const APPS_PER_PAGE = 35
 
 /** The page a Previous/Next button leads to. */
 export const AppsPage = jsonCodec(PageNumber, 10)
@@ -32,6 +44,19 @@ const statusRank = (status: string) =>
   status === "crashed" ? 0 : status === "stopped" ? 1 : status === "running" ? 3 : 2
 
 const by = (who: string | null | undefined) => (who ? ` by ${plain(who)}` : "")
+
+/** Each app's menu: what people do next with it, run with their own account. */
+const appMenu = (app: string) =>
+  overflow(
+    RUN_ACTION,
+    [
+      ["Info", "info"],
+      ["Events", "events"],
+      ["Deployments", "deployments"],
+      ["Logs", "logs"],
+      ["Restart…", "restart"]
+    ].map(([text, subcommand]) => ({ text: text!, value: runValue(subcommand!, app) }))
+  )
 
 const appLine = (region: string, app: App): string => {
   const status = app.status || "unknown"
@@ -73,16 +98,16 @@ export const appsMessage = (results: ReadonlyArray<RegionApps>, page: number): M
   const current = Math.min(Math.max(1, Math.trunc(page) || 1), pages)
   const slice = listed.slice((current - 1) * APPS_PER_PAGE, current * APPS_PER_PAGE)
 
-  const lines: Array<string> = []
+  const rows: Array<Block> = []
   let lastRegion: string | undefined
   for (const { region, app } of slice) {
     if (region.name !== lastRegion) {
       const all = results.find((r) => r.region.name === region.name)
       const count = all !== undefined && "apps" in all ? summary(all.apps) : ""
-      lines.push(`${lines.length > 0 ? "\n" : ""}${regionTitle(region)} · ${count}`)
+      rows.push(context(`${regionTitle(region)} · ${count}`))
       lastRegion = region.name
     }
-    lines.push(appLine(region.name, app))
+    rows.push(section(appLine(region.name, app), appMenu(app.name)))
   }
   const allApps = results.flatMap((r) => ("apps" in r ? r.apps : []))
   const readRegions = results.length - failed.length
@@ -93,7 +118,7 @@ export const appsMessage = (results: ReadonlyArray<RegionApps>, page: number): M
 
   const blocks = [
     section(headline),
-    ...linesToSections(lines),
+    ...rows,
     ...failed.map((r) =>
       context(`:warning: Could not read ${regionTitle(r.region)}: ${r.problem} The list above may be incomplete.`)
     ),
@@ -102,10 +127,10 @@ export const appsMessage = (results: ReadonlyArray<RegionApps>, page: number): M
           context(`Page ${current} of ${pages} · ${listed.length} apps`),
           actions("apps_pages", [
             ...(current > 1
-              ? [button({ actionId: APPS_PAGE_ACTION, text: "◀ Previous", value: AppsPage.encode(current - 1) })]
+              ? [button({ actionId: APPS_PAGE_ACTION, text: PREVIOUS_PAGE, value: AppsPage.encode(current - 1) })]
               : []),
             ...(current < pages
-              ? [button({ actionId: APPS_PAGE_ACTION, text: "Next ▶", value: AppsPage.encode(current + 1) })]
+              ? [button({ actionId: APPS_PAGE_ACTION, text: NEXT_PAGE, value: AppsPage.encode(current + 1) })]
               : [])
           ])
         ]

@@ -11,7 +11,16 @@ export const SUBCOMMANDS: ReadonlyArray<{ readonly usage: string; readonly examp
   { usage: "whoami", example: "whoami", what: "show which Scalingo account you act with" },
   { usage: "logout", example: "logout", what: "forget your Scalingo token" },
   { usage: "apps", example: "apps", what: "list your apps in every region, with status and last deploy" },
+  { usage: "info <app>", example: "info my-app", what: "an app's status, formation and last deployment" },
   { usage: "create [name]", example: "create my-new-app", what: "create an app (opens a form with a region picker)" },
+  { usage: "restart <app> [type …]", example: "restart my-app web", what: "restart an app or some of its types" },
+  {
+    usage: "scale <app> <type>:<amount>[:<size>] …",
+    example: "scale my-app web:3 worker:+1",
+    what: "change the formation (relative amounts, optional sizes)"
+  },
+  { usage: "deployments <app>", example: "deployments my-app", what: "post deployments in a thread, with build logs" },
+  { usage: "logs <app> [lines] [filter]", example: "logs my-app 200 web", what: "DM you an app's last log lines" },
   { usage: "events <app>", example: "events my-app", what: "post an app's recent events in a thread, page by page" },
   { usage: "events", example: "events", what: "the same for your account-wide events" },
   { usage: "help", example: "help", what: "show this list" }
@@ -38,7 +47,8 @@ export const helpMessage = (command: string, unknownWord?: string): Message => {
   return message(`${intro} ${SUBCOMMANDS.map((s) => s.usage).join(", ")}`, [
     section(`${intro}\n${lines.join("\n")}`),
     context(
-      "Answers about your account are visible only to you. Event listings and new apps are posted in the channel."
+      "Answers about your account are visible only to you. Listings, new apps and changes are posted in the channel; " +
+        "a command that needs an app offers a picker when you leave it out."
     )
   ])
 }

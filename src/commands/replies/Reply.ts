@@ -33,6 +33,15 @@ export type Reply = Data.TaggedEnum<{
     readonly message: Message
     readonly file?: { readonly filename: string; readonly title: string; readonly content: string }
   }
+  /** A file in a channel (the interaction's unless given), or in a thread: long build logs. */
+  File: {
+    readonly filename: string
+    readonly title: string
+    readonly content: string
+    readonly channel?: string
+    readonly threadTs?: string
+    readonly comment?: string
+  }
   /** The person's App Home tab. */
   PublishHome: { readonly view: HomeView }
   // biome-ignore lint/complexity/noBannedTypes: a variant without fields

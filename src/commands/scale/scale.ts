@@ -18,6 +18,29 @@ import { autoscalerWarning, formationDiff, STOP_ACTION, scaleProgressMessage, st
 
 const refused = (problems: ReadonlyArray<string>) => Reply.Private({ message: say(problems.join("\n")) })
 
+/** `scale <app>` alone: what runs now, and how to say what to change. */
+const currentFormation = (invocation: SlashInvocation, app: string) =>
+  Effect.gen(function* () {
+    const accounts = yield* Accounts
+    const directory = yield* AppDirectory
+    const containers = yield* ContainersApi
+    const formation = yield* accounts.actingAs(invocation.person, ({ account }) =>
+      Effect.flatMap(directory.find(account, app), ({ region }) => containers.formation(account, region, app))
+    )
+    const now =
+      formation.length === 0
+        ? `${code(app)} has no containers yet (it was never deployed).`
+        : `${code(app)} runs ${listOf(formation.map((t) => code(`${t.name}: ${t.amount} × ${t.size ?? "?"}`)))}.`
+    const example = formation[0]?.name ?? "web"
+    return Reply.Private({
+      message: say(
+        now,
+        `Say what to change: \`${invocation.command} scale ${app} ${example}:2\`, ` +
+          `\`${example}:+1\`, or a size, \`${example}:2:L\`.`
+      )
+    })
+  })
+
 /**
  * `scale <app> <type>:<amount>[:<size>] …`: checks the words first (nothing is read for a typo), then
  * reads the formation, Scalingo's sizes and the autoscalers at once, and asks the person to confirm the
@@ -29,6 +52,7 @@ export const scale = Effect.fn("Scale.command")(function* (invocation: SlashInvo
   const containers = yield* ContainersApi
   const autoscalers = yield* AutoscalersApi
   const [app = "", ...words] = args
+  if (words.length === 0) return yield* currentFormation(invocation, app)
   const parsed = parseChanges(words)
   if (!parsed.ok) return refused(parsed.problems)
   const read = yield* accounts.actingAs(invocation.person, ({ account }) =>

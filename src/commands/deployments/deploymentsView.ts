@@ -1,0 +1,100 @@
+import {
+  actions,
+  type Block,
+  button,
+  context,
+  fitsInMessage,
+  type Message,
+  message,
+  section
+} from "../../blockKit/blocks.js"
+import { code, codeBlock, plain } from "../../blockKit/text.js"
+import type { DeploymentsPageResult } from "../../scalingo/schemas/deployment.js"
+import { NEXT_PAGE, PREVIOUS_PAGE } from "../events/eventsView.js"
+import { deploymentLine } from "../info/infoView.js"
+import { BUILD_LOG_ACTION, BuildLogTarget, DEPLOYMENTS_PAGE_ACTION, DeploymentsCursor } from "./deploymentsCursor.js"
+
+export const deploymentsParentMessage = (app: string, userId: string): Message =>
+  message(`Deployments of ${app}`, [
+    section(`:rocket: *Deployments of ${plain(app)}*, asked by <@${userId}>`),
+    context("Pages are posted in this thread, newest first; each deployment's button posts its build log here.")
+  ])
+
+/** One page of deployments, each with a button posting its build log in the thread. */
+export const deploymentsPageMessage = (
+  page: DeploymentsPageResult,
+  cursor: DeploymentsCursor,
+  askedBy: string
+): Message => {
+  const { currentPage, prevPage, nextPage, totalPages, totalCount } = page.pagination
+  const blocks: Array<Block> = [
+    context(
+      `Page ${currentPage} of ${Math.max(totalPages, 1)} · ${totalCount} deployments of ${code(cursor.a)} · ` +
+        `region ${code(cursor.r)} · asked by <@${askedBy}>`
+    )
+  ]
+  for (const d of page.deployments) {
+    const line = section(
+      deploymentLine(d),
+      button({
+        actionId: BUILD_LOG_ACTION,
+        text: "Build log",
+        value: BuildLogTarget.encode({ a: cursor.a, r: cursor.r, d: d.id, t: cursor.t })
+      })
+    )
+    if (!fitsInMessage([...blocks, line])) break
+    blocks.push(line)
+  }
+  if (page.deployments.length === 0) blocks.push(section("There are no deployments yet."))
+  const buttons = [
+    ...(prevPage !== null && prevPage >= 1
+      ? [
+          button({
+            actionId: DEPLOYMENTS_PAGE_ACTION,
+            text: PREVIOUS_PAGE,
+            value: DeploymentsCursor.encode({ ...cursor, p: prevPage })
+          })
+        ]
+      : []),
+    ...(nextPage !== null && nextPage > currentPage
+      ? [
+          button({
+            actionId: DEPLOYMENTS_PAGE_ACTION,
+            text: NEXT_PAGE,
+            value: DeploymentsCursor.encode({ ...cursor, p: nextPage }),
+            style: "primary"
+          })
+        ]
+      : [])
+  ]
+  if (buttons.length > 0) blocks.push(actions("deployments_pages", buttons))
+  return message(`Page ${currentPage} of ${Math.max(totalPages, 1)}: deployments of ${cursor.a}`, blocks)
+}
+
+/** How many of a build log's last lines go in a message; the whole log goes as a file past this. */
+export const LOG_TAIL_LINES = 40
+const LOG_TAIL_CHARS = 2_800
+
+/** The last lines of a log that fit in one code block, and whether anything was left out. */
+export const tailOf = (log: string, lines = LOG_TAIL_LINES): { readonly tail: string; readonly cut: boolean } => {
+  const all = log.replace(/\r\n/g, "\n").trimEnd().split("\n")
+  let kept = all.slice(-lines)
+  while (kept.join("\n").length > LOG_TAIL_CHARS && kept.length > 1) kept = kept.slice(1)
+  const tail = kept.join("\n").slice(-LOG_TAIL_CHARS)
+  return { tail, cut: kept.length < all.length || tail.length < kept.join("\n").length }
+}
+
+export const buildLogMessage = (app: string, id: string, log: string | undefined, askedBy: string): Message => {
+  if (log === undefined) {
+    return message(`No build log for ${app}`, [
+      section(`There is no build log for deployment ${code(id)} of ${code(app)}.`)
+    ])
+  }
+  const { tail, cut } = tailOf(log)
+  return message(`Build log of ${app}`, [
+    context(
+      `Build log of deployment ${code(id)} of ${code(app)}, asked by <@${askedBy}>${cut ? ": the last lines; the whole log is attached" : ""}`
+    ),
+    section(codeBlock(tail))
+  ])
+}

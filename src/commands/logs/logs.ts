@@ -1,0 +1,94 @@
+import { Effect } from "effect"
+import { Accounts } from "../../accounts/Accounts.js"
+import { AppDirectory } from "../../accounts/AppDirectory.js"
+import { context, message, say, section } from "../../blockKit/blocks.js"
+import { code, codeBlock, listOf } from "../../blockKit/text.js"
+import { ContainersApi } from "../../scalingo/ContainersApi.js"
+import { LogsApi, MAX_LOG_LINES } from "../../scalingo/LogsApi.js"
+import type { SlashInvocation } from "../interaction/Interaction.js"
+import { show } from "../replies/Replies.js"
+import { Reply } from "../replies/Reply.js"
+import { tailOf } from "../deployments/deploymentsView.js"
+
+export const DEFAULT_LINES = 50
+const FILTER = /^[a-z0-9][a-z0-9_-]{0,62}$/
+
+/** `[lines] [filter]` in either order: a number is the count, a word the container type or container. */
+const parseArgs = (words: ReadonlyArray<string>) => {
+  let lines = DEFAULT_LINES
+  let filter: string | undefined
+  const problems: Array<string> = []
+  for (const word of words) {
+    if (/^\d+$/.test(word)) {
+      const n = Number(word)
+      if (n < 1 || n > MAX_LOG_LINES) problems.push(`Ask for 1 to ${MAX_LOG_LINES} lines, not ${code(word)}.`)
+      else lines = n
+    } else if (FILTER.test(word) && filter === undefined) filter = word
+    else problems.push(`${code(word)} is not a number of lines nor a container type (\`web\`, \`web-1\`, \`router\`).`)
+  }
+  return { lines, filter, problems }
+}
+
+/** A filter the app can have: one of its types, one of their containers (`web-1`), or the router. */
+const knownFilter = (filter: string, types: ReadonlyArray<string>) =>
+  filter === "router" ||
+  /^one-off-\d{1,6}$/.test(filter) ||
+  types.includes(filter) ||
+  types.some((type) => new RegExp(`^${type}-\\d{1,3}$`).test(filter))
+
+/**
+ * `logs <app> [lines] [filter]`: the app's last lines, sent to the person in a direct message from the
+ * bot (as a file when they are long), never to the channel. The logs URL Scalingo hands out carries a
+ * token: it stays inside the Scalingo client and never reaches Slack or a log.
+ */
+export const logs = Effect.fn("Logs.command")(function* (invocation: SlashInvocation, args: ReadonlyArray<string>) {
+  const accounts = yield* Accounts
+  const directory = yield* AppDirectory
+  const containers = yield* ContainersApi
+  const logsApi = yield* LogsApi
+  const [app = "", ...rest] = args
+  const { lines, filter, problems } = parseArgs(rest)
+  if (problems.length > 0) return Reply.Private({ message: say(problems.join("\n")) })
+  const read = yield* accounts.actingAs(invocation.person, ({ account }) =>
+    Effect.gen(function* () {
+      const { region } = yield* directory.find(account, app)
+      const [formation, text] = yield* Effect.all(
+        [
+          containers.formation(account, region, app),
+          logsApi.lastLines(account, region, app, { lines, ...(filter ? { filter } : {}) })
+        ],
+        { concurrency: "unbounded" }
+      )
+      return { region, types: formation.map((t) => t.name), text }
+    })
+  )
+  if (filter !== undefined && !knownFilter(filter, read.types)) {
+    return Reply.Private({
+      message: say(
+        `${code(app)} has no ${code(filter)} containers; its types are ${listOf(read.types.map((t) => code(t)))}.`
+      )
+    })
+  }
+  const what = `the last ${lines} lines of ${code(app)}${filter ? ` (${code(filter)})` : ""}`
+  const body = read.text.trim()
+  const { tail, cut } = tailOf(body, lines)
+  const dm = Reply.DirectMessage({
+    message:
+      body === ""
+        ? say(`No log lines for ${code(app)}${filter ? ` (${code(filter)})` : ""} right now.`)
+        : message(`Logs of ${app}`, [
+            context(`Here are ${what}${cut ? "; the whole of them is in the attached file" : ""}.`),
+            section(codeBlock(tail))
+          ]),
+    ...(cut && body !== "" ? { file: { filename: `${app}-logs.txt`, title: `Logs of ${app}`, content: body } } : {})
+  })
+  const sent = yield* show(dm).pipe(Effect.either)
+  if (sent._tag === "Left") {
+    return Reply.Private({
+      message: say(
+        `:warning: I could not send you a direct message (${code(sent.left.code)}), so the logs were not sent.`
+      )
+    })
+  }
+  return Reply.Private({ message: say(`:mailbox_with_mail: Sent ${what} to you in a direct message.`) })
+})
