@@ -44,19 +44,22 @@ describe("info, deployments, logs, the picker and shortcuts (in-process)", () =>
     ])
   })
 
-  it("a command that needs an app and gets none offers the picker, whose options are the person's own apps", async () => {
-    const [picker] = await kit.slash("info", { userId: "U-ALICE" })
-    expect(textOf(messageOf(picker!.reply)!)).toContain("Which app")
-    const aliceOptions = await kit.options("alice", { userId: "U-ALICE" })
-    expect(aliceOptions.map((o) => o.value)).toContain("alice-web")
-    const bobOptions = await kit.options("", { userId: "U-BOB" })
-    expect(bobOptions.map((o) => o.value).some((name) => name.startsWith("alice"))).toBe(false)
-    const blockId = (messageOf(picker!.reply)!.blocks.find((b) => b.type === "actions") as { block_id: string })
-      .block_id
-    const shown = await kit.click("app_picker", "alice-web", { person: alice, blockId })
-    expect(shown[0]?.reply).toMatchObject({ _tag: "Private", replace: true })
-    expect(textOf(messageOf(shown[0]!.reply)!)).toContain("Formation")
-  })
+  it(
+    "a command that needs an app and gets none offers the picker, whose options are the " + "person's own apps",
+    async () => {
+      const [picker] = await kit.slash("info", { userId: "U-ALICE" })
+      expect(textOf(messageOf(picker!.reply)!)).toContain("Which app")
+      const aliceOptions = await kit.options("alice", { userId: "U-ALICE" })
+      expect(aliceOptions.map((o) => o.value)).toContain("alice-web")
+      const bobOptions = await kit.options("", { userId: "U-BOB" })
+      expect(bobOptions.map((o) => o.value).some((name) => name.startsWith("alice"))).toBe(false)
+      const blockId = (messageOf(picker!.reply)!.blocks.find((b) => b.type === "actions") as { block_id: string })
+        .block_id
+      const shown = await kit.click("app_picker", "alice-web", { person: alice, blockId })
+      expect(shown[0]?.reply).toMatchObject({ _tag: "Private", replace: true })
+      expect(textOf(messageOf(shown[0]!.reply)!)).toContain("Formation")
+    }
+  )
 
   it("an apps row's menu runs the command it names, with the clicker's own account", async () => {
     const [answer] = await kit.click("run_command", "info alice-web", { person: alice })
@@ -65,17 +68,20 @@ describe("info, deployments, logs, the picker and shortcuts (in-process)", () =>
     expect(textOf(messageOf(refused!.reply)!)).toContain("no longer valid")
   })
 
-  it("deployments post a parent and a page in its thread; a deployment's button posts its build log there", async () => {
-    const posts = ofTag(await kit.slash("deployments alice-web", { userId: "U-ALICE" }), "Post")
-    expect(posts).toHaveLength(2)
-    const page = posts[1]!
-    expect(textOf(page.message)).toContain("deployments of `alice-web`")
-    const logButton = values(page.message, "build_log")[0]!
-    const shown = await kit.click("build_log", logButton, { person: alice })
-    const log = ofTag(shown, "Post")[0]!
-    expect(log.threadTs).toBe(page.threadTs)
-    expect(textOf(log.message)).toContain("Build log")
-  })
+  it(
+    "deployments post a parent and a page in its thread; a deployment's button posts its build " + "log there",
+    async () => {
+      const posts = ofTag(await kit.slash("deployments alice-web", { userId: "U-ALICE" }), "Post")
+      expect(posts).toHaveLength(2)
+      const page = posts[1]!
+      expect(textOf(page.message)).toContain("deployments of `alice-web`")
+      const logButton = values(page.message, "build_log")[0]!
+      const shown = await kit.click("build_log", logButton, { person: alice })
+      const log = ofTag(shown, "Post")[0]!
+      expect(log.threadTs).toBe(page.threadTs)
+      expect(textOf(log.message)).toContain("Build log")
+    }
+  )
 
   it("logs reach only the person's direct message, and the logs URL's token never reaches Slack", async () => {
     const shown = await kit.slash("logs alice-web 20 web", { userId: "U-ALICE" })

@@ -93,7 +93,8 @@ export const buildLogMessage = (app: string, id: string, log: string | undefined
   const { tail, cut } = tailOf(log)
   return message(`Build log of ${app}`, [
     context(
-      `Build log of deployment ${code(id)} of ${code(app)}, asked by <@${askedBy}>${cut ? ": the last lines; the whole log is attached" : ""}`
+      `Build log of deployment ${code(id)} of ${code(app)}, asked by ` +
+        `<@${askedBy}>${cut ? ": the last lines; the whole log is attached" : ""}`
     ),
     section(codeBlock(tail))
   ])

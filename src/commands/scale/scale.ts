@@ -135,7 +135,8 @@ export const scaleExecutor: ChangeExecutor = (change, confirmer) =>
         scaleProgressMessage(confirmer.person.userId, change.app, change.region, changes, progress, confirmer.command)
     })
     return decidedMessage(
-      `:white_check_mark: Confirmed: scaling ${code(change.app)} to ${listOf(changes.map((c) => code(formationLine(c))))}. ` +
+      `:white_check_mark: Confirmed: scaling ${code(change.app)} to ` +
+        `${listOf(changes.map((c) => code(formationLine(c))))}. ` +
         "The channel follows it as it runs."
     )
   })

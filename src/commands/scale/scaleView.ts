@@ -31,7 +31,8 @@ export const autoscalerWarning = (types: ReadonlyArray<string>): ReadonlyArray<s
   types.length === 0
     ? []
     : [
-        `:warning: ${listOf(types.map((t) => code(t)))} ${types.length === 1 ? "has an autoscaler" : "have autoscalers"}: ` +
+        `:warning: ${listOf(types.map((t) => code(t)))} ` +
+          `${types.length === 1 ? "has an autoscaler" : "have autoscalers"}: ` +
           "Scalingo disables an autoscaler when its type is scaled by hand."
       ]
 
@@ -78,7 +79,10 @@ export const scaleProgressMessage = (
       case "Done":
         return `:white_check_mark: <@${who}> scaled ${what}: done in ${durationText(progress.seconds)}.`
       case "Failed":
-        return `:x: <@${who}>'s scale of ${what} failed after ${durationText(progress.seconds)}: ${plain(progress.reason, 300)}`
+        return (
+          `:x: <@${who}>'s scale of ${what} failed after ${durationText(progress.seconds)}: ` +
+          `${plain(progress.reason, 300)}`
+        )
       case "StillRunning":
         return `:hourglass: <@${who}>'s scale of ${what} is still running after 10 minutes; check with ${check}.`
       case "Unreadable":
