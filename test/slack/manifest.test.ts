@@ -40,7 +40,7 @@ describe("the Slack app manifest", () => {
     expect(commands[0]).toMatchObject({
       command: "/scalingo",
       url: "https://YOUR-BOT-HOST/slack/events",
-      usage_hint: "[help | login | logout | whoami | apps | create [name] | events [app]]",
+      usage_hint: "[help | login | apps | info | restart | scale | deployments | logs | events | create] [app] …",
       should_escape: false
     })
     expect(commands[0]!.description.length).toBeGreaterThan(0)
@@ -49,12 +49,19 @@ describe("the Slack app manifest", () => {
   it("enables interactivity on the same /slack/events endpoint", () => {
     expect(manifest.settings.interactivity).toEqual({
       is_enabled: true,
-      request_url: "https://YOUR-BOT-HOST/slack/events"
+      request_url: "https://YOUR-BOT-HOST/slack/events",
+      message_menu_options_url: "https://YOUR-BOT-HOST/slack/events"
     })
   })
 
   it("asks for exactly the bot scopes the bot uses", () => {
-    expect([...manifest.oauth_config.scopes.bot].sort()).toEqual(["chat:write", "chat:write.public", "commands"])
+    expect([...manifest.oauth_config.scopes.bot].sort()).toEqual([
+      "chat:write",
+      "chat:write.public",
+      "commands",
+      "files:write",
+      "im:write"
+    ])
   })
 
   it("uses HTTP mode without token rotation or org-wide deploy", () => {

@@ -8,7 +8,10 @@ const read = (name: string) => readFileSync(fileURLToPath(new URL(`../../${name}
 
 interface Manifest {
   features: { bot_user: { display_name: string }; slash_commands: Array<{ url?: string }> }
-  settings: { socket_mode_enabled: boolean; interactivity: { is_enabled: boolean; request_url?: string } }
+  settings: {
+    socket_mode_enabled: boolean
+    interactivity: { is_enabled: boolean; request_url?: string; message_menu_options_url?: string }
+  }
 }
 
 const http = parse(read("manifest.yml")) as Manifest
@@ -26,6 +29,7 @@ describe("manifest.socket.yml", () => {
     const withoutUrls = structuredClone(http)
     withoutUrls.settings.socket_mode_enabled = true
     delete withoutUrls.settings.interactivity.request_url
+    delete withoutUrls.settings.interactivity.message_menu_options_url
     for (const command of withoutUrls.features.slash_commands) delete command.url
     expect(socket).toEqual(withoutUrls)
   })
