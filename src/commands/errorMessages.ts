@@ -6,10 +6,10 @@ import { type Message, say } from "../blockKit/blocks.js"
 import { code, link, linkHost, plain } from "../blockKit/text.js"
 import type * as Errors from "../scalingo/errors.js"
 
+// over 200 lines: the one error-to-sentence module, kept whole so every sentence can be found and compared.
 /**
- * over 200 lines: the one place where a failure becomes what a person reads, kept whole so every
- * sentence can be found and compared. Each says what went wrong and what to do next; none quotes a
- * stack trace, raw JSON or a token.
+ * The one place where a failure becomes what a person reads. Each sentence says what went wrong and
+ * what to do next; none quotes a stack trace, raw JSON or a token.
  */
 export type KnownFailure = Errors.ScalingoError | NoLinkedAccount | DeadLink | TooManyLogins
 

@@ -53,7 +53,9 @@ export const makeWorkTurns = Effect.gen(function* () {
             state.held
               ? Effect.zipRight(
                   turns.release(1),
-                  Effect.sync(() => void (state.held = false))
+                  Effect.sync(() => {
+                    state.held = false
+                  })
                 )
               : Effect.void
           )

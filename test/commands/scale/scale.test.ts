@@ -4,7 +4,7 @@ import { type CommandKit, messageOf, startCommandKit, textOf } from "../../suppo
 
 const alice = { teamId: "T0001", userId: "U-ALICE", userName: "alice" }
 const erin = { teamId: "T0001", userId: "U-ERIN", userName: "erin" }
-const valueOf = (message: Message, actionId: string) =>
+const buttonValue = (message: Message, actionId: string) =>
   message.blocks
     .flatMap((b) => (b.type === "actions" ? (b.elements as Array<{ action_id?: string; value?: string }>) : []))
     .find((e) => e.action_id === actionId)?.value
@@ -54,7 +54,7 @@ describe("scale (in-process)", () => {
   })
 
   it("confirmed, exactly one scale is sent and the channel message follows it to done", async () => {
-    const id = valueOf(await ask("scale alice-web worker:2"), "confirm_change")!
+    const id = buttonValue(await ask("scale alice-web worker:2"), "confirm_change")!
     const before = scalePosts(kit, "alice-web").length
     await Promise.all([1, 2].map(() => kit.click("confirm_change", id, { person: alice })))
     expect(scalePosts(kit, "alice-web").length - before).toBe(1)
@@ -64,7 +64,7 @@ describe("scale (in-process)", () => {
   })
 
   it("a limited collaborator's scale is refused by Scalingo (403) with a sentence about their role", async () => {
-    const id = valueOf(await ask("scale alice-web worker:3", "U-ERIN"), "confirm_change")!
+    const id = buttonValue(await ask("scale alice-web worker:3", "U-ERIN"), "confirm_change")!
     const answer = (await kit.click("confirm_change", id, { person: erin })).find(
       (r) => r.reply._tag === "ReplaceClicked"
     )
@@ -74,8 +74,8 @@ describe("scale (in-process)", () => {
   it("stopping the app asks for its name in a modal; a wrong name is refused inline and nothing is sent", async () => {
     const question = await ask("scale alice-web web:0 worker:0")
     expect(textOf(question)).toContain("no container at all")
-    expect(valueOf(question, "confirm_change")).toBeUndefined()
-    const id = valueOf(question, "confirm_stop")!
+    expect(buttonValue(question, "confirm_change")).toBeUndefined()
+    const id = buttonValue(question, "confirm_stop")!
     const [opened] = await kit.click("confirm_stop", id, { person: alice })
     expect(opened?.reply._tag).toBe("OpenModal")
     const metadata = (opened!.reply as { view: { private_metadata: string } }).view.private_metadata
