@@ -3,11 +3,12 @@ import { mkdtempSync, rmSync } from "node:fs"
 import { tmpdir } from "node:os"
 import path from "node:path"
 import * as FetchHttpClient from "@effect/platform/FetchHttpClient"
-import { Effect, Layer, Logger, ManagedRuntime, Option, Redacted } from "effect"
+import { type Duration, Effect, Layer, Logger, ManagedRuntime, Option, Redacted } from "effect"
 import { Accounts } from "../../src/accounts/Accounts.js"
 import { AppDirectory } from "../../src/accounts/AppDirectory.js"
 import { defaultLoginLimits, type LoginLimits, LoginAttempts } from "../../src/accounts/LoginAttempts.js"
 import { Background } from "../../src/Background.js"
+import { FollowLimits } from "../../src/commands/changes/progress.js"
 import type { Message } from "../../src/blockKit/blocks.js"
 import type { ButtonClick, SlashInvocation, ViewSubmission } from "../../src/commands/interaction/Interaction.js"
 import type { ViewAck } from "../../src/commands/replies/ModalAck.js"
@@ -41,6 +42,8 @@ export interface Recorded {
 export interface KitOptions {
   readonly simulator?: SimulatorOptions
   readonly loginLimits?: Partial<LoginLimits>
+  /** How often and how long operations are followed (shortened to test the 10-minute bound). */
+  readonly followLimits?: { readonly every: Duration.DurationInput; readonly within: Duration.DurationInput }
 }
 
 export interface CommandKit {
@@ -120,7 +123,8 @@ export const startCommandKit = async (options: KitOptions = {}): Promise<Command
     }),
     ScalingoClientOptions.layer({ requestTimeout: "2 seconds", retryBaseDelay: "20 millis", retryWithin: "4 seconds" })
   )
-  const layer = Layer.mergeAll(Accounts.layer, AppDirectory.layer, recording, Background.layer).pipe(
+  const follow = options.followLimits === undefined ? Layer.empty : Layer.succeed(FollowLimits, options.followLimits)
+  const layer = Layer.mergeAll(Accounts.layer, AppDirectory.layer, recording, Background.layer, follow).pipe(
     Layer.provide(LoginAttempts.layerWith({ ...defaultLoginLimits, ...options.loginLimits })),
     Layer.provideMerge(Layer.mergeAll(StorageLive, ScalingoLive.pipe(Layer.provide(FetchHttpClient.layer)))),
     Layer.provide(settings),

@@ -1,4 +1,4 @@
-import { Clock, type Duration, Effect, Either, Schedule } from "effect"
+import { Clock, Context, type Duration, Effect, Either, Schedule } from "effect"
 import type { Message } from "../../blockKit/blocks.js"
 import { Background } from "../../Background.js"
 import { logWithReference } from "../errorMessages.js"
@@ -29,6 +29,14 @@ export interface FollowOptions<R> {
 }
 
 const finished = (p: Progress) => p._tag !== "Running"
+
+/** How often an operation is read and for how long (the contract: every 2 s at most, 10 minutes at most). */
+export class FollowLimits extends Context.Reference<FollowLimits>()("bot/commands/FollowLimits", {
+  defaultValue: (): { readonly every: Duration.DurationInput; readonly within: Duration.DurationInput } => ({
+    every: "2 seconds",
+    within: "10 minutes"
+  })
+}) {}
 
 /**
  * Follows an operation in the background, editing its channel message in place whenever what it shows
@@ -72,10 +80,11 @@ export const followInBackground = <R>(
       )
     )
     const started = yield* Clock.currentTimeMillis
+    const limits = yield* FollowLimits
     const follow = Effect.gen(function* () {
       yield* read.pipe(
         Effect.repeat({
-          schedule: Schedule.spaced(options.every ?? "2 seconds").pipe(Schedule.upTo(options.within ?? "10 minutes")),
+          schedule: Schedule.spaced(options.every ?? limits.every).pipe(Schedule.upTo(options.within ?? limits.within)),
           until: finished
         })
       )

@@ -114,3 +114,27 @@ describe("restart (in-process)", () => {
     expect(restartPosts(kit).length).toBe(before)
   })
 })
+
+describe("restart of an operation that never finishes (in-process, the 10 minutes shortened)", () => {
+  let kit: CommandKit
+  beforeAll(async () => {
+    kit = await startCommandKit({ followLimits: { every: "100 millis", within: "1 second" } })
+    await kit.link("U-ALICE", "alice")
+  })
+  afterAll(() => kit?.close())
+
+  it("after the follow window the message says it is still running and how to check; polls stay spaced", async () => {
+    kit.sim.planNextOperation("alice", "osc-fr1", "alice-web", { never: true })
+    const [question] = await kit.slash("restart alice-web", { userId: "U-ALICE" })
+    const id = buttonValue(messageOf(question!.reply)!, "confirm_change")!
+    await kit.click("confirm_change", id, { person: alice })
+    await waitUntil(() =>
+      kit.replies.some(
+        (r) => r.reply._tag === "Update" && textOf(r.reply.message).includes("still running after 10 minutes")
+      )
+    )
+    const polls = kit.sim.requests.filter((r) => r.method === "GET" && r.path.includes("/operations/"))
+    expect(polls.length).toBeGreaterThan(3)
+    expect(polls.length).toBeLessThan(15)
+  })
+})
