@@ -226,6 +226,13 @@ export const changeFailure = (verb: string, app: string, error: unknown, command
       "An owner or collaborator of the app can do it, or change your role."
     )
   }
+  if (e?._tag === "UnexpectedResponse") {
+    return sentence(
+      `:warning: Scalingo answered the ${verb} of ${code(app)} in a way the bot cannot read, so it may or may not ` +
+        "have happened.",
+      `It was not sent again. Check with ${check} before trying again.`
+    )
+  }
   if (e?._tag === "ScalingoUnavailable" && e.mayHaveApplied === true) {
     return sentence(
       `:warning: Scalingo did not answer in time, so the ${verb} of ${code(app)} may or may not have happened.`,
