@@ -1,5 +1,6 @@
 import { Cache, Context, Duration, Effect, Exit, Layer, Option } from "effect"
 import { AppsApi } from "../scalingo/AppsApi.js"
+import { AroundScalingoWait } from "../scalingo/BudgetWaitNotice.js"
 import { NotFound, type ScalingoError } from "../scalingo/errors.js"
 import type { ScalingoAccount } from "../scalingo/ScalingoAccount.js"
 
@@ -57,10 +58,12 @@ export class AppDirectory extends Context.Tag("bot/accounts/AppDirectory")<
             })
         })
 
-        const apps = (account: ScalingoAccount) => {
-          accounts.set(account.key, account)
-          return cache.get(account.key)
-        }
+        // Waiting for a read another command is making is not work: the wait gives its work turn back.
+        const apps = (account: ScalingoAccount) =>
+          Effect.flatMap(AroundScalingoWait, (around) => {
+            accounts.set(account.key, account)
+            return around === undefined ? cache.get(account.key) : around(cache.get(account.key))
+          })
         const known = (account: ScalingoAccount) => cache.getOption(account.key).pipe(Effect.orElseSucceed(Option.none))
         const find = (account: ScalingoAccount, app: string) =>
           Effect.flatMap(apps(account), (list) => {

@@ -90,7 +90,7 @@ export const handleSlashCommand = (invocation: SlashInvocation) => {
     known === undefined
       ? () => help(invocation, first)
       : pick
-        ? () => Effect.succeed(Reply.Private({ message: pickerMessage(invocation.command, { s: known, w: args }) }))
+        ? () => Effect.sync(() => Reply.Private({ message: pickerMessage(invocation.command, { s: known, w: args }) }))
         : subcommands[known]!
   const app = known !== undefined && aboutAnApp.has(known) && namesAnApp(args[0]) ? args[0] : undefined
   return serve(
@@ -109,7 +109,8 @@ export const handleSlashCommand = (invocation: SlashInvocation) => {
         receivedAt: invocation.receivedAt
       }
     },
-    handler(invocation, args)
+    // Suspended: a handler that throws while building its effect is a defect serve() answers, not a crash.
+    Effect.suspend(() => handler(invocation, args))
   )
 }
 
@@ -137,7 +138,7 @@ export const handleButton = (click: ButtonClick) => {
         receivedAt: click.receivedAt
       }
     },
-    buttons[click.actionId]!(click, [])
+    Effect.suspend(() => buttons[click.actionId]!(click, []))
   )
 }
 

@@ -18,10 +18,10 @@ export class BudgetWaitNotice extends Context.Reference<BudgetWaitNotice>()("bot
 }) {}
 
 /**
- * Wraps each wait for the budget longer than a moment, so the caller can hand back what it holds
- * meanwhile (the Slack side gives up its work turn, letting other people's commands run). By default
- * the wait runs as it is.
+ * Wraps each wait on Scalingo that is not work (a wait for the account's budget, or for a read another
+ * caller is already making), so the caller can hand back what it holds meanwhile: the Slack side gives
+ * up its work turn, letting other people's commands run. By default the wait runs as it is.
  */
-export class AroundBudgetWait extends Context.Reference<AroundBudgetWait>()("bot/scalingo/AroundBudgetWait", {
+export class AroundScalingoWait extends Context.Reference<AroundScalingoWait>()("bot/scalingo/AroundScalingoWait", {
   defaultValue: (): (<A, E, R>(wait: Effect.Effect<A, E, R>) => Effect.Effect<A, E, R>) | undefined => undefined
 }) {}

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto"
 import { Clock, Context, Duration, Effect, Layer, Option } from "effect"
-import { AroundBudgetWait, BudgetWaitNotice } from "./BudgetWaitNotice.js"
+import { AroundScalingoWait, BudgetWaitNotice } from "./BudgetWaitNotice.js"
 import { type Booking, type BudgetRule, MemoryBudgetLog } from "./budgetLog.js"
 import { RateLimited } from "./errors.js"
 import { type BudgetStoreUnavailable, makeRedisBudgetStore, type RedisBudgetStore } from "./redisBudgetStore.js"
@@ -106,7 +106,7 @@ const make = (local: MemoryBudgetLog, shared: Option.Option<RedisBudgetStore>) =
               retryAfterSeconds: Math.max(1, Math.ceil(booking.waitMillis / 1000))
             })
           }
-          const around = yield* AroundBudgetWait
+          const around = yield* AroundScalingoWait
           const wait = around === undefined || booking.waitMillis < 50 ? waitTurn(booking) : around(waitTurn(booking))
           yield* restore(wait).pipe(Effect.onInterrupt(() => release))
         })

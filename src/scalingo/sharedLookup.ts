@@ -1,5 +1,6 @@
 import { Cache, type Duration, Effect, type Exit, Fiber } from "effect"
 import { AccountKey } from "./accountKey.js"
+import { AroundScalingoWait } from "./BudgetWaitNotice.js"
 import type { ScalingoError } from "./errors.js"
 import type { ScalingoAccount } from "./ScalingoAccount.js"
 
@@ -35,15 +36,16 @@ export const makeSharedLookup = <A>(options: SharedLookupOptions<A>) =>
 
     /** Uninterruptible and disconnected: the waiting, not the fetch, is what a caller abandons. */
     const get = (account: ScalingoAccount): Effect.Effect<A, ScalingoError> =>
-      Effect.flatMap(Effect.context<never>(), (requester) =>
-        cache
+      Effect.flatMap(Effect.all([Effect.context<never>(), AroundScalingoWait]), ([requester, around]) => {
+        const waiting = cache
           .get(new AccountKey(account, requester))
           .pipe(
             Effect.uninterruptible,
             Effect.disconnect,
             Effect.timeoutFail({ duration: options.callerBound, onTimeout: options.onCallerTimeout })
           )
-      )
+        return around === undefined ? waiting : around(waiting)
+      })
 
     const invalidateWhen = (account: ScalingoAccount, stale: (value: A) => boolean) =>
       cache.invalidateWhen(new AccountKey(account), stale)

@@ -1,5 +1,5 @@
 import { Context, Effect } from "effect"
-import { AroundBudgetWait } from "../scalingo/BudgetWaitNotice.js"
+import { AroundScalingoWait } from "../scalingo/BudgetWaitNotice.js"
 
 /** How many commands' work runs at once; more waits its turn (after being acknowledged). */
 export class WorkConcurrency extends Context.Reference<WorkConcurrency>()("bot/slack/WorkConcurrency", {
@@ -47,7 +47,7 @@ export const makeWorkTurns = Effect.gen(function* () {
         Effect.tap(turns.take(1), () => {
           state.held = true
         }),
-        () => Effect.provideService(work, AroundBudgetWait, around),
+        () => Effect.provideService(work, AroundScalingoWait, around),
         () =>
           Effect.suspend(() =>
             state.held

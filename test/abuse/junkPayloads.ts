@@ -143,6 +143,26 @@ const wellFormed = (ctx: ProbeContext): Probe => {
       label: "junk apps_page",
       payload: click(ctx, "apps_page", random.pick([junkArgument(random), "-1", "1e9", "2"]))
     }
+  if (roll < 0.55) {
+    // The operating buttons, forged: made-up confirmation ids, commands and cursors never act.
+    const action = random.pick([
+      "confirm_change",
+      "cancel_change",
+      "confirm_stop",
+      "run_command",
+      "build_log",
+      "deployments_page",
+      "app_picker"
+    ])
+    const value = random.pick([
+      junkArgument(random),
+      `"${random.chars("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghij0123456789_-", 22)}"`,
+      random.pick(["restart alice-web", "scale alice-web web:0", "logs alice-web 1000", "login tk-us-x", "info ../.."]),
+      JSON.stringify({ a: "alice-web", r: "osc-fr1", d: junkArgument(random).slice(0, 30), t: "1700000000.000100" }),
+      JSON.stringify({ a: junkArgument(random), r: "osc-fr1", p: -1, n: 1e9, t: "x" })
+    ])
+    return { kind: "payload", label: `forged ${action}`, payload: click(ctx, action, value) }
+  }
   if (roll < 0.6) {
     const type = random.pick(["button", "static_select", "overflow", "datepicker"])
     const extra =

@@ -6,7 +6,20 @@ import type { Random } from "../support/seededRandom.js"
  * look-alikes). Nothing here is a real token, so no generated text can link an account.
  */
 
-export const SUBCOMMAND_WORDS = ["help", "login", "logout", "whoami", "apps", "create", "events"] as const
+export const SUBCOMMAND_WORDS = [
+  "help",
+  "login",
+  "logout",
+  "whoami",
+  "apps",
+  "create",
+  "events",
+  "info",
+  "restart",
+  "scale",
+  "deployments",
+  "logs"
+] as const
 
 const TRAVERSAL = [
   "../",

@@ -16,13 +16,29 @@ const ROUTES: ReadonlyArray<{ readonly auth: boolean; readonly method: string; r
   { auth: false, method: "POST", path: /^\/v1\/apps$/ },
   { auth: false, method: "GET", path: new RegExp(`^/v1/apps/${APP}$`) },
   { auth: false, method: "GET", path: new RegExp(`^/v1/apps/${APP}/events$`) },
-  { auth: false, method: "GET", path: /^\/v1\/events$/ }
+  { auth: false, method: "GET", path: /^\/v1\/events$/ },
+  // Reading what the operating commands show. Changes (restart, scale) are deliberately absent: junk
+  // must never get one sent, since only a stored confirmation's author can confirm it.
+  ...["containers", "ps", "autoscalers", "deployments", "logs"].map((what) => ({
+    auth: false,
+    method: "GET",
+    path: new RegExp(`^/v1/apps/${APP}/${what}$`)
+  })),
+  { auth: false, method: "GET", path: new RegExp(`^/v1/apps/${APP}/deployments/[A-Za-z0-9-]+(/output)?$`) },
+  { auth: false, method: "GET", path: new RegExp(`^/v1/apps/${APP}/operations/[A-Za-z0-9-]+$`) },
+  { auth: false, method: "GET", path: /^\/v1\/features\/container_sizes$/ }
 ]
 
 const QUERY_KEYS = new Set(["page", "per_page"])
+/** The logs host answers the URL Scalingo handed out: its token and timestamp, the line count and filter. */
+const LOGS_QUERY = /^(token|timestamp|n|filter)$/
 
 /** Why a logged request is not one the bot should ever send, or undefined when it is. */
 export const unexpectedShape = (request: SimRequest): string | undefined => {
+  if (request.host === "logs") {
+    const bad = Object.keys(request.query).find((key) => !LOGS_QUERY.test(key))
+    return request.method !== "GET" || bad !== undefined ? `logs ${request.method} with query ${bad}` : undefined
+  }
   const onAuth = request.host === "auth"
   const route = ROUTES.find((r) => r.auth === onAuth && r.method === request.method && r.path.test(request.path))
   if (route === undefined) return `${request.host} ${request.method} ${request.path} matches no known route`

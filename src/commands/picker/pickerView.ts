@@ -16,7 +16,20 @@ export type PickerTarget = typeof PickerTarget.Type
 /** Kept in the picker's block id, so any replica can carry the command on. */
 export const PickerTargetCodec = jsonCodec(PickerTarget, LIMITS.blockId)
 
-export const pickerMessage = (command: string, target: PickerTarget): Message => {
+/** The target as the block id can carry it: words that do not fit (or cannot be words) are left out. */
+const carried = (target: PickerTarget): PickerTarget => {
+  const words: Array<string> = []
+  for (const word of target.w.slice(0, 20)) {
+    if (word.length > 100) break
+    const next = { s: target.s, w: [...words, word] }
+    if (JSON.stringify(next).length > LIMITS.blockId) break
+    words.push(word)
+  }
+  return { s: target.s, w: words }
+}
+
+export const pickerMessage = (command: string, wanted: PickerTarget): Message => {
+  const target = carried(wanted)
   const asked = [command, target.s, ...target.w].join(" ")
   return message(`Which app for ${asked}?`, [
     section(`Which app should \`${asked.slice(0, 200)}\` act on? Type part of its name.`),
