@@ -52,35 +52,38 @@ describe("operating apps", () => {
     expect(JSON.stringify(body)).toContain("dashboard.scalingo.com/apps/osc-fr1/alice-web")
   })
 
-  it("three quick clicks plus a Slack retry of the same click send one restart, edited in place until done", async () => {
-    const value = await confirmValue("restart alice-web web")
-    const before = posts("/v1/apps/alice-web/restart").length
-    const payload = blockActionsPayload({
-      actionId: "confirm_change",
-      value,
-      userId: "U-ALICE",
-      channelId: "C-OPS",
-      responseUrl: world.slack.responseUrl(),
-      container: { type: "message", is_ephemeral: true, message_ts: "1700000000.000901", channel_id: "C-OPS" }
-    })
-    const body = interactiveBody(payload)
-    const sends = [1, 2, 3].map(() => postSigned(world.bot.url, SIGNING_SECRET, body))
-    sends.push(postSigned(world.bot.url, SIGNING_SECRET, body, { headers: { "x-slack-retry-num": "1" } }))
-    for (const reply of await Promise.all(sends)) expect(reply.status).toBe(200)
-    const mark = world.slack.calls.length
-    const done = await channelMessage((t) => t.includes("restarted") && t.includes("done in"))
-    expect(posts("/v1/apps/alice-web/restart").length - before).toBe(1)
-    const announced = world.slack.calls.filter(
-      (c) => c.method === "chat.postMessage" && readable(c.params).includes("is restarting `web` of `alice-web`")
-    )
-    expect(announced).toHaveLength(1)
-    // Every later state edits that one message: the same ts each time, never a new post.
-    expect(done.method).toBe("chat.update")
-    const edits = world.slack.calls
-      .slice(mark)
-      .filter((c) => c.method === "chat.update" && readable(c.params).includes("alice-web"))
-    expect(new Set(edits.map((c) => c.params.ts)).size).toBe(1)
-  })
+  it(
+    "three quick clicks plus a Slack retry of the same click send one restart, edited in place " + "until done",
+    async () => {
+      const value = await confirmValue("restart alice-web web")
+      const before = posts("/v1/apps/alice-web/restart").length
+      const payload = blockActionsPayload({
+        actionId: "confirm_change",
+        value,
+        userId: "U-ALICE",
+        channelId: "C-OPS",
+        responseUrl: world.slack.responseUrl(),
+        container: { type: "message", is_ephemeral: true, message_ts: "1700000000.000901", channel_id: "C-OPS" }
+      })
+      const body = interactiveBody(payload)
+      const sends = [1, 2, 3].map(() => postSigned(world.bot.url, SIGNING_SECRET, body))
+      sends.push(postSigned(world.bot.url, SIGNING_SECRET, body, { headers: { "x-slack-retry-num": "1" } }))
+      for (const reply of await Promise.all(sends)) expect(reply.status).toBe(200)
+      const mark = world.slack.calls.length
+      const done = await channelMessage((t) => t.includes("restarted") && t.includes("done in"))
+      expect(posts("/v1/apps/alice-web/restart").length - before).toBe(1)
+      const announced = world.slack.calls.filter(
+        (c) => c.method === "chat.postMessage" && readable(c.params).includes("is restarting `web` of `alice-web`")
+      )
+      expect(announced).toHaveLength(1)
+      // Every later state edits that one message: the same ts each time, never a new post.
+      expect(done.method).toBe("chat.update")
+      const edits = world.slack.calls
+        .slice(mark)
+        .filter((c) => c.method === "chat.update" && readable(c.params).includes("alice-web"))
+      expect(new Set(edits.map((c) => c.params.ts)).size).toBe(1)
+    }
+  )
 
   it("another person's click changes nothing and tells them privately", async () => {
     const value = await confirmValue("restart alice-web")
@@ -164,18 +167,21 @@ describe("operating apps", () => {
     ])
   })
 
-  it("logs reach only the person's direct message; the logs URL's token reaches neither Slack nor the log", async () => {
-    const { text } = await commandReply(world, "logs alice-web 30", { userId: "U-ALICE", channelId: "C-OPS" })
-    expect(text).toContain("direct message")
-    const dm = await world.slack.waitForCall("chat.postMessage", (c) => String(c.params.channel).startsWith("D"))
-    expect(readable(dm.params)).toContain("alice-web")
-    const inChannel = world.slack.calls.filter(
-      (c) => c.method === "chat.postMessage" && c.params.channel === "C-OPS" && readable(c.params).includes("[web-")
-    )
-    expect(inChannel).toEqual([])
-    const everything =
-      JSON.stringify(world.slack.calls) + JSON.stringify(world.slack.responses) + world.bot.output.join("\n")
-    expect(everything).not.toContain(world.sim.logsUrl)
-    expect(everything).not.toMatch(/[?&]token=/)
-  })
+  it(
+    "logs reach only the person's direct message; the logs URL's token reaches neither Slack " + "nor the log",
+    async () => {
+      const { text } = await commandReply(world, "logs alice-web 30", { userId: "U-ALICE", channelId: "C-OPS" })
+      expect(text).toContain("direct message")
+      const dm = await world.slack.waitForCall("chat.postMessage", (c) => String(c.params.channel).startsWith("D"))
+      expect(readable(dm.params)).toContain("alice-web")
+      const inChannel = world.slack.calls.filter(
+        (c) => c.method === "chat.postMessage" && c.params.channel === "C-OPS" && readable(c.params).includes("[web-")
+      )
+      expect(inChannel).toEqual([])
+      const everything =
+        JSON.stringify(world.slack.calls) + JSON.stringify(world.slack.responses) + world.bot.output.join("\n")
+      expect(everything).not.toContain(world.sim.logsUrl)
+      expect(everything).not.toMatch(/[?&]token=/)
+    }
+  )
 })
