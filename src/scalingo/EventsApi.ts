@@ -3,39 +3,12 @@ import { isPathSafeAppName } from "./appName.js"
 import { NotFound, type ScalingoError } from "./errors.js"
 import { Regions } from "./Regions.js"
 import type { ScalingoAccount } from "./ScalingoAccount.js"
+import { onRequestedPage, type PageRequest, pageParams } from "./paging.js"
 import { ScalingoApi } from "./ScalingoApi.js"
 import type { ScalingoEvent } from "./schemas/events/index.js"
 import { EventsPage, type EventsPageResult } from "./schemas/pagination.js"
 
-export interface PageRequest {
-  readonly page: number
-  readonly perPage: number
-}
-
-/** Scalingo's largest page is undocumented; 100 is what its clients use (scalingo-api.md §4.2). */
-export const MAX_PER_PAGE = 100
-
-/** `page` and `per_page`, always both: Scalingo's default page size is undocumented. */
-const pageParams = ({ page, perPage }: PageRequest): Record<string, string> => ({
-  page: String(Math.max(1, Math.floor(page) || 1)),
-  per_page: String(Math.min(MAX_PER_PAGE, Math.max(1, Math.floor(perPage) || 1)))
-})
-
-/** Event timelines, newest first: one app's (`/v1/apps/{app}/events`) and the account's own (`/v1/events`). */
-/**
- * A page whose pagination is missing reads as "page 1 of 1"; when a later page was asked for, it is
- * that page, with a previous one, so the person can still page back.
- */
-const onRequestedPage = (result: EventsPageResult, requested: number): EventsPageResult =>
-  requested > 1 &&
-  result.pagination.currentPage === 1 &&
-  result.pagination.totalPages === 1 &&
-  result.pagination.prevPage === null
-    ? {
-        ...result,
-        pagination: { ...result.pagination, currentPage: requested, prevPage: requested - 1, totalPages: requested }
-      }
-    : result
+export { MAX_PER_PAGE, type PageRequest } from "./paging.js"
 
 export class EventsApi extends Effect.Service<EventsApi>()("bot/scalingo/EventsApi", {
   effect: Effect.gen(function* () {

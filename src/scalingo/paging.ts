@@ -1,7 +1,14 @@
-import { MAX_PER_PAGE, type PageRequest } from "./EventsApi.js"
 import type { PageInfo } from "./schemas/pagination.js"
 
-/** Paging shared by the paginated lists beside events (deployments), with EventsApi's rules. */
+/** Paging shared by Scalingo's paginated lists (events, deployments). */
+
+export interface PageRequest {
+  readonly page: number
+  readonly perPage: number
+}
+
+/** Scalingo's largest page is undocumented; 100 is what its clients use (scalingo-api.md §4.2). */
+export const MAX_PER_PAGE = 100
 
 /** `page` and `per_page`, always both: Scalingo's default page size is undocumented. */
 export const pageParams = ({ page, perPage }: PageRequest): Record<string, string> => ({

@@ -1,7 +1,8 @@
-import { type Message, message, section } from "../../blockKit/blocks.js"
-import { code, durationText, listOf, plain } from "../../blockKit/text.js"
+import type { Message } from "../../blockKit/blocks.js"
+import { code, listOf, plain } from "../../blockKit/text.js"
 import type { ContainerType } from "../../scalingo/schemas/containers.js"
 import type { Progress } from "../changes/progress.js"
+import { progressMessage } from "../changes/progressView.js"
 
 /** What a restart will touch: the named types or containers, or every type of the app. */
 export const restartLines = (scope: ReadonlyArray<string>, formation: ReadonlyArray<ContainerType>): Array<string> => {
@@ -28,25 +29,11 @@ export const restartProgressMessage = (
   scope: ReadonlyArray<string>,
   progress: Progress,
   command: string
-): Message => {
-  const what = `${scopeText(scope)} of ${code(app)} (${code(region)})`
-  const check = `\`${command} info ${app}\``
-  const text = (() => {
-    switch (progress._tag) {
-      case "Running":
-        return `:arrows_counterclockwise: <@${who}> is restarting ${what}…`
-      case "Done":
-        return `:white_check_mark: <@${who}> restarted ${what}: done in ${durationText(progress.seconds)}.`
-      case "Failed":
-        return (
-          `:x: <@${who}>'s restart of ${what} failed after ${durationText(progress.seconds)}: ` +
-          `${plain(progress.reason, 300)}`
-        )
-      case "StillRunning":
-        return `:hourglass: <@${who}>'s restart of ${what} is still running after 10 minutes; check with ${check}.`
-      case "Unreadable":
-        return `:warning: <@${who}>'s restart of ${what} was sent, but Scalingo stopped answering; check with ${check}.`
-    }
-  })()
-  return message(text, [section(text)])
-}
+): Message =>
+  progressMessage(
+    { emoji: ":arrows_counterclockwise:", doing: "is restarting", done: "restarted", noun: "restart" },
+    who,
+    `${scopeText(scope)} of ${code(app)} (${code(region)})`,
+    `\`${command} info ${app}\``,
+    progress
+  )

@@ -1,9 +1,10 @@
 import { Schema } from "effect"
-import { context, type Message, message, section } from "../../blockKit/blocks.js"
+import { context, type Message, section } from "../../blockKit/blocks.js"
 import { LIMITS } from "../../blockKit/limits.js"
-import { code, durationText, listOf, plain } from "../../blockKit/text.js"
+import { code, listOf, plain } from "../../blockKit/text.js"
 import { input, modal, textInput, type View } from "../../blockKit/views.js"
 import type { Progress } from "../changes/progress.js"
+import { progressMessage } from "../changes/progressView.js"
 import { jsonCodec, ResponseUrl } from "../codecs.js"
 import { type ContainerType, formationLine } from "./scalePlan.js"
 
@@ -69,25 +70,11 @@ export const scaleProgressMessage = (
   changes: ReadonlyArray<ContainerType>,
   progress: Progress,
   command: string
-): Message => {
-  const what = `${code(app)} (${code(region)}) to ${listOf(changes.map((c) => code(formationLine(c))))}`
-  const check = `\`${command} info ${app}\``
-  const text = (() => {
-    switch (progress._tag) {
-      case "Running":
-        return `:bar_chart: <@${who}> is scaling ${what}…`
-      case "Done":
-        return `:white_check_mark: <@${who}> scaled ${what}: done in ${durationText(progress.seconds)}.`
-      case "Failed":
-        return (
-          `:x: <@${who}>'s scale of ${what} failed after ${durationText(progress.seconds)}: ` +
-          `${plain(progress.reason, 300)}`
-        )
-      case "StillRunning":
-        return `:hourglass: <@${who}>'s scale of ${what} is still running after 10 minutes; check with ${check}.`
-      case "Unreadable":
-        return `:warning: <@${who}>'s scale of ${what} was sent, but Scalingo stopped answering; check with ${check}.`
-    }
-  })()
-  return message(text, [section(text)])
-}
+): Message =>
+  progressMessage(
+    { emoji: ":bar_chart:", doing: "is scaling", done: "scaled", noun: "scale" },
+    who,
+    `${code(app)} (${code(region)}) to ${listOf(changes.map((c) => code(formationLine(c))))}`,
+    `\`${command} info ${app}\``,
+    progress
+  )
