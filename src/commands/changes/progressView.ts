@@ -33,9 +33,15 @@ export const progressMessage = (
           plain(progress.reason, 300)
         )
       case "StillRunning":
-        return `:hourglass: <@${who}>'s ${words.noun} of ${what} is still running after 10 minutes; check with ${checkWith}.`
+        return (
+          `:hourglass: <@${who}>'s ${words.noun} of ${what} is still running after 10 minutes; check with ` +
+          `${checkWith}.`
+        )
       case "Unreadable":
-        return `:warning: <@${who}>'s ${words.noun} of ${what} was sent, but Scalingo stopped answering; check with ${checkWith}.`
+        return (
+          `:warning: <@${who}>'s ${words.noun} of ${what} was sent, but Scalingo stopped answering; check ` +
+          `with ${checkWith}.`
+        )
     }
   })()
   return message(text, [section(text)])
