@@ -1,5 +1,5 @@
 import * as FetchHttpClient from "@effect/platform/FetchHttpClient"
-import { Layer } from "effect"
+import { Effect, Layer } from "effect"
 import { Background } from "./Background.js"
 import { Accounts } from "./accounts/Accounts.js"
 import { AccountsSettings } from "./accounts/AccountsSettings.js"
@@ -9,6 +9,9 @@ import { BoltAppLive } from "./slack/BoltApp.js"
 import { ReplyInterpreterLive } from "./slack/ReplyInterpreter.js"
 import { SlackWebLive } from "./slack/SlackWeb.js"
 import { StorageLive } from "./storage/StorageLive.js"
+import { CommandName } from "./commands/interaction/Interaction.js"
+import { SlackSettings } from "./slack/SlackSettings.js"
+import { WatcherLive } from "./watch/Watcher.js"
 
 /**
  * The composition root: every feature's layer, wired once. Requires only the settings (and a
@@ -27,4 +30,9 @@ const Commands = Layer.mergeAll(Accounts.layer, AppDirectory.layer, ReplyInterpr
   Layer.provideMerge(Infrastructure)
 )
 
-export const BotLive = BoltAppLive.pipe(Layer.provide(Commands))
+/** Watching apps (poll schedule, doorbell): started after storage and commands, stopped before them. */
+const Watching = Layer.unwrapEffect(
+  SlackSettings.pipe(Effect.map((slack) => WatcherLive.pipe(Layer.provide(Layer.succeed(CommandName, slack.command)))))
+).pipe(Layer.provideMerge(Commands))
+
+export const BotLive = BoltAppLive.pipe(Layer.provide(Watching))

@@ -4,6 +4,7 @@ import type { AppDirectory } from "../accounts/AppDirectory.js"
 import type { Background } from "../Background.js"
 import type { ScalingoServices } from "../scalingo/ScalingoLive.js"
 import type { Storage } from "../storage/StorageLive.js"
+import type { WatchSettings } from "../watch/WatchSettings.js"
 import type { ChangeExecutor } from "./changes/executors.js"
 import type { ButtonClick, SlashInvocation, ViewSubmission } from "./interaction/Interaction.js"
 import type { ModalAck } from "./replies/ModalAck.js"
@@ -11,7 +12,14 @@ import type { Conversation, Replies } from "./replies/Replies.js"
 import type { Reply } from "./replies/Reply.js"
 
 /** Every service a command may use; each handler's requirements must fit in it. */
-export type CommandServices = Replies | Background | Accounts | AppDirectory | ScalingoServices | Storage
+export type CommandServices =
+  | Replies
+  | Background
+  | Accounts
+  | AppDirectory
+  | ScalingoServices
+  | Storage
+  | WatchSettings
 
 export type Handler<I> = (
   input: I,

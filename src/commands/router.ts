@@ -19,6 +19,7 @@ import { infoFeature } from "./info/index.js"
 import { deploymentsFeature } from "./deployments/index.js"
 import { logsFeature } from "./logs/index.js"
 import { shortcutsFeature } from "./shortcuts/shortcuts.js"
+import { watchFeature } from "./watch/index.js"
 import { pickerOptions } from "./picker/picker.js"
 import { APP_PICKER_ACTION, pickerMessage } from "./picker/pickerView.js"
 import { Reply } from "./replies/Reply.js"
@@ -37,7 +38,8 @@ const features: ReadonlyArray<Feature> = [
   scaleFeature,
   infoFeature,
   deploymentsFeature,
-  logsFeature
+  logsFeature,
+  watchFeature
 ]
 
 const merge = <A>(pick: (feature: Feature) => Readonly<Record<string, A>> | undefined): Record<string, A> =>

@@ -5,6 +5,7 @@ import { readScalingoSettings, ScalingoSettings } from "../scalingo/ScalingoSett
 import { readSlackSettings, SlackSettings } from "../slack/SlackSettings.js"
 import { readStorageSettings, StorageSettings } from "../storage/StorageSettings.js"
 import { readTracingSettings } from "../tracing/TracingSettings.js"
+import { readWatchSettings, WatchSettings } from "../watch/WatchSettings.js"
 import { readAllSettings } from "./readSettings.js"
 
 /** Every area's settings read together, so start-up names every bad variable in one message. */
@@ -14,7 +15,8 @@ export const readEverySetting = readAllSettings({
   storage: readStorageSettings,
   logging: readLoggingSettings,
   accounts: readAccountsSettings,
-  tracing: readTracingSettings
+  tracing: readTracingSettings,
+  watch: readWatchSettings
 })
 
 export type EverySetting = typeof readEverySetting extends import("effect").Effect.Effect<infer A, infer _E> ? A : never
@@ -25,5 +27,6 @@ export const settingsLayer = (settings: EverySetting) =>
     SlackSettings.make(settings.slack),
     ScalingoSettings.make(settings.scalingo),
     StorageSettings.make(settings.storage),
-    AccountsSettings.make(settings.accounts)
+    AccountsSettings.make(settings.accounts),
+    WatchSettings.make(settings.watch)
   )

@@ -12,6 +12,8 @@ import {
 } from "../commands/router.js"
 import { StorageHealth } from "../storage/StorageHealth.js"
 import { boltLogger } from "./boltLogger.js"
+import { Watcher } from "../watch/Watcher.js"
+import { doorbellRoute } from "./doorbellRoute.js"
 import { hardenedHttpReceiver } from "./hardenedReceiver.js"
 import { registerListeners } from "./listeners.js"
 import { makeWorkTurns } from "./WorkTurns.js"
@@ -41,6 +43,7 @@ export const BoltAppLive = Layer.scopedDiscard(
     const background = yield* Background
     const health = yield* StorageHealth
     const policy = yield* SlackRetryPolicy
+    const watcher = yield* Watcher
     const runtime = yield* Effect.runtime<CommandServices>()
     const runPromise = Runtime.runPromise(runtime)
     // Tracked in Background so shutdown waits for it; handlers never fail, they answer.
@@ -82,7 +85,9 @@ export const BoltAppLive = Layer.scopedDiscard(
             res.end(JSON.stringify({ ok, storage: ok ? "ok" : "unavailable", mode: socketMode ? "socket" : "http" }))
           })
         }
-      }
+      },
+      // Scalingo's webhook notifiers ring here (see src/watch/): a doorbell, never a source of what to post.
+      doorbellRoute((secret) => runPromise(watcher.ring(secret)))
     ]
 
     const app = new App({

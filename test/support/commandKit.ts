@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from "node:fs"
 import { tmpdir } from "node:os"
 import path from "node:path"
 import * as FetchHttpClient from "@effect/platform/FetchHttpClient"
-import { type Duration, Effect, Layer, Logger, ManagedRuntime, Option, Redacted } from "effect"
+import { Duration, Effect, Layer, Logger, ManagedRuntime, Option, Redacted } from "effect"
 import { Accounts } from "../../src/accounts/Accounts.js"
 import { AppDirectory } from "../../src/accounts/AppDirectory.js"
 import { defaultLoginLimits, type LoginLimits, LoginAttempts } from "../../src/accounts/LoginAttempts.js"
@@ -27,6 +27,8 @@ import { ScalingoSettings } from "../../src/scalingo/ScalingoSettings.js"
 import { type Simulator, type SimulatorOptions, startSimulator } from "../../src/simulator/index.js"
 import { StorageLive } from "../../src/storage/StorageLive.js"
 import { StorageSettings } from "../../src/storage/StorageSettings.js"
+import { Watcher, WatcherLive, WatchTimings } from "../../src/watch/Watcher.js"
+import { WatchSettings, type WatchSettingsValues } from "../../src/watch/WatchSettings.js"
 
 /**
  * Commands in-process: the real command code, the real Scalingo client against the simulator over
@@ -44,6 +46,10 @@ export interface KitOptions {
   readonly loginLimits?: Partial<LoginLimits>
   /** How often and how long operations are followed (shortened to test the 10-minute bound). */
   readonly followLimits?: { readonly every: Duration.DurationInput; readonly within: Duration.DurationInput }
+  /** Watching apps: PUBLIC_URL and the poll interval (an hour by default, so tests poll with `pollOnce`). */
+  readonly watch?: Partial<WatchSettingsValues>
+  /** The Scalingo budget the bot keeps to (1,000 a minute by default). */
+  readonly requestsPerMinute?: number
 }
 
 export interface CommandKit {
@@ -62,6 +68,10 @@ export interface CommandKit {
   /** Waits for background work (late modal outcomes, announcements) to finish. */
   settle(): Promise<void>
   link(userId: string, username: string): Promise<void>
+  /** One poll cycle of the watcher (as the replica holding the poller lease runs it). */
+  pollOnce(): Promise<void>
+  /** A webhook call with this URL secret: true when it is a subscription's. */
+  ring(secret: string): Promise<boolean>
   close(): Promise<void>
 }
 
@@ -115,7 +125,11 @@ export const startCommandKit = async (options: KitOptions = {}): Promise<Command
     logs.push({ message: text, annotations: Object.fromEntries(annotations) })
   })
   const settings = Layer.mergeAll(
-    ScalingoSettings.make({ authUrl: sim.authUrl, requestsPerMinute: 1_000, redisUrl: Option.none() }),
+    ScalingoSettings.make({
+      authUrl: sim.authUrl,
+      requestsPerMinute: options.requestsPerMinute ?? 1_000,
+      redisUrl: Option.none()
+    }),
     StorageSettings.make({
       databaseUrl: path.join(dataDir, "bot.sqlite"),
       tokenEncryptionKey: Option.some(Redacted.make(randomBytes(32).toString("base64"))),
@@ -124,10 +138,17 @@ export const startCommandKit = async (options: KitOptions = {}): Promise<Command
     ScalingoClientOptions.layer({ requestTimeout: "2 seconds", retryBaseDelay: "20 millis", retryWithin: "4 seconds" })
   )
   const follow = options.followLimits === undefined ? Layer.empty : Layer.succeed(FollowLimits, options.followLimits)
-  const layer = Layer.mergeAll(Accounts.layer, AppDirectory.layer, recording, Background.layer, follow).pipe(
+  const timings = Layer.succeed(WatchTimings, {
+    pollerLease: Duration.seconds(15),
+    groupLease: Duration.seconds(60),
+    doorbellGap: Duration.millis(200)
+  })
+  const commands = Layer.mergeAll(Accounts.layer, AppDirectory.layer, recording, Background.layer, follow)
+  const layer = WatcherLive.pipe(Layer.provide(timings), Layer.provideMerge(commands)).pipe(
     Layer.provide(LoginAttempts.layerWith({ ...defaultLoginLimits, ...options.loginLimits })),
     Layer.provideMerge(Layer.mergeAll(StorageLive, ScalingoLive.pipe(Layer.provide(FetchHttpClient.layer)))),
     Layer.provide(settings),
+    Layer.provideMerge(WatchSettings.make({ publicUrl: Option.none(), pollSeconds: 3_600, ...options.watch })),
     Layer.provide(Logger.replace(Logger.defaultLogger, capture))
   )
   const runtime = ManagedRuntime.make(layer)
@@ -192,6 +213,8 @@ export const startCommandKit = async (options: KitOptions = {}): Promise<Command
       if (token === undefined) throw new Error(`no simulator account ${username}`)
       await kit.slash(`login ${token}`, { userId })
     },
+    pollOnce: () => runtime.runPromise(Effect.flatMap(Watcher, (w) => w.pollOnce)),
+    ring: (secret) => runtime.runPromise(Effect.flatMap(Watcher, (w) => w.ring(secret))),
     close: async () => {
       await runtime.dispose()
       await sim.close()

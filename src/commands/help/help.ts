@@ -23,6 +23,13 @@ export const SUBCOMMANDS: ReadonlyArray<{ readonly usage: string; readonly examp
   { usage: "logs <app> [lines] [filter]", example: "logs my-app 200 web", what: "DM you an app's last log lines" },
   { usage: "events <app>", example: "events my-app", what: "post an app's recent events in a thread, page by page" },
   { usage: "events", example: "events", what: "the same for your account-wide events" },
+  {
+    usage: "subscribe <app> [deploys] [crashes] [all]",
+    example: "subscribe my-app",
+    what: "tell this channel about the app's deployments and crashes (or every event with `all`)"
+  },
+  { usage: "unsubscribe <app>", example: "unsubscribe my-app", what: "stop telling this channel about the app" },
+  { usage: "subscriptions", example: "subscriptions", what: "what this channel follows, and who subscribed it" },
   { usage: "help", example: "help", what: "show this list" }
 ]
 

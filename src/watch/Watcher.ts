@@ -1,0 +1,133 @@
+import { randomUUID } from "node:crypto"
+import { Context, Duration, Effect, FiberSet, Layer, Redacted, Ref, Schedule } from "effect"
+import { ScalingoSettings } from "../scalingo/ScalingoSettings.js"
+import { Leases } from "../storage/Leases.js"
+import { Subscriptions, webhookSecretHashOf } from "../storage/Subscriptions.js"
+import { deliverGroup, type Group, groupsOf } from "./groups.js"
+import { makePacer } from "./pacer.js"
+import { WatchSettings } from "./WatchSettings.js"
+
+/** How the watcher shares work between replicas and paces doorbells (shortened in tests). */
+export class WatchTimings extends Context.Reference<WatchTimings>()("bot/watch/WatchTimings", {
+  defaultValue: () => ({
+    /** One replica polls; another takes over within this long after it dies (renewed every third of it). */
+    pollerLease: Duration.seconds(15),
+    /** A group's delivery lease: bounds how long a replica killed mid-delivery holds that app. */
+    groupLease: Duration.seconds(60),
+    /** Doorbells for one subscription cause at most one read this often; calls meanwhile share the next one. */
+    doorbellGap: Duration.seconds(2)
+  })
+}) {}
+
+/** A webhook URL's secret: long, URL-safe; anything else is not one of ours. */
+const SECRET = /^[A-Za-z0-9_-]{32,128}$/
+export const POLLER_LEASE = "subscriptions-poller"
+
+/**
+ * Watching apps: the poll schedule (one replica at a time, under a lease), and the doorbell a
+ * Scalingo webhook rings (any replica; the read is made through the API with the subscriber's account).
+ */
+export class Watcher extends Context.Tag("bot/watch/Watcher")<
+  Watcher,
+  {
+    /** A webhook call: true when the secret is a subscription's (a read follows), false for any other. */
+    readonly ring: (secret: string) => Effect.Effect<boolean>
+    /** One poll cycle over every active subscription, whoever holds the poller lease. */
+    readonly pollOnce: Effect.Effect<void>
+  }
+>() {}
+
+const make = Effect.gen(function* () {
+  const settings = yield* WatchSettings
+  const scalingo = yield* ScalingoSettings
+  const timings = yield* WatchTimings
+  const subscriptions = yield* Subscriptions
+  const leases = yield* Leases
+  const context = yield* Effect.context<Effect.Effect.Context<ReturnType<typeof deliverGroup>> | Subscriptions>()
+  const replica = randomUUID()
+  const pacer = makePacer(scalingo.requestsPerMinute)
+  const options = { replica, leaseTtl: timings.groupLease, pace: pacer.take }
+  const fibers = yield* FiberSet.make()
+  const leader = yield* Ref.make(false)
+
+  const deliverAll = (groups: ReadonlyArray<Group>, waitWhenBusy: boolean) => {
+    const byAccount = new Map<string, Array<Group>>()
+    for (const g of groups) byAccount.set(g.account.key, [...(byAccount.get(g.account.key) ?? []), g])
+    const one = (group: Group) =>
+      deliverGroup(group, options).pipe(
+        Effect.repeat({
+          while: (r) => waitWhenBusy && r === "busy",
+          schedule: Schedule.spaced("500 millis"),
+          times: 20
+        })
+      )
+    return Effect.forEach(byAccount.values(), (gs) => Effect.forEach(gs, one, { discard: true }), {
+      concurrency: 4,
+      discard: true
+    })
+  }
+
+  const pollOnce = Effect.gen(function* () {
+    const groups = yield* groupsOf(yield* subscriptions.active())
+    yield* deliverAll(groups, false)
+  }).pipe(
+    Effect.catchAllCause((cause) => Effect.logWarning("a poll of subscriptions failed", cause)),
+    Effect.withSpan("Watcher.poll"),
+    Effect.provide(context)
+  )
+
+  const renew = leases.acquire(POLLER_LEASE, replica, timings.pollerLease).pipe(
+    Effect.orElseSucceed(() => false),
+    Effect.flatMap((held) => Ref.set(leader, held))
+  )
+  yield* renew
+  yield* Effect.addFinalizer(() => Effect.ignore(leases.release(POLLER_LEASE, replica)))
+  yield* renew.pipe(
+    Effect.repeat(Schedule.spaced(Duration.millis(Duration.toMillis(timings.pollerLease) / 3))),
+    Effect.forkScoped
+  )
+  yield* Effect.gen(function* () {
+    if (yield* Ref.get(leader)) yield* pollOnce
+  }).pipe(Effect.repeat(Schedule.spaced(Duration.seconds(settings.pollSeconds))), Effect.forkScoped)
+
+  // Doorbells: per secret, one read in flight and at most one more queued; the rest share them.
+  const ringing = new Map<string, { again: boolean }>()
+  const lastRead = new Map<string, number>()
+  const readFor = (hash: string) =>
+    Effect.gen(function* () {
+      const state = ringing.get(hash)!
+      do {
+        state.again = false
+        const wait = (lastRead.get(hash) ?? 0) + Duration.toMillis(timings.doorbellGap) - Date.now()
+        if (wait > 0) yield* Effect.sleep(Duration.millis(wait))
+        if (lastRead.size > 10_000) lastRead.clear()
+        lastRead.set(hash, Date.now())
+        const found = yield* subscriptions.bySecretHash(hash)
+        yield* deliverAll(yield* groupsOf(found.filter((s) => s.pausedAt === null)), true)
+      } while (state.again)
+    }).pipe(
+      Effect.catchAllCause((cause) => Effect.logWarning("a doorbell read failed", cause)),
+      Effect.ensuring(Effect.sync(() => ringing.delete(hash))),
+      Effect.provide(context)
+    )
+
+  const ring = (secret: string) =>
+    Effect.gen(function* () {
+      if (!SECRET.test(secret)) return false
+      const hash = webhookSecretHashOf(Redacted.make(secret))
+      const found = yield* subscriptions.bySecretHash(hash).pipe(Effect.orElseSucceed(() => []))
+      if (found.length === 0) return false
+      const state = ringing.get(hash)
+      if (state !== undefined) {
+        state.again = true
+        return true
+      }
+      ringing.set(hash, { again: false })
+      yield* FiberSet.run(fibers, readFor(hash))
+      return true
+    })
+
+  return Watcher.of({ ring, pollOnce })
+})
+
+export const WatcherLive = Layer.scoped(Watcher, make)

@@ -1,0 +1,78 @@
+import { Data, Effect } from "effect"
+import { type Origin, Replies } from "../commands/replies/Replies.js"
+import type { Reply } from "../commands/replies/Reply.js"
+import { DeliveryLedger } from "../storage/DeliveryLedger.js"
+import type { Subscription } from "../storage/Subscriptions.js"
+
+/** Slack would not show a subscription's message; `pauses` when it never will (bot removed, channel gone). */
+export class SlackRefused extends Data.TaggedError("SlackRefused")<{
+  readonly code: string
+  readonly pauses: boolean
+}> {}
+
+/** Slack's answers meaning the channel cannot be posted to until someone acts. */
+const PAUSING = new Set([
+  "channel_not_found",
+  "not_in_channel",
+  "is_archived",
+  "channel_is_archived",
+  "access_denied",
+  "restricted_action",
+  "team_access_not_granted",
+  "missing_scope",
+  "no_destination"
+])
+
+/** A subscription's messages are shown as its subscriber's (for the interpreter's fallbacks), in its channel. */
+export const originOf = (subscription: Subscription): Origin => ({
+  person: { teamId: subscription.teamId, userId: subscription.subscriberUserId, userName: "" },
+  channelId: subscription.channelId
+})
+
+export const showTo = (subscription: Subscription, reply: Reply) =>
+  Effect.flatMap(Replies, (replies) => replies.show(originOf(subscription), reply)).pipe(
+    Effect.mapError((error) => new SlackRefused({ code: error.code, pauses: PAUSING.has(error.code) }))
+  )
+
+/**
+ * Shows a message and records it in the ledger as one step that an interruption (SIGTERM) cannot cut
+ * in two: either both happened or neither, so a restart never posts it again. Only a SIGKILL between
+ * the two can repeat this one message.
+ */
+export const showAndRecord = (
+  subscription: Subscription,
+  items: ReadonlyArray<{ readonly key: string; readonly state: string }>,
+  reply: Reply,
+  keepTs?: string
+) =>
+  Effect.uninterruptible(
+    Effect.gen(function* () {
+      const ledger = yield* DeliveryLedger
+      const shown = yield* showTo(subscription, reply)
+      const ts = keepTs ?? shown.ts ?? null
+      for (const item of items) yield* ledger.record(subscription, item.key, item.state, ts)
+      return ts
+    })
+  )
+
+/** Items seen but never to be posted (older than the subscription). */
+export const recordSeen = (
+  subscription: Subscription,
+  items: ReadonlyArray<{ readonly key: string; readonly state: string }>
+) =>
+  Effect.flatMap(DeliveryLedger, (ledger) =>
+    Effect.forEach(items, (item) => ledger.record(subscription, item.key, item.state, null), { discard: true })
+  )
+
+/** Before this much earlier than a subscription began, an item is old news (tolerates clock skew). */
+export const SKEW_MS = 5 * 60_000
+
+export const olderThan = (subscription: Subscription, since: Date | undefined, at: string | undefined): boolean => {
+  const start = (since ?? subscription.createdAt).getTime()
+  const time = Date.parse(at ?? "")
+  return Number.isFinite(time) && time < start - SKEW_MS
+}
+
+export const deploymentKey = (id: string) => `deployment:${id}`
+export const deploymentLogKey = (id: string) => `deploylog:${id}`
+export const eventKey = (id: string) => `event:${id}`
