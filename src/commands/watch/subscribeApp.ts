@@ -59,7 +59,14 @@ export const subscribeApp = (request: SubscribeRequest) =>
     const previous = yield* subscriptions.find(key)
     return yield* accounts.actingAs(request.person, ({ account }) =>
       Effect.gen(function* () {
-        const { region } = yield* directory.find(account, request.app)
+        // An app shared with the person within the last minute is not in their cached list yet: read it again once.
+        const { region } = yield* directory
+          .find(account, request.app)
+          .pipe(
+            Effect.catchTag("NotFound", () =>
+              Effect.zipRight(directory.forget(account), directory.find(account, request.app))
+            )
+          )
         const read = yield* readApp(account, region, request.app)
         yield* recordBaseline(key, read, new Date())
         if (Option.isSome(previous) && previous.value.notifierId !== null) {
@@ -75,7 +82,9 @@ export const subscribeApp = (request: SubscribeRequest) =>
           ? undefined
           : yield* Effect.either(registerNotifier(account, region, request, settings.publicUrl.value))
         if (notifier?._tag === "Left") {
-          yield* Effect.logWarning("Scalingo refused a webhook notifier; polling only", { error: notifier.left._tag })
+          yield* Effect.logWarning("Scalingo refused a webhook notifier; polling only").pipe(
+            Effect.annotateLogs({ error: notifier.left._tag, detail: notifier.left.message.slice(0, 200) })
+          )
         }
         const pushed = notifier?._tag === "Right" ? notifier.right : undefined
         const subscription = yield* subscriptions.upsert({
@@ -119,7 +128,9 @@ export const unsubscribeApp = (request: {
       yield* removeWith(subscriberUserId).pipe(
         Effect.orElse(() => removeWith(request.person.userId)),
         Effect.catchAll((error) =>
-          Effect.logWarning("could not delete a subscription's notifier", { error: (error as { _tag?: string })._tag })
+          Effect.logWarning("could not delete a subscription's notifier").pipe(
+            Effect.annotateLogs({ error: (error as { _tag?: string })._tag ?? "unknown" })
+          )
         )
       )
     }
