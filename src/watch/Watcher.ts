@@ -12,8 +12,8 @@ export class WatchTimings extends Context.Reference<WatchTimings>()("bot/watch/W
   defaultValue: () => ({
     /** One replica polls; another takes over within this long after it dies (renewed every third of it). */
     pollerLease: Duration.seconds(15),
-    /** A group's delivery lease: bounds how long a replica killed mid-delivery holds that app. */
-    groupLease: Duration.seconds(60),
+    /** A group's delivery lease (renewed per subscription): how long a replica killed mid-delivery holds that app. */
+    groupLease: Duration.seconds(15),
     /** Doorbells for one subscription cause at most one read this often; calls meanwhile share the next one. */
     doorbellGap: Duration.seconds(2)
   })
@@ -78,7 +78,12 @@ const make = Effect.gen(function* () {
 
   const renew = leases.acquire(POLLER_LEASE, replica, timings.pollerLease).pipe(
     Effect.orElseSucceed(() => false),
-    Effect.flatMap((held) => Ref.set(leader, held))
+    Effect.flatMap((held) => Ref.getAndSet(leader, held).pipe(Effect.map((was) => ({ was, held })))),
+    Effect.tap(({ was, held }) =>
+      was === held
+        ? Effect.void
+        : Effect.logInfo(held ? "this replica now polls subscriptions" : "another replica polls subscriptions now")
+    )
   )
   yield* renew
   yield* Effect.addFinalizer(() => Effect.ignore(leases.release(POLLER_LEASE, replica)))

@@ -94,9 +94,10 @@ export const deliverGroup = (group: Group, options: GroupOptions) =>
     const apps = yield* AppsApi
     const name = `watch:${group.key}`
     const holder = `${options.replica}:${randomUUID()}`
+    // The turn is waited for before the lease is taken: a replica killed while waiting holds nothing.
+    yield* options.pace(group.account.key, REQUESTS_PER_READ)
     if (!(yield* leases.acquire(name, holder, options.leaseTtl))) return "busy" as const
     return yield* Effect.gen(function* () {
-      yield* options.pace(group.account.key, REQUESTS_PER_READ)
       const [first] = group.subscriptions
       const person = { teamId: first!.teamId, userId: first!.subscriberUserId }
       const read = yield* Effect.either(
@@ -121,6 +122,8 @@ export const deliverGroup = (group: Group, options: GroupOptions) =>
         )
       )
       for (const s of group.subscriptions) {
+        // Renewed before each subscription, so a long delivery keeps it and a killed replica loses it soon.
+        if (!(yield* leases.acquire(name, holder, options.leaseTtl))) break
         yield* deliver(s, { account, read: read.right.read, appStatus }).pipe(
           Effect.catchTag("SlackRefused", (refused) =>
             refused.pauses

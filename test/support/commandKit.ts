@@ -140,7 +140,7 @@ export const startCommandKit = async (options: KitOptions = {}): Promise<Command
   const follow = options.followLimits === undefined ? Layer.empty : Layer.succeed(FollowLimits, options.followLimits)
   const timings = Layer.succeed(WatchTimings, {
     pollerLease: Duration.seconds(15),
-    groupLease: Duration.seconds(60),
+    groupLease: Duration.seconds(15),
     doorbellGap: Duration.millis(200)
   })
   const commands = Layer.mergeAll(Accounts.layer, AppDirectory.layer, recording, Background.layer, follow)
