@@ -60,7 +60,7 @@ describe("watching apps by polling", () => {
     expect(failed.method).toBe("chat.postMessage")
   }, 60_000)
 
-  it("a crash posts one message whose Restart leads another linked person to a confirmed restart with their account", async () => {
+  it("a crash posts one message whose Restart leads another linked person to a confirmed restart", async () => {
     await subscribeIn(world, "C-CRASH", "alice-web crashes", "U-ALICE")
     world.sim.crashApp("alice", "osc-fr1", "alice-web")
     const alert = await shownIn(world, "C-CRASH", (t) => t.includes("`alice-web` crashed"))
@@ -111,7 +111,7 @@ describe("watching apps by polling", () => {
     expect(posted(world, "C-DANA").filter((c) => readable(c.params).includes("is paused"))).toHaveLength(1)
   }, 60_000)
 
-  it("polling spends at most half of an account's budget, one read per app however many channels watch it", async () => {
+  it("polling spends at most half of an account's budget, one read per app for every channel", async () => {
     // alice's subscriptions: alice-web (two channels, one read) and alice-worker; nothing else reads meanwhile.
     const from = Date.now()
     await sleep(16_000)

@@ -38,7 +38,8 @@ export const subscribeInDirectMessage = (command: string): Message =>
 
 export const unknownFollowWords = (words: ReadonlyArray<string>, command: string): Message =>
   say(
-    `I can follow ${code("deploys")}, ${code("crashes")} or ${code("all")}, not ${listOf(words.map((w) => code(w, 30)))}. ` +
+    `I can follow ${code("deploys")}, ${code("crashes")} or ${code("all")}, ` +
+      `not ${listOf(words.map((w) => code(w, 30)))}. ` +
       `For example: \`${command} subscribe my-app deploys crashes\`.`
   )
 
@@ -127,7 +128,8 @@ export const deploymentMessage = (app: string, region: string, d: Deployment, fi
     ? "…"
     : status === "success"
       ? `, deployed${took !== undefined ? ` in ${durationText(took)}` : ""}.`
-      : `, failed${took !== undefined ? ` after ${durationText(took)}` : ""}; the build log's last lines are in the thread.`
+      : `, failed${took !== undefined ? ` after ${durationText(took)}` : ""}; ` +
+        "the build log's last lines are in the thread."
   const url = `${dashboardUrl(region, app)}/deploy/${encodeURIComponent(d.id)}`
   const text = `${emoji} Deployment of ${code(app)} at ${ref}${who}: *${plain(status, 40)}*${end}`
   return message(`Deployment of ${app}: ${status}`, [

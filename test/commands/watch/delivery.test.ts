@@ -70,7 +70,7 @@ describe("what a watching channel is told (in-process)", () => {
     expect(await poll("C-DEP")).toEqual([])
   })
 
-  it("a crash gets one message with a Restart button that asks the clicker to confirm with their own account", async () => {
+  it("a crash gets one message whose Restart button asks the clicker to confirm, with their account", async () => {
     await kit.slash("subscribe alice-web crashes", { userId: "U-ALICE", channelId: "C-CRASH" })
     kit.sim.crashApp("alice", "osc-fr1", "alice-web")
     const replies = await poll("C-CRASH")
