@@ -11,6 +11,7 @@ import { DEFAULT_MEMORY, memoryFigure } from "./figures/memory.js"
 import { requestsPerCommandFigure } from "./figures/requestsPerCommand.js"
 import { DEFAULT_SATURATION, saturationFigure } from "./figures/saturation.js"
 import { startupFigure } from "./figures/startup.js"
+import { pollingFigure, pushDelayFigure } from "./figures/watching.js"
 import { startBenchWorld, type BenchWorld } from "./lib/benchWorld.js"
 import { buildBareBolt, buildBot, repoRoot } from "./lib/build.js"
 import { killAllNow, stopAll, type Child } from "./lib/children.js"
@@ -116,6 +117,8 @@ const main = async () => {
     await Promise.all([bot?.stop(), bare?.stop()])
 
     await measure("memory", "Memory over many commands", () => memoryFigure(w, plan.memory))
+    await measure("watch-polling", "Watching: polling requests", () => pollingFigure(quick ? 20_000 : 70_000))
+    await measure("watch-push", "Watching: push to message", () => pushDelayFigure(w, quick ? 4 : 15))
   } finally {
     await stopAll()
     await world?.close()

@@ -19,7 +19,7 @@ export interface BenchWorld {
   readonly slack: FakeSlack
   readonly load: LoadClient
   /** A fresh bot process with its own empty SQLite database; `nodeArgs` go before the script (e.g. --inspect). */
-  startBot(nodeArgs?: ReadonlyArray<string>): Promise<Child>
+  startBot(nodeArgs?: ReadonlyArray<string>, env?: (port: number) => Record<string, string>): Promise<Child>
   startBare(nodeArgs?: ReadonlyArray<string>): Promise<Child>
   /** One slash command from the main thread (sequential figures); resolves with the acknowledgement. */
   command(target: Child, text: string, userId: string, responseUrl?: string): Promise<SlackReply>
@@ -72,7 +72,10 @@ export const startBenchWorld = async (simulator: SimulatorOptions = {}): Promise
     until,
     record,
     command,
-    startBot: async (nodeArgs = []) => startNode("bot", botScript, await freePort(), botEnv(), nodeArgs),
+    startBot: async (nodeArgs = [], env = () => ({})) => {
+      const port = await freePort()
+      return startNode("bot", botScript, port, { ...botEnv(), ...env(port) }, nodeArgs)
+    },
     startBare: async (nodeArgs = []) =>
       startNode(
         "bare Bolt",

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto"
-import { Context, Duration, Effect, FiberSet, Layer, Redacted, Ref, Schedule } from "effect"
+import { Context, Duration, Effect, Fiber, FiberSet, Layer, Redacted, Ref, Schedule } from "effect"
 import { ScalingoSettings } from "../scalingo/ScalingoSettings.js"
 import { Leases } from "../storage/Leases.js"
 import { Subscriptions, webhookSecretHashOf } from "../storage/Subscriptions.js"
@@ -50,30 +50,43 @@ const make = Effect.gen(function* () {
   const fibers = yield* FiberSet.make()
   const leader = yield* Ref.make(false)
 
-  const deliverAll = (groups: ReadonlyArray<Group>, waitWhenBusy: boolean) => {
-    const byAccount = new Map<string, Array<Group>>()
-    for (const g of groups) byAccount.set(g.account.key, [...(byAccount.get(g.account.key) ?? []), g])
-    const one = (group: Group) =>
-      deliverGroup(group, options).pipe(
-        Effect.repeat({
-          while: (r) => waitWhenBusy && r === "busy",
-          schedule: Schedule.spaced("500 millis"),
-          times: 20
-        })
-      )
-    return Effect.forEach(byAccount.values(), (gs) => Effect.forEach(gs, one, { discard: true }), {
+  const one = (waitWhenBusy: boolean) => (group: Group) =>
+    deliverGroup(group, options).pipe(
+      Effect.repeat({ while: (r) => waitWhenBusy && r === "busy", schedule: Schedule.spaced("500 millis"), times: 20 })
+    )
+  const byAccount = (groups: ReadonlyArray<Group>) => {
+    const grouped = new Map<string, Array<Group>>()
+    for (const g of groups) grouped.set(g.account.key, [...(grouped.get(g.account.key) ?? []), g])
+    return grouped
+  }
+  const deliverAll = (groups: ReadonlyArray<Group>, waitWhenBusy: boolean) =>
+    Effect.forEach(byAccount(groups).values(), (gs) => Effect.forEach(gs, one(waitWhenBusy), { discard: true }), {
       concurrency: 4,
       discard: true
     })
-  }
 
-  const pollOnce = Effect.gen(function* () {
+  // Each account's pass goes at its own pace: an account with 50 apps (a pass of minutes at half its budget)
+  // never holds up one with a single app. A new pass starts only for accounts whose last one has ended.
+  const polling = new Set<string>()
+  const startPasses = Effect.gen(function* () {
     const groups = yield* groupsOf(yield* subscriptions.active())
-    yield* deliverAll(groups, false)
-  }).pipe(
-    Effect.catchAllCause((cause) => Effect.logWarning("a poll of subscriptions failed", cause)),
-    Effect.withSpan("Watcher.poll"),
-    Effect.provide(context)
+    const started: Array<Fiber.RuntimeFiber<void>> = []
+    for (const [key, gs] of byAccount(groups)) {
+      if (polling.has(key)) continue
+      polling.add(key)
+      const pass = Effect.forEach(gs, one(false), { discard: true }).pipe(
+        Effect.catchAllCause((cause) => Effect.logWarning("a poll of an account's subscriptions failed", cause)),
+        Effect.ensuring(Effect.sync(() => polling.delete(key))),
+        Effect.withSpan("Watcher.pass")
+      )
+      started.push(yield* FiberSet.run(fibers, pass))
+    }
+    return started
+  }).pipe(Effect.provide(context))
+
+  const pollOnce = startPasses.pipe(
+    Effect.flatMap((started) => Fiber.joinAll(started)),
+    Effect.catchAllCause((cause) => Effect.logWarning("a poll of subscriptions failed", cause))
   )
 
   const renew = leases.acquire(POLLER_LEASE, replica, timings.pollerLease).pipe(
@@ -92,8 +105,12 @@ const make = Effect.gen(function* () {
     Effect.forkScoped
   )
   yield* Effect.gen(function* () {
-    if (yield* Ref.get(leader)) yield* pollOnce
-  }).pipe(Effect.repeat(Schedule.spaced(Duration.seconds(settings.pollSeconds))), Effect.forkScoped)
+    if (yield* Ref.get(leader)) yield* startPasses
+  }).pipe(
+    Effect.catchAllCause((cause) => Effect.logWarning("a poll of subscriptions failed", cause)),
+    Effect.repeat(Schedule.spaced(Duration.seconds(settings.pollSeconds))),
+    Effect.forkScoped
+  )
 
   // Doorbells: per secret, one read in flight and at most one more queued; the rest share them.
   const ringing = new Map<string, { again: boolean }>()

@@ -22,10 +22,10 @@ import {
   type SelectOption
 } from "../../src/commands/router.js"
 import { ScalingoClientOptions } from "../../src/scalingo/ScalingoClientOptions.js"
-import { ScalingoLive } from "../../src/scalingo/ScalingoLive.js"
+import { ScalingoLive, type ScalingoServices } from "../../src/scalingo/ScalingoLive.js"
 import { ScalingoSettings } from "../../src/scalingo/ScalingoSettings.js"
 import { type Simulator, type SimulatorOptions, startSimulator } from "../../src/simulator/index.js"
-import { StorageLive } from "../../src/storage/StorageLive.js"
+import { type Storage, StorageLive } from "../../src/storage/StorageLive.js"
 import { StorageSettings } from "../../src/storage/StorageSettings.js"
 import { Watcher, WatcherLive, WatchTimings } from "../../src/watch/Watcher.js"
 import { WatchSettings, type WatchSettingsValues } from "../../src/watch/WatchSettings.js"
@@ -68,6 +68,8 @@ export interface CommandKit {
   /** Waits for background work (late modal outcomes, announcements) to finish. */
   settle(): Promise<void>
   link(userId: string, username: string): Promise<void>
+  /** Runs an effect with the kit's services (storage repositories, Scalingo services…). */
+  run<A>(effect: Effect.Effect<A, unknown, Storage | ScalingoServices>): Promise<A>
   /** One poll cycle of the watcher (as the replica holding the poller lease runs it). */
   pollOnce(): Promise<void>
   /** A webhook call with this URL secret: true when it is a subscription's. */
@@ -213,6 +215,7 @@ export const startCommandKit = async (options: KitOptions = {}): Promise<Command
       if (token === undefined) throw new Error(`no simulator account ${username}`)
       await kit.slash(`login ${token}`, { userId })
     },
+    run: (effect) => runtime.runPromise(effect),
     pollOnce: () => runtime.runPromise(Effect.flatMap(Watcher, (w) => w.pollOnce)),
     ring: (secret) => runtime.runPromise(Effect.flatMap(Watcher, (w) => w.ring(secret))),
     close: async () => {
