@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { freePort } from "../support/botProcess.js"
+import { slashCommandFields } from "../support/slackPayloads.js"
 import { posted, shownIn, sleep, subscribeIn } from "../support/watching.js"
 import { linkAccounts, readable, startWorld, type World } from "../support/world.js"
 
@@ -107,4 +108,45 @@ describe("watching apps by push (PUBLIC_URL)", () => {
     expect(world.sim.notifiersOf("bob", "osc-fr1", "bob-blog")).toEqual([])
     expect((await call(hook)).status).toBe(404)
   })
+})
+
+/** Socket Mode has no public endpoint for Slack, but the doorbell is served on PORT all the same. */
+describe("watching apps by push in Socket Mode", () => {
+  let world: World
+  beforeAll(async () => {
+    const port = await freePort()
+    world = await startWorld({
+      simulator: { requestsPerMinute: 1_000 },
+      env: {
+        SLACK_APP_TOKEN: "xapp-1-A0001-0000-socketmodetoken",
+        SLACK_SIGNING_SECRET: "",
+        PORT: String(port),
+        PUBLIC_URL: `http://127.0.0.1:${port}`,
+        SUBSCRIPTION_POLL_SECONDS: "600"
+      }
+    })
+  }, 60_000)
+  afterAll(async () => {
+    await world?.close()
+  })
+
+  const slash = (text: string, channelId = "C-SOCKET") =>
+    world.slack.sendEnvelope(
+      "slash_commands",
+      slashCommandFields({ text, userId: "U-BOB", channelId, responseUrl: world.slack.responseUrl() }),
+      { timeoutMs: 10_000 }
+    )
+
+  it("a push reaches the bot on PORT and the message follows within seconds", async () => {
+    await slash(`login ${world.sim.accounts.bob!.apiToken}`)
+    await world.slack.waitFor((r) => r.kind === "response" && readable((r as { body: unknown }).body).includes("bob"))
+    await slash("subscribe bob-shop crashes")
+    await shownIn(world, "C-SOCKET", (t) => t.includes("<@U-BOB> subscribed this channel"))
+    const started = Date.now()
+    world.sim.crashApp("bob", "osc-fr1", "bob-shop")
+    await shownIn(world, "C-SOCKET", (t) => t.includes("`bob-shop` crashed"), 5_000)
+    expect(Date.now() - started).toBeLessThan(5_000)
+    await world.sim.settleWebhooks()
+    expect(world.sim.webhookDeliveries.at(-1)?.status).toBe(202)
+  }, 30_000)
 })
