@@ -1,6 +1,7 @@
 import { Layer } from "effect"
 import { AccountsSettings, readAccountsSettings } from "../accounts/AccountsSettings.js"
 import { readLoggingSettings } from "../logging.js"
+import { PolicySettings, readPolicySettings } from "../policies/PolicySettings.js"
 import { readScalingoSettings, ScalingoSettings } from "../scalingo/ScalingoSettings.js"
 import { readSlackSettings, SlackSettings } from "../slack/SlackSettings.js"
 import { readStorageSettings, StorageSettings } from "../storage/StorageSettings.js"
@@ -14,7 +15,8 @@ export const readEverySetting = readAllSettings({
   storage: readStorageSettings,
   logging: readLoggingSettings,
   accounts: readAccountsSettings,
-  tracing: readTracingSettings
+  tracing: readTracingSettings,
+  policies: readPolicySettings
 })
 
 export type EverySetting = typeof readEverySetting extends import("effect").Effect.Effect<infer A, infer _E> ? A : never
@@ -25,5 +27,6 @@ export const settingsLayer = (settings: EverySetting) =>
     SlackSettings.make(settings.slack),
     ScalingoSettings.make(settings.scalingo),
     StorageSettings.make(settings.storage),
-    AccountsSettings.make(settings.accounts)
+    AccountsSettings.make(settings.accounts),
+    PolicySettings.make(settings.policies)
   )

@@ -25,6 +25,9 @@ import { ScalingoClientOptions } from "../../src/scalingo/ScalingoClientOptions.
 import { ScalingoLive } from "../../src/scalingo/ScalingoLive.js"
 import { ScalingoSettings } from "../../src/scalingo/ScalingoSettings.js"
 import { type Simulator, type SimulatorOptions, startSimulator } from "../../src/simulator/index.js"
+import { PolicyGate } from "../../src/policies/PolicyGate.js"
+import { defaultPolicySettings, PolicySettings, type PolicySettingsValues } from "../../src/policies/PolicySettings.js"
+import { WorkspaceAdmins } from "../../src/policies/WorkspaceAdmins.js"
 import { StorageLive } from "../../src/storage/StorageLive.js"
 import { StorageSettings } from "../../src/storage/StorageSettings.js"
 
@@ -44,6 +47,10 @@ export interface KitOptions {
   readonly loginLimits?: Partial<LoginLimits>
   /** How often and how long operations are followed (shortened to test the 10-minute bound). */
   readonly followLimits?: { readonly every: Duration.DurationInput; readonly within: Duration.DurationInput }
+  /** BOT_ADMINS, DEFAULT_CHANNEL_POLICY, AUDIT_RETENTION_DAYS. */
+  readonly policies?: Partial<PolicySettingsValues>
+  /** Who Slack says is a workspace admin or owner (`team/user`), in place of users.info. */
+  readonly workspaceAdmins?: ReadonlyArray<string>
 }
 
 export interface CommandKit {
@@ -54,7 +61,7 @@ export interface CommandKit {
   readonly logs: Array<{ message: string; annotations: Record<string, unknown> }>
   /** Makes showing a Post in `channel` fail as Slack would (e.g. `not_in_channel`). */
   refusePosts(channel: string, code: string): void
-  slash(text: string, options?: { userId?: string; channelId?: string }): Promise<Array<Recorded>>
+  slash(text: string, options?: { userId?: string; channelId?: string; teamId?: string }): Promise<Array<Recorded>>
   click(actionId: string, value: string, options?: Partial<ButtonClick>): Promise<Array<Recorded>>
   submit(callbackId: string, options: Partial<ViewSubmission>): Promise<{ ack: ViewAck; replies: Array<Recorded> }>
   /** The app picker's options for what the person typed. */
@@ -65,7 +72,7 @@ export interface CommandKit {
   close(): Promise<void>
 }
 
-const person = (userId = "U-ALICE") => ({ teamId: "T0001", userId, userName: userId.toLowerCase() })
+const person = (userId = "U-ALICE", teamId = "T0001") => ({ teamId, userId, userName: userId.toLowerCase() })
 
 /** The text a person reads in a message (fallback and every text in its blocks). */
 export const textOf = (message: Message): string => {
@@ -124,7 +131,17 @@ export const startCommandKit = async (options: KitOptions = {}): Promise<Command
     ScalingoClientOptions.layer({ requestTimeout: "2 seconds", retryBaseDelay: "20 millis", retryWithin: "4 seconds" })
   )
   const follow = options.followLimits === undefined ? Layer.empty : Layer.succeed(FollowLimits, options.followLimits)
-  const layer = Layer.mergeAll(Accounts.layer, AppDirectory.layer, recording, Background.layer, follow).pipe(
+  // The Slack side of admin checks (users.info) as a port, like the recording interpreter; e2e tests ask
+  // the fake Slack through the real one.
+  const admins = new Set(options.workspaceAdmins ?? [])
+  const workspaceAdmins = Layer.succeed(WorkspaceAdmins, {
+    isAdmin: (teamId: string, userId: string) => Effect.succeed(admins.has(`${teamId}/${userId}`))
+  })
+  const gate = PolicyGate.layer.pipe(
+    Layer.provide(workspaceAdmins),
+    Layer.provide(PolicySettings.make({ ...defaultPolicySettings, ...options.policies }))
+  )
+  const layer = Layer.mergeAll(Accounts.layer, AppDirectory.layer, recording, Background.layer, follow, gate).pipe(
     Layer.provide(LoginAttempts.layerWith({ ...defaultLoginLimits, ...options.loginLimits })),
     Layer.provideMerge(Layer.mergeAll(StorageLive, ScalingoLive.pipe(Layer.provide(FetchHttpClient.layer)))),
     Layer.provide(settings),
@@ -132,7 +149,11 @@ export const startCommandKit = async (options: KitOptions = {}): Promise<Command
   )
   const runtime = ManagedRuntime.make(layer)
   const since = (mark: number) => replies.slice(mark)
-  const common = (userId?: string) => ({ person: person(userId), command: "/scalingo", receivedAt: Date.now() })
+  const common = (userId?: string, teamId?: string) => ({
+    person: person(userId, teamId),
+    command: "/scalingo",
+    receivedAt: Date.now()
+  })
 
   const kit: CommandKit = {
     sim,
@@ -142,7 +163,7 @@ export const startCommandKit = async (options: KitOptions = {}): Promise<Command
     slash: async (text, opts = {}) => {
       const mark = replies.length
       const invocation: SlashInvocation = {
-        ...common(opts.userId),
+        ...common(opts.userId, opts.teamId),
         channelId: opts.channelId ?? "C0001",
         text,
         triggerId: "trigger-1",
@@ -154,7 +175,7 @@ export const startCommandKit = async (options: KitOptions = {}): Promise<Command
     click: async (actionId, value, opts = {}) => {
       const mark = replies.length
       const click: ButtonClick = {
-        ...common(opts.person?.userId),
+        ...common(opts.person?.userId, opts.person?.teamId),
         actionId,
         blockId: "actions",
         value,
