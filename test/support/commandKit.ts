@@ -19,6 +19,7 @@ import {
   handleOptions,
   handleSlashCommand,
   handleViewSubmission,
+  type CommandServices,
   type SelectOption
 } from "../../src/commands/router.js"
 import { ScalingoClientOptions } from "../../src/scalingo/ScalingoClientOptions.js"
@@ -69,6 +70,8 @@ export interface CommandKit {
   /** Waits for background work (late modal outcomes, announcements) to finish. */
   settle(): Promise<void>
   link(userId: string, username: string): Promise<void>
+  /** Runs an effect with the kit's services (storage, the policy gate, …). */
+  run<A, E>(effect: Effect.Effect<A, E, CommandServices>): Promise<A>
   close(): Promise<void>
 }
 
@@ -213,6 +216,7 @@ export const startCommandKit = async (options: KitOptions = {}): Promise<Command
       if (token === undefined) throw new Error(`no simulator account ${username}`)
       await kit.slash(`login ${token}`, { userId })
     },
+    run: (effect) => runtime.runPromise(effect),
     close: async () => {
       await runtime.dispose()
       await sim.close()
