@@ -71,7 +71,11 @@ describe("channel policies (in-process)", () => {
     const subscribe = gateSubcommand(
       "subscribe",
       (args) => args[0],
-      () => Effect.sync(() => ((ran += 1), Reply.Private({ message: { text: "subscribed", blocks: [] } })))
+      () =>
+        Effect.sync(() => {
+          ran += 1
+          return Reply.Private({ message: { text: "subscribed", blocks: [] } })
+        })
     )
     const invocation = {
       person: person("U-ALICE"),
