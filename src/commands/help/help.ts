@@ -23,6 +23,22 @@ export const SUBCOMMANDS: ReadonlyArray<{ readonly usage: string; readonly examp
   { usage: "logs <app> [lines] [filter]", example: "logs my-app 200 web", what: "DM you an app's last log lines" },
   { usage: "events <app>", example: "events my-app", what: "post an app's recent events in a thread, page by page" },
   { usage: "events", example: "events", what: "the same for your account-wide events" },
+  {
+    usage: "star <app>",
+    example: "star my-app",
+    what: "put an app on your App Home (the bot's Home tab); `unstar` too"
+  },
+  { usage: "policy", example: "policy", what: "what this channel allows and who can change it" },
+  {
+    usage: "policy read-only | allow <action> … | apps <name or prefix*> … | reset",
+    example: "policy allow restart scale",
+    what: "admins: limit what can be changed here (create, restart, scale, subscribe) and which apps"
+  },
+  {
+    usage: "audit [app]",
+    example: "audit my-app",
+    what: "the latest changes made through the bot (admins: everyone's)"
+  },
   { usage: "help", example: "help", what: "show this list" }
 ]
 

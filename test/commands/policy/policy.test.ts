@@ -2,6 +2,7 @@ import { Effect } from "effect"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import type { Message } from "../../../src/blockKit/blocks.js"
 import { gateSubcommand } from "../../../src/commands/policy/gate.js"
+import { Conversation, conversationFor } from "../../../src/commands/replies/Replies.js"
 import { Reply } from "../../../src/commands/replies/Reply.js"
 import { StopMetadata } from "../../../src/commands/scale/scaleView.js"
 import { actionOf, SUBCOMMAND_ACTIONS } from "../../../src/policies/policy.js"
@@ -86,11 +87,19 @@ describe("channel policies (in-process)", () => {
       triggerId: "t",
       responseUrl: "https://hooks.slack.com/commands/T0001/1/r"
     }
-    const refused = await kit.run(subscribe(invocation, ["alice-web"]))
+    const run = () =>
+      kit.run(
+        Effect.provideServiceEffect(
+          subscribe(invocation, ["alice-web"]),
+          Conversation,
+          conversationFor({ person: invocation.person })
+        )
+      )
+    const refused = await run()
     expect(textOf((refused as { message: Message }).message)).toContain("`subscribe` is not allowed in <#C-OPS>")
     expect(ran).toBe(0)
     await admin("policy allow subscribe")
-    await kit.run(subscribe(invocation, ["alice-web"]))
+    await run()
     expect(ran).toBe(1)
   })
 
