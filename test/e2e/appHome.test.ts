@@ -57,7 +57,8 @@ describe("the App Home (end to end)", () => {
     expect(JSON.stringify(view)).toContain('"action_id":"home_link"')
     expect(world.slack.homeViews.get("U-NOBODY")?.type).toBe("home")
     const since = Date.now()
-    await world.click({ actionId: "home_link", value: "link", userId: "U-NOBODY", channelId: undefined as never })
+    const home = world.slack.homeViews.get("U-NOBODY")!
+    await world.click({ actionId: "home_link", value: "link", userId: "U-NOBODY", view: home })
     const opened = await world.slack.waitForCall("views.open", (c) => c.at >= since)
     expect(JSON.stringify(opened.params.view)).toContain('"callback_id":"login"')
   })
@@ -85,6 +86,22 @@ describe("the App Home (end to end)", () => {
     const view = await open("U-ALICE")
     expect(readable(view)).toContain("alice-web")
     expect(world.sim.requests.length).toBe(before)
+  })
+
+  it("a quick action on the Home (no channel, no response_url) answers in the person's direct message", async () => {
+    await open("U-ALICE")
+    const mark = world.slack.calls.length
+    const home = world.slack.homeViews.get("U-ALICE")!
+    await world.click({ actionId: "run_command", value: "info alice-web", userId: "U-ALICE", view: home })
+    const card = (await world.slack.waitFor(
+      (r) =>
+        r.kind === "call" &&
+        r.method === "chat.postMessage" &&
+        world.slack.calls.indexOf(r) >= mark &&
+        readable((r as FakeSlackCall).params).includes("alice-web: running"),
+      { timeoutMs: 10_000 }
+    )) as FakeSlackCall
+    expect(card.params.channel).toBe(world.slack.dms.get("U-ALICE"))
   })
 
   it("another workspace's person of the same id sees nothing of this one's", async () => {

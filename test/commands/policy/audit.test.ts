@@ -75,6 +75,36 @@ describe("the audit trail (in-process)", () => {
     expect(scale).toMatchObject({ outcome: "failed", errorTag: "Forbidden", scalingoUser: "erin" })
   })
 
+  it("create, a policy change and logout are recorded too, each with its outcome", async () => {
+    await kit.submit("create_app", {
+      person: person("U-ALICE"),
+      privateMetadata: JSON.stringify({ c: "C0001", g: [] }),
+      values: {
+        name: { name: { value: "alice-audited" } },
+        region: { region: { selected_option: { value: "osc-fr1" } } }
+      }
+    })
+    await kit.settle()
+    await kit.slash("policy allow restart", { userId: "U-ADMIN", channelId: "C-AUDITED" })
+    await kit.slash("logout", { userId: "U-LEAVING" })
+    const all = await records()
+    expect(all.find((r) => r.action === "create")).toMatchObject({
+      app: "alice-audited",
+      region: "osc-fr1",
+      channelId: "C0001",
+      scalingoUser: "alice",
+      outcome: "done",
+      scalingoRef: expect.any(String)
+    })
+    expect(all.find((r) => r.action === "policy")).toMatchObject({
+      slackUserId: "U-ADMIN",
+      channelId: "C-AUDITED",
+      outcome: "done",
+      details: { set: "allow", actions: ["restart"], before: "all" }
+    })
+    expect(all.find((r) => r.action === "logout")).toMatchObject({ slackUserId: "U-LEAVING", outcome: "done" })
+  })
+
   it("an admin's `audit` shows everyone's records; anyone else's only their own; `audit <app>` filters", async () => {
     const byAdmin = textsOf(await kit.slash("audit", { userId: "U-ADMIN" }))
     expect(byAdmin).toContain("in this workspace")
@@ -92,6 +122,7 @@ describe("the audit trail (in-process)", () => {
 
   it("pages are private and decided again for the clicker", async () => {
     for (let i = 0; i < 11; i += 1) await kit.slash("logout", { userId: "U-BOB" })
+    expect((await records()).filter((r) => r.slackUserId === "U-BOB")).toHaveLength(11)
     const [first] = await kit.slash("audit", { userId: "U-BOB" })
     expect(first!.reply._tag).toBe("Private")
     const next = buttonValue(messageOf(first!.reply)!, "audit_page")!
