@@ -21,7 +21,7 @@ import { logsFeature } from "./logs/index.js"
 import { shortcutsFeature } from "./shortcuts/shortcuts.js"
 import { auditFeature } from "./audit/index.js"
 import { homeFeature } from "./home/index.js"
-import { gateButton, gateEach, gateSubcommand, gateSubmission } from "./policy/gate.js"
+import { gateButtons, gateSubcommand, gateSubmissions } from "./policy/gate.js"
 import { policyFeature } from "./policy/index.js"
 import { pickerOptions } from "./picker/picker.js"
 import { APP_PICKER_ACTION, pickerMessage } from "./picker/pickerView.js"
@@ -68,20 +68,18 @@ export const subcommands: Readonly<Record<string, Handler<SlashInvocation>>> = O
 )
 const changes = changesFeature(merge((f) => f.executors))
 const buttonTargets = { ...merge((f) => f.buttonTargets), ...changes.buttonTargets }
-const buttons: Readonly<Record<string, Handler<ButtonClick>>> = gateEach(
+const buttons: Readonly<Record<string, Handler<ButtonClick>>> = gateButtons(
   {
     ...merge((f) => f.buttons),
     ...pickerFeature(subcommands).buttons,
     ...shortcutsFeature(subcommands).buttons,
     ...changes.buttons
   },
-  buttonTargets,
-  gateButton as never
+  buttonTargets
 )
-export const submissions: Readonly<Record<string, SubmissionHandler>> = gateEach(
+export const submissions: Readonly<Record<string, SubmissionHandler>> = gateSubmissions(
   merge((f) => f.submissions),
-  merge((f) => f.submissionTargets),
-  gateSubmission as never
+  merge((f) => f.submissionTargets)
 )
 
 /** A modal submission; always answers (an unexpected failure closes the modal after logging). */

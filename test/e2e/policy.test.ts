@@ -84,19 +84,22 @@ describe("channel policies (end to end)", () => {
     await change("policy read-only", "U-OWNER")
   })
 
-  it("a read-only channel refuses restart, scale and create with a sentence naming the policy; nothing is sent", async () => {
-    const before = sent()
-    const gets = world.sim.requests.length
-    for (const text of ["restart alice-web", "scale alice-web web:3", "create brand-new"]) {
-      const { text: said } = await say(text)
-      expect(said).toContain("is not allowed in <#C-OPS>")
-      expect(said).toContain("*read-only*")
-      expect(said).toContain("Nothing was sent to Scalingo")
-      expect(said).toContain("Who can change it")
+  it(
+    "a read-only channel refuses restart, scale and create with a sentence naming the policy; nothing is " + "sent",
+    async () => {
+      const before = sent()
+      const gets = world.sim.requests.length
+      for (const text of ["restart alice-web", "scale alice-web web:3", "create brand-new"]) {
+        const { text: said } = await say(text)
+        expect(said).toContain("is not allowed in <#C-OPS>")
+        expect(said).toContain("*read-only*")
+        expect(said).toContain("Nothing was sent to Scalingo")
+        expect(said).toContain("Who can change it")
+      }
+      expect(sent()).toBe(before)
+      expect(world.sim.requests.length).toBe(gets)
     }
-    expect(sent()).toBe(before)
-    expect(world.sim.requests.length).toBe(gets)
-  })
+  )
 
   it("`policy allow restart` lets a restart through; scale is still refused", async () => {
     await change("policy allow restart")

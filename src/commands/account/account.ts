@@ -12,15 +12,19 @@ import { Reply } from "../replies/Reply.js"
 export const logout = Effect.fn("Account.logout")(function* (invocation: SlashInvocation) {
   const accounts = yield* Accounts
   const before = yield* accounts.state(invocation.person)
-  const removed = yield* audited(
-    {
-      person: invocation.person,
-      channelId: invocation.channelId,
-      action: "logout",
-      scalingoUser: before._tag === "Linked" ? before.link.username : undefined
-    },
-    accounts.unlink(invocation.person)
-  )
+  // Recorded when there is something to forget: a stranger's logout changes nothing and leaves no row.
+  const removed =
+    before._tag === "None"
+      ? false
+      : yield* audited(
+          {
+            person: invocation.person,
+            channelId: invocation.channelId,
+            action: "logout",
+            scalingoUser: before._tag === "Linked" ? before.link.username : undefined
+          },
+          accounts.unlink(invocation.person)
+        )
   const login = `\`${invocation.command} login\``
   return Reply.Private({
     message: say(

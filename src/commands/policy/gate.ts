@@ -1,7 +1,7 @@
 import { Effect } from "effect"
 import { PolicyGate } from "../../policies/PolicyGate.js"
 import { actionOf } from "../../policies/policy.js"
-import type { CommandServices, GateTarget, Handler, SubmissionHandler, Target } from "../feature.js"
+import type { GateTarget, Handler, SubmissionHandler, Target } from "../feature.js"
 import type { ButtonClick, Person, SlashInvocation, ViewSubmission } from "../interaction/Interaction.js"
 import { ModalAck } from "../replies/ModalAck.js"
 import { Reply } from "../replies/Reply.js"
@@ -52,17 +52,26 @@ export const gateSubmission =
       return refused === undefined ? yield* handler(submission) : ModalAck.Show({ view: refusalModal(refused) })
     })
 
-/** Each entry of `table` wrapped by `wrap` when `targets` names it. */
-export const gateEach = <H>(
-  table: Readonly<Record<string, H>>,
-  targets: Readonly<Record<string, Target<never>>>,
-  wrap: (target: never, handler: H) => H
-): Record<string, H> =>
+/** Every button whose target is declared, behind the check. */
+export const gateButtons = (
+  buttons: Readonly<Record<string, Handler<ButtonClick>>>,
+  targets: Readonly<Record<string, Target<ButtonClick>>>
+): Record<string, Handler<ButtonClick>> =>
   Object.fromEntries(
-    Object.entries(table).map(([id, handler]) => [
+    Object.entries(buttons).map(([id, handler]) => [
       id,
-      Object.hasOwn(targets, id) ? wrap(targets[id] as never, handler) : handler
+      Object.hasOwn(targets, id) ? gateButton(targets[id]!, handler) : handler
     ])
   )
 
-export type { CommandServices }
+/** Every modal submission whose target is declared, behind the check. */
+export const gateSubmissions = (
+  submissions: Readonly<Record<string, SubmissionHandler>>,
+  targets: Readonly<Record<string, Target<ViewSubmission>>>
+): Record<string, SubmissionHandler> =>
+  Object.fromEntries(
+    Object.entries(submissions).map(([id, handler]) => [
+      id,
+      Object.hasOwn(targets, id) ? gateSubmission(targets[id]!, handler) : handler
+    ])
+  )

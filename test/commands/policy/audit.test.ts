@@ -86,6 +86,8 @@ describe("the audit trail (in-process)", () => {
     })
     await kit.settle()
     await kit.slash("policy allow restart", { userId: "U-ADMIN", channelId: "C-AUDITED" })
+    await kit.slash("logout", { userId: "U-NEVER-LINKED" })
+    await kit.link("U-LEAVING", "bob")
     await kit.slash("logout", { userId: "U-LEAVING" })
     const all = await records()
     expect(all.find((r) => r.action === "create")).toMatchObject({
@@ -102,7 +104,12 @@ describe("the audit trail (in-process)", () => {
       outcome: "done",
       details: { set: "allow", actions: ["restart"], before: "all" }
     })
-    expect(all.find((r) => r.action === "logout")).toMatchObject({ slackUserId: "U-LEAVING", outcome: "done" })
+    expect(all.find((r) => r.action === "logout")).toMatchObject({
+      slackUserId: "U-LEAVING",
+      scalingoUser: "bob",
+      outcome: "done"
+    })
+    expect(all.filter((r) => r.slackUserId === "U-NEVER-LINKED")).toEqual([])
   })
 
   it("an admin's `audit` shows everyone's records; anyone else's only their own; `audit <app>` filters", async () => {
@@ -121,8 +128,11 @@ describe("the audit trail (in-process)", () => {
   })
 
   it("pages are private and decided again for the clicker", async () => {
-    for (let i = 0; i < 11; i += 1) await kit.slash("logout", { userId: "U-BOB" })
-    expect((await records()).filter((r) => r.slackUserId === "U-BOB")).toHaveLength(11)
+    for (let i = 0; i < 6; i += 1) {
+      await kit.link("U-BOB", "bob")
+      await kit.slash("logout", { userId: "U-BOB" })
+    }
+    expect((await records()).filter((r) => r.slackUserId === "U-BOB")).toHaveLength(12)
     const [first] = await kit.slash("audit", { userId: "U-BOB" })
     expect(first!.reply._tag).toBe("Private")
     const next = buttonValue(messageOf(first!.reply)!, "audit_page")!
