@@ -4,6 +4,9 @@ import { Background } from "./Background.js"
 import { Accounts } from "./accounts/Accounts.js"
 import { AccountsSettings } from "./accounts/AccountsSettings.js"
 import { AppDirectory } from "./accounts/AppDirectory.js"
+import { AuditRetention } from "./policies/AuditRetention.js"
+import { PolicyGate } from "./policies/PolicyGate.js"
+import { WorkspaceAdminsLive } from "./slack/WorkspaceAdminsLive.js"
 import { ScalingoLive } from "./scalingo/ScalingoLive.js"
 import { BoltAppLive } from "./slack/BoltApp.js"
 import { ReplyInterpreterLive } from "./slack/ReplyInterpreter.js"
@@ -25,7 +28,12 @@ const Infrastructure = Layer.mergeAll(
   Background.layer
 )
 
-const Commands = Layer.mergeAll(Accounts.layer, AppDirectory.layer, ReplyInterpreterLive).pipe(
+const Policies = Layer.mergeAll(PolicyGate.layer, AuditRetention.layer).pipe(
+  Layer.provide(WorkspaceAdminsLive),
+  Layer.provide(Infrastructure)
+)
+
+const Commands = Layer.mergeAll(Accounts.layer, AppDirectory.layer, ReplyInterpreterLive, Policies).pipe(
   Layer.provide(AccountsSettings.loginAttempts),
   Layer.provideMerge(Infrastructure)
 )

@@ -2,6 +2,8 @@ import type { Effect } from "effect"
 import type { Accounts } from "../accounts/Accounts.js"
 import type { AppDirectory } from "../accounts/AppDirectory.js"
 import type { Background } from "../Background.js"
+import type { PolicyGate } from "../policies/PolicyGate.js"
+import type { Intent } from "../policies/policy.js"
 import type { ScalingoServices } from "../scalingo/ScalingoLive.js"
 import type { Storage } from "../storage/StorageLive.js"
 import type { WatchSettings } from "../watch/WatchSettings.js"
@@ -20,6 +22,16 @@ export type CommandServices =
   | ScalingoServices
   | Storage
   | WatchSettings
+  | PolicyGate
+
+/** What a click or a submission is about to do and for which channel, for the channel's policy. */
+export interface GateTarget extends Intent {
+  /** The channel the change acts for (a stored change's own); the interaction's when absent. */
+  readonly channelId?: string | undefined
+}
+
+/** How the router finds what a click or submission does; undefined leaves a stale value to its handler. */
+export type Target<I> = (input: I) => Effect.Effect<GateTarget | undefined, unknown, CommandServices>
 
 export type Handler<I> = (
   input: I,
@@ -44,4 +56,11 @@ export interface Feature {
   readonly submissions?: Readonly<Record<string, SubmissionHandler>>
   /** What carries out each kind of confirmed change this feature asks for (by the change's action). */
   readonly executors?: Readonly<Record<string, ChangeExecutor>>
+  /**
+   * What a button does, for the channel's policy (by action id). Buttons not named here only read, or
+   * run a subcommand, which is checked as typed.
+   */
+  readonly buttonTargets?: Readonly<Record<string, Target<ButtonClick>>>
+  /** What a modal's submission does, for the channel's policy (by callback id). */
+  readonly submissionTargets?: Readonly<Record<string, Target<ViewSubmission>>>
 }

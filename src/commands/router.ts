@@ -20,6 +20,10 @@ import { deploymentsFeature } from "./deployments/index.js"
 import { logsFeature } from "./logs/index.js"
 import { shortcutsFeature } from "./shortcuts/shortcuts.js"
 import { watchFeature } from "./watch/index.js"
+import { auditFeature } from "./audit/index.js"
+import { homeFeature } from "./home/index.js"
+import { gateButtons, gateSubcommand, gateSubmissions } from "./policy/gate.js"
+import { policyFeature } from "./policy/index.js"
 import { pickerOptions } from "./picker/picker.js"
 import { APP_PICKER_ACTION, pickerMessage } from "./picker/pickerView.js"
 import { Reply } from "./replies/Reply.js"
@@ -39,23 +43,46 @@ const features: ReadonlyArray<Feature> = [
   infoFeature,
   deploymentsFeature,
   logsFeature,
-  watchFeature
+  watchFeature,
+  policyFeature,
+  auditFeature,
+  homeFeature
 ]
 
 const merge = <A>(pick: (feature: Feature) => Readonly<Record<string, A>> | undefined): Record<string, A> =>
   Object.assign({}, ...features.map((feature) => pick(feature) ?? {}))
 
-export const subcommands: Readonly<Record<string, Handler<SlashInvocation>>> = merge((f) => f.subcommands)
 const aboutAnApp = new Set(features.flatMap((f) => f.aboutAnApp ?? []))
 /** Commands that cannot go on without an app (the others, like `events`, have a meaning without one). */
 const needsAnApp = new Set(features.flatMap((f) => f.needsAnApp ?? []))
-const buttons: Readonly<Record<string, Handler<ButtonClick>>> = {
-  ...merge((f) => f.buttons),
-  ...pickerFeature(subcommands).buttons,
-  ...shortcutsFeature(subcommands).buttons,
-  ...changesFeature(merge((f) => f.executors)).buttons
-}
-export const submissions: Readonly<Record<string, SubmissionHandler>> = merge((f) => f.submissions)
+/** The app a subcommand's words name, for the channel's policy. */
+const appNamed = (name: string) => (args: ReadonlyArray<string>) =>
+  aboutAnApp.has(name) && namesAnApp(args[0]) ? args[0]!.toLowerCase() : undefined
+/**
+ * Every subcommand behind the channel's policy check; the picker and shortcuts re-enter through these,
+ * so a menu item or a picked app is checked exactly as if it had been typed.
+ */
+export const subcommands: Readonly<Record<string, Handler<SlashInvocation>>> = Object.fromEntries(
+  Object.entries(merge((f) => f.subcommands)).map(([name, handler]) => [
+    name,
+    gateSubcommand(name, appNamed(name), handler)
+  ])
+)
+const changes = changesFeature(merge((f) => f.executors))
+const buttonTargets = { ...merge((f) => f.buttonTargets), ...changes.buttonTargets }
+const buttons: Readonly<Record<string, Handler<ButtonClick>>> = gateButtons(
+  {
+    ...merge((f) => f.buttons),
+    ...pickerFeature(subcommands).buttons,
+    ...shortcutsFeature(subcommands).buttons,
+    ...changes.buttons
+  },
+  buttonTargets
+)
+export const submissions: Readonly<Record<string, SubmissionHandler>> = gateSubmissions(
+  merge((f) => f.submissions),
+  merge((f) => f.submissionTargets)
+)
 
 /** A modal submission; always answers (an unexpected failure closes the modal after logging). */
 export const handleViewSubmission = handleSubmissionWith(submissions)
@@ -92,7 +119,13 @@ export const handleSlashCommand = (invocation: SlashInvocation) => {
     known === undefined
       ? () => help(invocation, first)
       : pick
-        ? () => Effect.sync(() => Reply.Private({ message: pickerMessage(invocation.command, { s: known, w: args }) }))
+        ? // Checked before the picker is offered: a change the channel refuses is refused at once.
+          gateSubcommand(
+            known,
+            () => undefined,
+            () =>
+              Effect.sync(() => Reply.Private({ message: pickerMessage(invocation.command, { s: known, w: args }) }))
+          )
         : subcommands[known]!
   const app = known !== undefined && aboutAnApp.has(known) && namesAnApp(args[0]) ? args[0] : undefined
   return serve(
@@ -153,3 +186,5 @@ export const handleOptions = (
         Effect.annotateLogs({ slack_team: request.person.teamId, slack_user: request.person.userId })
       )
     : Effect.succeed([])
+
+export { handleHomeOpened } from "./home/opened.js"

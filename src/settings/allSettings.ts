@@ -1,6 +1,7 @@
 import { Layer } from "effect"
 import { AccountsSettings, readAccountsSettings } from "../accounts/AccountsSettings.js"
 import { readLoggingSettings } from "../logging.js"
+import { PolicySettings, readPolicySettings } from "../policies/PolicySettings.js"
 import { readScalingoSettings, ScalingoSettings } from "../scalingo/ScalingoSettings.js"
 import { readSlackSettings, SlackSettings } from "../slack/SlackSettings.js"
 import { readStorageSettings, StorageSettings } from "../storage/StorageSettings.js"
@@ -16,7 +17,8 @@ export const readEverySetting = readAllSettings({
   logging: readLoggingSettings,
   accounts: readAccountsSettings,
   tracing: readTracingSettings,
-  watch: readWatchSettings
+  watch: readWatchSettings,
+  policies: readPolicySettings
 })
 
 export type EverySetting = typeof readEverySetting extends import("effect").Effect.Effect<infer A, infer _E> ? A : never
@@ -28,5 +30,6 @@ export const settingsLayer = (settings: EverySetting) =>
     ScalingoSettings.make(settings.scalingo),
     StorageSettings.make(settings.storage),
     AccountsSettings.make(settings.accounts),
-    WatchSettings.make(settings.watch)
+    WatchSettings.make(settings.watch),
+    PolicySettings.make(settings.policies)
   )

@@ -6,6 +6,7 @@ import { SlackSettings } from "./SlackSettings.js"
 import {
   type CommandServices,
   handleButton,
+  handleHomeOpened,
   handleOptions,
   handleSlashCommand,
   handleViewSubmission
@@ -125,6 +126,7 @@ export const BoltAppLive = Layer.scopedDiscard(
     registerListeners(app, settings.command, {
       slashCommand: (invocation) => inTurn(handleSlashCommand(invocation)),
       button: (click) => inTurn(handleButton(click)),
+      homeOpened: (opened) => inTurn(handleHomeOpened(opened)),
       // Slack waits 3 s for options: they never wait for a turn.
       options: (request) =>
         tracked(

@@ -22,7 +22,12 @@ export const ReplyInterpreterLive = Layer.effect(
     const privately = (origin: Origin, message: Message, replace: boolean): Effect.Effect<Shown, ReplyFailed> => {
       const ephemeral =
         origin.channelId === undefined
-          ? nowhere("chat.postEphemeral")
+          ? // A click on the App Home has neither a channel nor a response_url: the answer goes to the DM.
+            origin.responseUrl === undefined
+            ? Effect.flatMap(slack.openDirectMessage(origin.person.userId), ({ channel }) =>
+                slack.postMessage({ channel, message })
+              ).pipe(Effect.mapError(failed))
+            : nowhere("chat.postEphemeral")
           : slack
               .postEphemeral({ channel: origin.channelId, user: origin.person.userId, message })
               .pipe(Effect.mapError(failed))

@@ -1,6 +1,7 @@
 import type { App } from "@slack/bolt"
 import type { Effect } from "effect"
 import type {
+  Person,
   ButtonClick,
   OptionsRequest,
   SlashInvocation,
@@ -15,6 +16,7 @@ export interface ListenerBridge {
   readonly button: (click: ButtonClick) => Promise<void>
   readonly viewSubmission: (submission: ViewSubmission) => Promise<ViewAck>
   readonly options: (request: OptionsRequest) => Promise<ReadonlyArray<SelectOption>>
+  readonly homeOpened: (opened: { readonly person: Person; readonly command: string }) => Promise<void>
 }
 
 /**
@@ -96,6 +98,18 @@ export const registerListeners = (app: App, command: string, bridge: ListenerBri
               ephemeral: b.container?.is_ephemeral === true
             }
     })
+  })
+
+  // The App Home tab (Events API on the same URL, or Socket Mode); Bolt acknowledges events itself and
+  // echoes the Events API's one-time url_verification challenge. The Messages tab publishes nothing.
+  app.event("app_home_opened", async ({ event, body }) => {
+    const e = event as { user?: unknown; tab?: unknown }
+    const b = body as { team_id?: unknown }
+    if (e.tab !== undefined && e.tab !== "home") return
+    const userId = str(e.user)
+    if (userId === "") return
+    await afterPendingAcks()
+    await bridge.homeOpened({ person: { teamId: str(b.team_id), userId, userName: "" }, command })
   })
 
   // Surfaces the bot does not offer are still acknowledged at once, so Slack never waits 3 s for a 404.

@@ -1,5 +1,6 @@
 import type { Random } from "../support/seededRandom.js"
 import { blockActionsPayload, formBody, interactiveBody, viewSubmissionPayload } from "../support/slackPayloads.js"
+import { appHomeOpened } from "../support/slackRequests.js"
 import { fakeToken, junkArgument } from "./junkText.js"
 
 /**
@@ -152,14 +153,17 @@ const wellFormed = (ctx: ProbeContext): Probe => {
       "run_command",
       "build_log",
       "deployments_page",
-      "app_picker"
+      "app_picker",
+      "audit_page",
+      "home_link"
     ])
     const value = random.pick([
       junkArgument(random),
       `"${random.chars("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghij0123456789_-", 22)}"`,
       random.pick(["restart alice-web", "scale alice-web web:0", "logs alice-web 1000", "login tk-us-x", "info ../.."]),
       JSON.stringify({ a: "alice-web", r: "osc-fr1", d: junkArgument(random).slice(0, 30), t: "1700000000.000100" }),
-      JSON.stringify({ a: junkArgument(random), r: "osc-fr1", p: -1, n: 1e9, t: "x" })
+      JSON.stringify({ a: junkArgument(random), r: "osc-fr1", p: -1, n: 1e9, t: "x" }),
+      JSON.stringify({ a: random.pick(["bob-blog", junkArgument(random)]), p: random.pick([1, 0, -1, 1e9, "2"]) })
     ])
     return { kind: "payload", label: `forged ${action}`, payload: click(ctx, action, value) }
   }
@@ -243,6 +247,18 @@ const broken = (ctx: ProbeContext): Probe => {
       contentType: "application/json"
     }),
     () => ({ kind: "raw", label: "text body", body: junkArgument(random), contentType: "text/plain" }),
+    () => ({
+      kind: "raw",
+      label: "app_home_opened, forged or from another team",
+      body: JSON.stringify(
+        appHomeOpened(
+          random.pick([ctx.sender.userId, "U-BOB", "", junkArgument(random).slice(0, 40)]),
+          random.pick([ctx.sender.teamId, "T-EVIL", "", junkArgument(random).slice(0, 40)]),
+          random.pick(["home", "home", "messages", junkArgument(random).slice(0, 20)])
+        )
+      ),
+      contentType: "application/json"
+    }),
     () => ({ kind: "raw", label: "forged signature", body: interactiveBody(base), forgery: "signature" }),
     () => ({ kind: "raw", label: "stale timestamp", body: interactiveBody(base), forgery: "stale" })
   ]

@@ -18,7 +18,11 @@ export const SUBCOMMAND_WORDS = [
   "restart",
   "scale",
   "deployments",
-  "logs"
+  "logs",
+  "policy",
+  "audit",
+  "star",
+  "unstar"
 ] as const
 
 const TRAVERSAL = [

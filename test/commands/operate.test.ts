@@ -40,7 +40,8 @@ describe("info, deployments, logs, the picker and shortcuts (in-process)", () =>
       "deployments alice-web",
       "logs alice-web",
       "restart alice-web",
-      "scale alice-web"
+      "scale alice-web",
+      "star alice-web"
     ])
   })
 

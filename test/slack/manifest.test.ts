@@ -60,8 +60,21 @@ describe("the Slack app manifest", () => {
       "chat:write.public",
       "commands",
       "files:write",
-      "im:write"
+      "im:write",
+      "users:read"
     ])
+  })
+
+  it("has a Home tab and subscribes to app_home_opened alone, on the same /slack/events endpoint", () => {
+    const raw = manifest as unknown as {
+      features: { app_home?: { home_tab_enabled?: boolean } }
+      settings: { event_subscriptions?: { request_url?: string; bot_events?: Array<string> } }
+    }
+    expect(raw.features.app_home?.home_tab_enabled).toBe(true)
+    expect(raw.settings.event_subscriptions).toEqual({
+      request_url: "https://YOUR-BOT-HOST/slack/events",
+      bot_events: ["app_home_opened"]
+    })
   })
 
   it("uses HTTP mode without token rotation or org-wide deploy", () => {

@@ -11,6 +11,7 @@ interface Manifest {
   settings: {
     socket_mode_enabled: boolean
     interactivity: { is_enabled: boolean; request_url?: string; message_menu_options_url?: string }
+    event_subscriptions?: { request_url?: string; bot_events: Array<string> }
   }
 }
 
@@ -30,6 +31,7 @@ describe("manifest.socket.yml", () => {
     withoutUrls.settings.socket_mode_enabled = true
     delete withoutUrls.settings.interactivity.request_url
     delete withoutUrls.settings.interactivity.message_menu_options_url
+    delete withoutUrls.settings.event_subscriptions?.request_url
     for (const command of withoutUrls.features.slash_commands) delete command.url
     expect(socket).toEqual(withoutUrls)
   })

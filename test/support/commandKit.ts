@@ -19,13 +19,17 @@ import {
   handleOptions,
   handleSlashCommand,
   handleViewSubmission,
+  type CommandServices,
   type SelectOption
 } from "../../src/commands/router.js"
 import { ScalingoClientOptions } from "../../src/scalingo/ScalingoClientOptions.js"
-import { ScalingoLive, type ScalingoServices } from "../../src/scalingo/ScalingoLive.js"
+import { ScalingoLive } from "../../src/scalingo/ScalingoLive.js"
 import { ScalingoSettings } from "../../src/scalingo/ScalingoSettings.js"
 import { type Simulator, type SimulatorOptions, startSimulator } from "../../src/simulator/index.js"
-import { type Storage, StorageLive } from "../../src/storage/StorageLive.js"
+import { StorageLive } from "../../src/storage/StorageLive.js"
+import { PolicyGate } from "../../src/policies/PolicyGate.js"
+import { defaultPolicySettings, PolicySettings, type PolicySettingsValues } from "../../src/policies/PolicySettings.js"
+import { WorkspaceAdmins } from "../../src/policies/WorkspaceAdmins.js"
 import { StorageSettings } from "../../src/storage/StorageSettings.js"
 import { Watcher, WatcherLive, WatchTimings } from "../../src/watch/Watcher.js"
 import { WatchSettings, type WatchSettingsValues } from "../../src/watch/WatchSettings.js"
@@ -50,6 +54,10 @@ export interface KitOptions {
   readonly watch?: Partial<WatchSettingsValues>
   /** The Scalingo budget the bot keeps to (1,000 a minute by default). */
   readonly requestsPerMinute?: number
+  /** BOT_ADMINS, DEFAULT_CHANNEL_POLICY, AUDIT_RETENTION_DAYS. */
+  readonly policies?: Partial<PolicySettingsValues>
+  /** Who Slack says is a workspace admin or owner (`team/user`), in place of users.info. */
+  readonly workspaceAdmins?: ReadonlyArray<string>
 }
 
 export interface CommandKit {
@@ -60,7 +68,7 @@ export interface CommandKit {
   readonly logs: Array<{ message: string; annotations: Record<string, unknown> }>
   /** Makes showing a Post in `channel` fail as Slack would (e.g. `not_in_channel`). */
   refusePosts(channel: string, code: string): void
-  slash(text: string, options?: { userId?: string; channelId?: string }): Promise<Array<Recorded>>
+  slash(text: string, options?: { userId?: string; channelId?: string; teamId?: string }): Promise<Array<Recorded>>
   click(actionId: string, value: string, options?: Partial<ButtonClick>): Promise<Array<Recorded>>
   submit(callbackId: string, options: Partial<ViewSubmission>): Promise<{ ack: ViewAck; replies: Array<Recorded> }>
   /** The app picker's options for what the person typed. */
@@ -68,16 +76,16 @@ export interface CommandKit {
   /** Waits for background work (late modal outcomes, announcements) to finish. */
   settle(): Promise<void>
   link(userId: string, username: string): Promise<void>
-  /** Runs an effect with the kit's services (storage repositories, Scalingo services…). */
-  run<A>(effect: Effect.Effect<A, unknown, Storage | ScalingoServices>): Promise<A>
   /** One poll cycle of the watcher (as the replica holding the poller lease runs it). */
   pollOnce(): Promise<void>
   /** A webhook call with this URL secret: true when it is a subscription's. */
   ring(secret: string): Promise<boolean>
+  /** Runs an effect with the kit's services (storage, the policy gate, …). */
+  run<A, E>(effect: Effect.Effect<A, E, CommandServices>): Promise<A>
   close(): Promise<void>
 }
 
-const person = (userId = "U-ALICE") => ({ teamId: "T0001", userId, userName: userId.toLowerCase() })
+const person = (userId = "U-ALICE", teamId = "T0001") => ({ teamId, userId, userName: userId.toLowerCase() })
 
 /** The text a person reads in a message (fallback and every text in its blocks). */
 export const textOf = (message: Message): string => {
@@ -145,7 +153,17 @@ export const startCommandKit = async (options: KitOptions = {}): Promise<Command
     groupLease: Duration.seconds(15),
     doorbellGap: Duration.millis(200)
   })
-  const commands = Layer.mergeAll(Accounts.layer, AppDirectory.layer, recording, Background.layer, follow)
+  // The Slack side of admin checks (users.info) as a port, like the recording interpreter; e2e tests ask
+  // the fake Slack through the real one.
+  const admins = new Set(options.workspaceAdmins ?? [])
+  const workspaceAdmins = Layer.succeed(WorkspaceAdmins, {
+    isAdmin: (teamId: string, userId: string) => Effect.succeed(admins.has(`${teamId}/${userId}`))
+  })
+  const gate = PolicyGate.layer.pipe(
+    Layer.provide(workspaceAdmins),
+    Layer.provide(PolicySettings.make({ ...defaultPolicySettings, ...options.policies }))
+  )
+  const commands = Layer.mergeAll(Accounts.layer, AppDirectory.layer, recording, Background.layer, follow, gate)
   const layer = WatcherLive.pipe(Layer.provide(timings), Layer.provideMerge(commands)).pipe(
     Layer.provide(LoginAttempts.layerWith({ ...defaultLoginLimits, ...options.loginLimits })),
     Layer.provideMerge(Layer.mergeAll(StorageLive, ScalingoLive.pipe(Layer.provide(FetchHttpClient.layer)))),
@@ -155,7 +173,11 @@ export const startCommandKit = async (options: KitOptions = {}): Promise<Command
   )
   const runtime = ManagedRuntime.make(layer)
   const since = (mark: number) => replies.slice(mark)
-  const common = (userId?: string) => ({ person: person(userId), command: "/scalingo", receivedAt: Date.now() })
+  const common = (userId?: string, teamId?: string) => ({
+    person: person(userId, teamId),
+    command: "/scalingo",
+    receivedAt: Date.now()
+  })
 
   const kit: CommandKit = {
     sim,
@@ -165,7 +187,7 @@ export const startCommandKit = async (options: KitOptions = {}): Promise<Command
     slash: async (text, opts = {}) => {
       const mark = replies.length
       const invocation: SlashInvocation = {
-        ...common(opts.userId),
+        ...common(opts.userId, opts.teamId),
         channelId: opts.channelId ?? "C0001",
         text,
         triggerId: "trigger-1",
@@ -177,7 +199,7 @@ export const startCommandKit = async (options: KitOptions = {}): Promise<Command
     click: async (actionId, value, opts = {}) => {
       const mark = replies.length
       const click: ButtonClick = {
-        ...common(opts.person?.userId),
+        ...common(opts.person?.userId, opts.person?.teamId),
         actionId,
         blockId: "actions",
         value,

@@ -112,3 +112,29 @@ export const sendInteractive = (
   payload: unknown,
   options: SignedRequestOptions = {}
 ): Promise<SlackReply> => postSigned(baseUrl, secret, interactiveBody(payload), options)
+
+/** An Events API callback as Slack wraps it (`event_callback`), e.g. `app_home_opened`. */
+export const eventCallback = (event: Record<string, unknown>, teamId = "T0001"): Record<string, unknown> => ({
+  token: "legacy-verification-token",
+  team_id: teamId,
+  api_app_id: "A0001",
+  type: "event_callback",
+  event_id: `Ev${Date.now()}${Math.floor(Math.random() * 1e6)}`,
+  event_time: nowSeconds(),
+  event: { event_ts: `${nowSeconds()}.000100`, ...event }
+})
+
+export const appHomeOpened = (userId: string, teamId = "T0001", tab = "home") =>
+  eventCallback({ type: "app_home_opened", user: userId, channel: `D${userId}`, tab }, teamId)
+
+/** An Events API request (JSON body, signed like everything else): callbacks and `url_verification`. */
+export const sendEvent = (
+  baseUrl: string,
+  secret: string,
+  body: unknown,
+  options: SignedRequestOptions = {}
+): Promise<SlackReply> =>
+  postSigned(baseUrl, secret, JSON.stringify(body), {
+    ...options,
+    headers: { "content-type": "application/json", ...options.headers }
+  })

@@ -3,6 +3,7 @@ import { Accounts } from "../../accounts/Accounts.js"
 import { context, message, say, section } from "../../blockKit/blocks.js"
 import { plain, slackDate } from "../../blockKit/text.js"
 import type { AccountLink } from "../../storage/AccountLinks.js"
+import { audited } from "../audit/trail.js"
 import { unreadableToken } from "../errorMessages.js"
 import type { SlashInvocation } from "../interaction/Interaction.js"
 import { Reply } from "../replies/Reply.js"
@@ -10,7 +11,20 @@ import { Reply } from "../replies/Reply.js"
 /** `logout`: forgets the person's token and any bearer cached for it. */
 export const logout = Effect.fn("Account.logout")(function* (invocation: SlashInvocation) {
   const accounts = yield* Accounts
-  const removed = yield* accounts.unlink(invocation.person)
+  const before = yield* accounts.state(invocation.person)
+  // Recorded when there is something to forget: a stranger's logout changes nothing and leaves no row.
+  const removed =
+    before._tag === "None"
+      ? false
+      : yield* audited(
+          {
+            person: invocation.person,
+            channelId: invocation.channelId,
+            action: "logout",
+            scalingoUser: before._tag === "Linked" ? before.link.username : undefined
+          },
+          accounts.unlink(invocation.person)
+        )
   const login = `\`${invocation.command} login\``
   return Reply.Private({
     message: say(

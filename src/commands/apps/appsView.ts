@@ -54,7 +54,8 @@ const appMenu = (app: string) =>
       ["Events", "events"],
       ["Deployments", "deployments"],
       ["Logs", "logs"],
-      ["Restart…", "restart"]
+      ["Restart…", "restart"],
+      ["Star", "star"]
     ].map(([text, subcommand]) => ({ text: text!, value: runValue(subcommand!, app) }))
   )
 

@@ -14,6 +14,7 @@ import {
   notYours
 } from "./confirmationView.js"
 import type { ChangeExecutor } from "./executors.js"
+import { storedChangeTarget } from "./target.js"
 
 /**
  * Confirm and Cancel on a change's question. The decision is one atomic statement in storage, so
@@ -51,5 +52,9 @@ export const changesFeature = (executors: Readonly<Record<string, ChangeExecutor
           }
         }
       })
-  return { buttons: { [CONFIRM_ACTION]: decide("confirm"), [CANCEL_ACTION]: decide("cancel") } }
+  return {
+    buttons: { [CONFIRM_ACTION]: decide("confirm"), [CANCEL_ACTION]: decide("cancel") },
+    // Checked again when confirmed: a policy changed since the question was asked refuses it.
+    buttonTargets: { [CONFIRM_ACTION]: (click) => storedChangeTarget(click.person.teamId, click.value) }
+  }
 }

@@ -13,6 +13,7 @@ import { fromModalOrigin } from "../modals/modalOrigin.js"
 import { ModalAck } from "../replies/ModalAck.js"
 import { Reply } from "../replies/Reply.js"
 import { plain } from "../../blockKit/text.js"
+import { audited } from "../audit/trail.js"
 import * as Views from "./createViews.js"
 
 type Created = { readonly _tag: "Created"; readonly app: App } | { readonly _tag: "AlreadySubmitted" }
@@ -107,8 +108,19 @@ export const submitCreateApp = Effect.fn("CreateApp.submit")(function* (submissi
   const work = Effect.gen(function* () {
     if (!(yield* claims.claim(submission.person.teamId, claim))) return { _tag: "AlreadySubmitted" } as const
     const app = yield* accounts
-      .actingAs(submission.person, ({ account }) =>
-        appsApi.create(account, region, { name }).pipe(Effect.tap(() => directory.forget(account)))
+      .actingAs(submission.person, ({ account, link }) =>
+        audited(
+          {
+            person: submission.person,
+            channelId: metadata.c,
+            action: "create",
+            app: name,
+            region,
+            scalingoUser: link.username
+          },
+          appsApi.create(account, region, { name }),
+          (app) => app.id
+        ).pipe(Effect.tap(() => directory.forget(account)))
       )
       .pipe(Effect.tapError(() => claims.release(submission.person.teamId, claim).pipe(Effect.ignore)))
     yield* Effect.logInfo("app created", { app: app.name, region })

@@ -30,6 +30,22 @@ export const SUBCOMMANDS: ReadonlyArray<{ readonly usage: string; readonly examp
   },
   { usage: "unsubscribe <app>", example: "unsubscribe my-app", what: "stop telling this channel about the app" },
   { usage: "subscriptions", example: "subscriptions", what: "what this channel follows, and who subscribed it" },
+  {
+    usage: "star <app>",
+    example: "star my-app",
+    what: "put an app on your App Home (the bot's Home tab); `unstar` too"
+  },
+  { usage: "policy", example: "policy", what: "what this channel allows and who can change it" },
+  {
+    usage: "policy read-only | allow <action> … | apps <name or prefix*> … | reset",
+    example: "policy allow restart scale",
+    what: "admins: limit what can be changed here (create, restart, scale, subscribe) and which apps"
+  },
+  {
+    usage: "audit [app]",
+    example: "audit my-app",
+    what: "the latest changes made through the bot (admins: everyone's)"
+  },
   { usage: "help", example: "help", what: "show this list" }
 ]
 

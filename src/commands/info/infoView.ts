@@ -69,6 +69,7 @@ export const infoMessage = ({ app, region, formation, lastDeployment }: AppCard)
       shortcut("Logs", "logs"),
       shortcut("Restart", "restart", "danger"),
       shortcut("Scale", "scale"),
+      shortcut(":star: Star", "star"),
       button({ actionId: "open_dashboard", text: "Dashboard", url: dashboardUrl(region, app.name) })
     ]),
     context("Buttons act with your own Scalingo account; changes ask you to confirm first.")

@@ -4,26 +4,32 @@ import { say } from "../../blockKit/blocks.js"
 import { looksLikeApiToken } from "../../scalingo/ScalingoAccount.js"
 import type { User } from "../../scalingo/schemas/user.js"
 import { failureText, TOKEN_REJECTED_PROBLEM, TOKEN_SHAPE_PROBLEM } from "../errorMessages.js"
-import { inputValue, type SlashInvocation, type ViewSubmission } from "../interaction/Interaction.js"
+import { audited } from "../audit/trail.js"
+import { inputValue, type Person, type SlashInvocation, type ViewSubmission } from "../interaction/Interaction.js"
 import { answerInTime, type ModalOutcome } from "../modals/answerInTime.js"
 import { decodeModalOrigin, fromModalOrigin, ModalOriginCodec, modalOriginOf } from "../modals/modalOrigin.js"
 import { ModalAck } from "../replies/ModalAck.js"
 import { Reply } from "../replies/Reply.js"
 import * as Views from "./loginViews.js"
 
+/** A link attempt, recorded in the audit trail (the token never is). */
+const linkRecorded = (person: Person, channelId: string | undefined, token: string) =>
+  Effect.flatMap(Accounts, (accounts) =>
+    audited({ person, channelId, action: "login" }, accounts.link(person, Redacted.make(token)))
+  )
+
 const rejected = (cause: Cause.Cause<unknown>) =>
   Cause.failureOption(cause).pipe((f) => f._tag === "Some" && (f.value as { _tag?: string })._tag === "TokenRejected")
 
 /** `login` opens the token form; `login <token>` links without it. Both answer privately. */
 export const login = Effect.fn("Login.command")(function* (invocation: SlashInvocation, args: ReadonlyArray<string>) {
-  const accounts = yield* Accounts
   const typed = args[0]
   if (typed === undefined) {
     const metadata = ModalOriginCodec.encode(modalOriginOf(invocation.channelId, invocation.responseUrl))
     return Reply.OpenModal({ view: Views.loginForm(metadata) })
   }
   if (!looksLikeApiToken(typed)) return Reply.Private({ message: say(`:warning: ${TOKEN_SHAPE_PROBLEM}`) })
-  const outcome = yield* Effect.exit(accounts.link(invocation.person, Redacted.make(typed)))
+  const outcome = yield* Effect.exit(linkRecorded(invocation.person, invocation.channelId, typed))
   if (Exit.isSuccess(outcome)) {
     return Reply.Private({ message: Views.linkedMessage(outcome.value.username, outcome.value.email) })
   }
@@ -60,12 +66,11 @@ const loginOutcome =
 
 /** The form's submission: checked inline when Scalingo is quick, otherwise a "checking…" view updated later. */
 export const submitLogin = Effect.fn("Login.submit")(function* (submission: ViewSubmission) {
-  const accounts = yield* Accounts
   const typed = (inputValue(submission, Views.TOKEN_BLOCK, Views.TOKEN_ACTION) ?? "").trim()
   if (!looksLikeApiToken(typed)) return ModalAck.Errors({ errors: { [Views.TOKEN_BLOCK]: TOKEN_SHAPE_PROBLEM } })
   return yield* answerInTime({
     submission,
-    work: accounts.link(submission.person, Redacted.make(typed)),
+    work: linkRecorded(submission.person, decodeModalOrigin(submission.privateMetadata).c, typed),
     outcome: loginOutcome(submission),
     pending: Views.checkingView(submission.privateMetadata)
   }).pipe(fromModalOrigin(submission, decodeModalOrigin(submission.privateMetadata)))

@@ -6,6 +6,7 @@ import { code, listOf } from "../../blockKit/text.js"
 import { ContainersApi } from "../../scalingo/ContainersApi.js"
 import { OperationsApi } from "../../scalingo/OperationsApi.js"
 import type { PendingChange } from "../../storage/PendingChanges.js"
+import { audited, operationIdOf } from "../audit/trail.js"
 import { announceAndFollow } from "../changes/announce.js"
 import { askToConfirm } from "../changes/confirmation.js"
 import { decidedMessage } from "../changes/confirmationView.js"
@@ -78,13 +79,22 @@ export const restartExecutor: ChangeExecutor = (change, confirmer) =>
     const operations = yield* OperationsApi
     const scope = scopeOf(change)
     const sent = yield* accounts
-      .actingAs(confirmer.person, ({ account }) =>
+      .actingAs(confirmer.person, ({ account, link }) =>
         Effect.map(
-          operations.restart(account, change.region, change.app, scope.length > 0 ? scope : undefined),
-          (url) => ({
-            account,
-            url
-          })
+          audited(
+            {
+              person: confirmer.person,
+              channelId: change.channelId,
+              action: "restart",
+              app: change.app,
+              region: change.region,
+              scalingoUser: link.username,
+              details: { scope }
+            },
+            operations.restart(account, change.region, change.app, scope.length > 0 ? scope : undefined),
+            operationIdOf
+          ),
+          (url) => ({ account, url })
         )
       )
       .pipe(Effect.either)

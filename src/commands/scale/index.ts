@@ -1,6 +1,9 @@
+import { Effect, Option } from "effect"
+import { ChangeId } from "../changes/confirmationView.js"
+import { storedChangeTarget } from "../changes/target.js"
 import type { Feature } from "../feature.js"
 import { scale, scaleExecutor } from "./scale.js"
-import { STOP_ACTION, STOP_CALLBACK } from "./scaleView.js"
+import { STOP_ACTION, STOP_CALLBACK, StopMetadata } from "./scaleView.js"
 import { openStopModal, submitStop } from "./stop.js"
 
 export const scaleFeature: Feature = {
@@ -9,5 +12,13 @@ export const scaleFeature: Feature = {
   needsAnApp: ["scale"],
   buttons: { [STOP_ACTION]: openStopModal },
   submissions: { [STOP_CALLBACK]: submitStop },
-  executors: { scale: scaleExecutor }
+  executors: { scale: scaleExecutor },
+  buttonTargets: { [STOP_ACTION]: (click) => storedChangeTarget(click.person.teamId, click.value) },
+  submissionTargets: {
+    [STOP_CALLBACK]: (submission) =>
+      Option.match(StopMetadata.decode(submission.privateMetadata), {
+        onNone: () => Effect.succeed(undefined),
+        onSome: (metadata) => storedChangeTarget(submission.person.teamId, ChangeId.encode(metadata.i))
+      })
+  }
 }

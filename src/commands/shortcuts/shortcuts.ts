@@ -8,7 +8,7 @@ import { Reply } from "../replies/Reply.js"
 export const RUN_ACTION = "run_command"
 
 /** The commands a button or menu item may run on an app: reading, or asking to confirm a change. */
-const RUNNABLE = new Set(["info", "events", "deployments", "logs", "restart", "scale"])
+const RUNNABLE = new Set(["info", "events", "deployments", "logs", "restart", "scale", "star", "unstar"])
 const WORD = /^[a-z0-9][a-z0-9:+_-]{0,62}$/
 
 /** A button's or menu item's value: the words of the command (`restart my-app`), within 75 characters. */

@@ -15,6 +15,13 @@ const CHANNEL_METHODS = new Set([
 const MESSAGE_METHODS = new Set(["chat.postMessage", "chat.update", "chat.postEphemeral"])
 
 const str = (value: unknown): string => (typeof value === "string" ? value : "")
+const parseView = (text: string): unknown => {
+  try {
+    return JSON.parse(text)
+  } catch {
+    return undefined
+  }
+}
 
 /** Slack's refusal before any answer (canned or replaced): the channel's state, then the message's limits. */
 export const refusalFor = (state: SlackState, method: string, params: Params): string | undefined => {
@@ -84,14 +91,21 @@ export const cannedMethods = (
     },
     "views.publish": (p) => {
       const user = str(p.user_id)
-      if (user === "") return { ok: false, error: "invalid_arguments" }
-      const home = state.keepView({ type: "home", ...(p.view as object) }, { id: state.homeViews.get(user)?.id })
+      // As Slack: a user id, and a view that is a Home tab of at most 100 blocks (form bodies carry it as JSON).
+      const view = (typeof p.view === "string" ? parseView(p.view) : p.view) as
+        | { type?: unknown; blocks?: unknown }
+        | undefined
+      if (user === "" || typeof view !== "object" || view === null) return { ok: false, error: "invalid_arguments" }
+      if (view.type !== "home") return { ok: false, error: "invalid_arguments" }
+      if (!Array.isArray(view.blocks) || view.blocks.length > 100) return { ok: false, error: "invalid_blocks" }
+      const home = state.keepView({ ...view }, { id: state.homeViews.get(user)?.id })
       state.views.delete(home.id)
       state.homeViews.set(user, home)
       return { view: home }
     },
     "users.info": (p) => {
       const id = str(p.user)
+      if (!/^[UW][A-Z0-9-]{1,30}$/.test(id)) return { ok: false, error: "user_not_found" }
       const name = id.toLowerCase()
       return {
         user: {

@@ -1,0 +1,77 @@
+import { Effect } from "effect"
+import { PolicyGate } from "../../policies/PolicyGate.js"
+import { actionOf } from "../../policies/policy.js"
+import type { GateTarget, Handler, SubmissionHandler, Target } from "../feature.js"
+import type { ButtonClick, Person, SlashInvocation, ViewSubmission } from "../interaction/Interaction.js"
+import { ModalAck } from "../replies/ModalAck.js"
+import { Reply } from "../replies/Reply.js"
+import { refusalMessage, refusalModal } from "./policyView.js"
+
+/**
+ * The one policy check, run by the router before any handler: every typed command, every click
+ * (shortcuts, menus and picker choices re-enter through the checked subcommands; confirmations are
+ * checked against the stored change) and every modal submission. A refusal sends nothing to Scalingo.
+ */
+const refusalFor = (person: Person, channelId: string | undefined, target: GateTarget) =>
+  Effect.gen(function* () {
+    const gate = yield* PolicyGate
+    const channel = target.channelId ?? channelId
+    const verdict = yield* gate.check(person.teamId, channel, target)
+    if (verdict._tag === "Allowed") return undefined
+    yield* Effect.logInfo("refused by the channel's policy").pipe(
+      Effect.annotateLogs({ policy_action: target.action, refused_because: verdict.because })
+    )
+    return refusalMessage(verdict, channel, gate.botAdmins)
+  })
+
+/** A subcommand checked as what its first word does, on the app its first argument names. */
+export const gateSubcommand =
+  (name: string, appOf: (args: ReadonlyArray<string>) => string | undefined, handler: Handler<SlashInvocation>) =>
+  (invocation: SlashInvocation, args: ReadonlyArray<string>) =>
+    Effect.flatMap(
+      refusalFor(invocation.person, invocation.channelId, { action: actionOf(name), app: appOf(args) }),
+      (refused) =>
+        refused === undefined ? handler(invocation, args) : Effect.succeed(Reply.Private({ message: refused }))
+    )
+
+export const gateButton =
+  (target: Target<ButtonClick>, handler: Handler<ButtonClick>): Handler<ButtonClick> =>
+  (click, args) =>
+    Effect.gen(function* () {
+      const found = yield* target(click)
+      const refused = found === undefined ? undefined : yield* refusalFor(click.person, click.channelId, found)
+      return refused === undefined ? yield* handler(click, args) : Reply.Private({ message: refused })
+    })
+
+export const gateSubmission =
+  (target: Target<ViewSubmission>, handler: SubmissionHandler): SubmissionHandler =>
+  (submission) =>
+    Effect.gen(function* () {
+      const found = yield* target(submission)
+      const refused = found === undefined ? undefined : yield* refusalFor(submission.person, undefined, found)
+      return refused === undefined ? yield* handler(submission) : ModalAck.Show({ view: refusalModal(refused) })
+    })
+
+/** Every button whose target is declared, behind the check. */
+export const gateButtons = (
+  buttons: Readonly<Record<string, Handler<ButtonClick>>>,
+  targets: Readonly<Record<string, Target<ButtonClick>>>
+): Record<string, Handler<ButtonClick>> =>
+  Object.fromEntries(
+    Object.entries(buttons).map(([id, handler]) => [
+      id,
+      Object.hasOwn(targets, id) ? gateButton(targets[id]!, handler) : handler
+    ])
+  )
+
+/** Every modal submission whose target is declared, behind the check. */
+export const gateSubmissions = (
+  submissions: Readonly<Record<string, SubmissionHandler>>,
+  targets: Readonly<Record<string, Target<ViewSubmission>>>
+): Record<string, SubmissionHandler> =>
+  Object.fromEntries(
+    Object.entries(submissions).map(([id, handler]) => [
+      id,
+      Object.hasOwn(targets, id) ? gateSubmission(targets[id]!, handler) : handler
+    ])
+  )
