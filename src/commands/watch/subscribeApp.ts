@@ -5,10 +5,17 @@ import { AppDirectory } from "../../accounts/AppDirectory.js"
 import { NotifiersApi, eventIdsFor } from "../../scalingo/NotifiersApi.js"
 import type { ScalingoAccount } from "../../scalingo/ScalingoAccount.js"
 import { DeliveryLedger } from "../../storage/DeliveryLedger.js"
-import { type Follow, type Subscription, Subscriptions, webhookSecretHashOf } from "../../storage/Subscriptions.js"
+import {
+  type Follow,
+  type Subscription,
+  type SubscriptionKey,
+  Subscriptions,
+  webhookSecretHashOf
+} from "../../storage/Subscriptions.js"
 import { readApp } from "../../watch/appRead.js"
 import { recordBaseline } from "../../watch/baseline.js"
 import { WEBHOOK_PATH, WatchSettings } from "../../watch/WatchSettings.js"
+import { audited } from "../audit/trail.js"
 import type { Person } from "../interaction/Interaction.js"
 
 /** What subscribing changes: a channel, an app, what it follows, whose account reads it. */
@@ -57,46 +64,57 @@ export const subscribeApp = (request: SubscribeRequest) =>
     const notifiers = yield* NotifiersApi
     const key = { teamId: request.person.teamId, channelId: request.channelId, app: request.app }
     const previous = yield* subscriptions.find(key)
-    return yield* accounts.actingAs(request.person, ({ account }) =>
-      Effect.gen(function* () {
-        // An app shared with the person within the last minute is not in their cached list yet: read it again once.
-        const { region } = yield* directory
-          .find(account, request.app)
-          .pipe(
-            Effect.catchTag("NotFound", () =>
-              Effect.zipRight(directory.forget(account), directory.find(account, request.app))
-            )
-          )
-        const read = yield* readApp(account, region, request.app)
-        yield* recordBaseline(key, read, new Date())
-        if (Option.isSome(previous) && previous.value.notifierId !== null) {
-          yield* notifiers
-            .remove(account, previous.value.region, request.app, previous.value.notifierId)
+    return yield* accounts.actingAs(request.person, ({ account, link }) =>
+      audited(
+        {
+          person: request.person,
+          channelId: request.channelId,
+          action: "subscribe",
+          app: request.app,
+          scalingoUser: link.username,
+          details: { follows: request.follows }
+        },
+        Effect.gen(function* () {
+          // An app shared with the person within the last minute is not in their cached list yet: read it again once.
+          const { region } = yield* directory
+            .find(account, request.app)
             .pipe(
-              Effect.catchAll((error) =>
-                Effect.logWarning("could not remove the previous notifier", { error: error._tag })
+              Effect.catchTag("NotFound", () =>
+                Effect.zipRight(directory.forget(account), directory.find(account, request.app))
               )
             )
-        }
-        const notifier = Option.isNone(settings.publicUrl)
-          ? undefined
-          : yield* Effect.either(registerNotifier(account, region, request, settings.publicUrl.value))
-        if (notifier?._tag === "Left") {
-          yield* Effect.logWarning("Scalingo refused a webhook notifier; polling only").pipe(
-            Effect.annotateLogs({ error: notifier.left._tag, detail: notifier.left.message.slice(0, 200) })
-          )
-        }
-        const pushed = notifier?._tag === "Right" ? notifier.right : undefined
-        const subscription = yield* subscriptions.upsert({
-          ...key,
-          region,
-          follows: request.follows,
-          subscriberUserId: request.person.userId,
-          notifierId: pushed?.notifierId ?? null,
-          webhookSecretHash: pushed?.webhookSecretHash ?? null
-        })
-        return { subscription, pushed: pushed !== undefined, pushRefused: notifier?._tag === "Left" } as Subscribed
-      })
+          const read = yield* readApp(account, region, request.app)
+          yield* recordBaseline(key, read, new Date())
+          if (Option.isSome(previous) && previous.value.notifierId !== null) {
+            yield* notifiers
+              .remove(account, previous.value.region, request.app, previous.value.notifierId)
+              .pipe(
+                Effect.catchAll((error) =>
+                  Effect.logWarning("could not remove the previous notifier", { error: error._tag })
+                )
+              )
+          }
+          const notifier = Option.isNone(settings.publicUrl)
+            ? undefined
+            : yield* Effect.either(registerNotifier(account, region, request, settings.publicUrl.value))
+          if (notifier?._tag === "Left") {
+            yield* Effect.logWarning("Scalingo refused a webhook notifier; polling only").pipe(
+              Effect.annotateLogs({ error: notifier.left._tag, detail: notifier.left.message.slice(0, 200) })
+            )
+          }
+          const pushed = notifier?._tag === "Right" ? notifier.right : undefined
+          const subscription = yield* subscriptions.upsert({
+            ...key,
+            region,
+            follows: request.follows,
+            subscriberUserId: request.person.userId,
+            notifierId: pushed?.notifierId ?? null,
+            webhookSecretHash: pushed?.webhookSecretHash ?? null
+          })
+          return { subscription, pushed: pushed !== undefined, pushRefused: notifier?._tag === "Left" } as Subscribed
+        }),
+        (done) => done.subscription.notifierId ?? undefined
+      )
     )
   })
 
@@ -111,22 +129,33 @@ export const unsubscribeApp = (request: {
   readonly app: string
 }) =>
   Effect.gen(function* () {
+    const subscriptions = yield* Subscriptions
+    const key = { teamId: request.person.teamId, channelId: request.channelId, app: request.app }
+    if (Option.isNone(yield* subscriptions.find(key))) return Option.none()
+    return yield* audited(
+      { person: request.person, channelId: request.channelId, action: "unsubscribe", app: request.app },
+      removeSubscription(key, request.person)
+    )
+  })
+
+/** Removes a subscription, what it saw and its webhook notifier (recorded by `unsubscribeApp`). */
+const removeSubscription = (key: SubscriptionKey, person: Person) =>
+  Effect.gen(function* () {
     const accounts = yield* Accounts
     const subscriptions = yield* Subscriptions
     const ledger = yield* DeliveryLedger
     const notifiers = yield* NotifiersApi
-    const key = { teamId: request.person.teamId, channelId: request.channelId, app: request.app }
     const removed = yield* subscriptions.remove(key)
     if (Option.isNone(removed)) return removed
     yield* ledger.forget(key)
     const { notifierId, region, subscriberUserId } = removed.value
     if (notifierId !== null) {
       const removeWith = (userId: string) =>
-        accounts.actingAs({ teamId: request.person.teamId, userId }, ({ account }) =>
-          notifiers.remove(account, region, request.app, notifierId)
+        accounts.actingAs({ teamId: person.teamId, userId }, ({ account }) =>
+          notifiers.remove(account, region, key.app, notifierId)
         )
       yield* removeWith(subscriberUserId).pipe(
-        Effect.orElse(() => removeWith(request.person.userId)),
+        Effect.orElse(() => removeWith(person.userId)),
         Effect.catchAll((error) =>
           Effect.logWarning("could not delete a subscription's notifier").pipe(
             Effect.annotateLogs({ error: (error as { _tag?: string })._tag ?? "unknown" })

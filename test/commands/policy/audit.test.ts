@@ -112,6 +112,25 @@ describe("the audit trail (in-process)", () => {
     expect(all.filter((r) => r.slackUserId === "U-NEVER-LINKED")).toEqual([])
   })
 
+  it("subscribe and unsubscribe are recorded with who, which account and the app; a refused one failed", async () => {
+    await kit.slash("subscribe alice-web crashes", { userId: "U-ALICE", channelId: "C-WATCH" })
+    await kit.slash("unsubscribe alice-web", { userId: "U-ALICE", channelId: "C-WATCH" })
+    await kit.slash("subscribe erin-api", { userId: "U-ALICE", channelId: "C-WATCH" })
+    const watching = (await records()).filter((r) => r.action === "subscribe" || r.action === "unsubscribe")
+    expect(watching.map((r) => [r.action, r.app, r.outcome, r.channelId]).reverse()).toEqual([
+      ["subscribe", "alice-web", "done", "C-WATCH"],
+      ["unsubscribe", "alice-web", "done", "C-WATCH"],
+      ["subscribe", "erin-api", "failed", "C-WATCH"]
+    ])
+    expect(watching.find((r) => r.action === "subscribe")).toMatchObject({
+      slackUserId: "U-ALICE",
+      scalingoUser: "alice"
+    })
+    // Unsubscribing a channel that follows nothing changes nothing, so it leaves no record.
+    await kit.slash("unsubscribe alice-web", { userId: "U-ALICE", channelId: "C-WATCH" })
+    expect((await records()).filter((r) => r.action === "unsubscribe")).toHaveLength(1)
+  })
+
   it("an admin's `audit` shows everyone's records; anyone else's only their own; `audit <app>` filters", async () => {
     const byAdmin = textsOf(await kit.slash("audit", { userId: "U-ADMIN" }))
     expect(byAdmin).toContain("in this workspace")

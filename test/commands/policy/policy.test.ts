@@ -1,9 +1,5 @@
-import { Effect } from "effect"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import type { Message } from "../../../src/blockKit/blocks.js"
-import { gateSubcommand } from "../../../src/commands/policy/gate.js"
-import { Conversation, conversationFor } from "../../../src/commands/replies/Replies.js"
-import { Reply } from "../../../src/commands/replies/Reply.js"
 import { StopMetadata } from "../../../src/commands/scale/scaleView.js"
 import { actionOf, SUBCOMMAND_ACTIONS } from "../../../src/policies/policy.js"
 import { type CommandKit, messageOf, type Recorded, startCommandKit, textOf } from "../../support/commandKit.js"
@@ -65,42 +61,28 @@ describe("channel policies (in-process)", () => {
     expect(scalingoRequests()).toBe(before)
   })
 
-  it("subscribe and unsubscribe are changes the gate knows (one line each in the table)", async () => {
+  it("a read-only channel refuses the real subscribe and unsubscribe; `policy allow subscribe` lets them through", async () => {
     expect(SUBCOMMAND_ACTIONS).toMatchObject({ subscribe: "subscribe", unsubscribe: "subscribe" })
     expect(actionOf("unsubscribe")).toBe("subscribe")
-    let ran = 0
-    const subscribe = gateSubcommand(
-      "subscribe",
-      (args) => args[0],
-      () =>
-        Effect.sync(() => {
-          ran += 1
-          return Reply.Private({ message: { text: "subscribed", blocks: [] } })
-        })
-    )
-    const invocation = {
-      person: person("U-ALICE"),
-      command: "/scalingo",
-      receivedAt: Date.now(),
-      channelId: "C-OPS",
-      text: "subscribe alice-web",
-      triggerId: "t",
-      responseUrl: "https://hooks.slack.com/commands/T0001/1/r"
+    await admin("policy read-only")
+    const before = scalingoRequests()
+    for (const text of ["subscribe alice-web", "unsubscribe alice-web", "subscribe alice-web all"]) {
+      const said = textsOf(await kit.slash(text, { userId: "U-ALICE", channelId: "C-OPS" }))
+      expect(said).toContain("`subscribe` is not allowed in <#C-OPS>")
+      expect(said).toContain("Nothing was sent to Scalingo")
     }
-    const run = () =>
-      kit.run(
-        Effect.provideServiceEffect(
-          subscribe(invocation, ["alice-web"]),
-          Conversation,
-          conversationFor({ person: invocation.person })
-        )
-      )
-    const refused = await run()
-    expect(textOf((refused as { message: Message }).message)).toContain("`subscribe` is not allowed in <#C-OPS>")
-    expect(ran).toBe(0)
+    expect(scalingoRequests()).toBe(before)
+    expect(textsOf(await kit.slash("subscriptions", { userId: "U-ALICE", channelId: "C-OPS" }))).not.toContain(
+      "not allowed"
+    )
     await admin("policy allow subscribe")
-    await run()
-    expect(ran).toBe(1)
+    const subscribed = await kit.slash("subscribe alice-web", { userId: "U-ALICE", channelId: "C-OPS" })
+    expect(textsOf(subscribed)).not.toContain("not allowed")
+    expect(scalingoRequests()).toBeGreaterThan(before)
+    expect(textsOf(await kit.slash("unsubscribe alice-web", { userId: "U-ALICE", channelId: "C-OPS" }))).not.toContain(
+      "not allowed"
+    )
+    await kit.settle()
   })
 
   it("`policy allow restart` lets a restart through, and only it", async () => {
