@@ -61,7 +61,7 @@ describe("channel policies (in-process)", () => {
     expect(scalingoRequests()).toBe(before)
   })
 
-  it("a read-only channel refuses the real subscribe and unsubscribe; `policy allow subscribe` lets them in", async () => {
+  it("read-only refuses the real subscribe and unsubscribe; `policy allow subscribe` lets them in", async () => {
     expect(SUBCOMMAND_ACTIONS).toMatchObject({ subscribe: "subscribe", unsubscribe: "subscribe" })
     expect(actionOf("unsubscribe")).toBe("subscribe")
     await admin("policy read-only")
