@@ -85,11 +85,12 @@ describe("channel policies (end to end)", () => {
   })
 
   it(
-    "a read-only channel refuses restart, scale and create with a sentence naming the policy; nothing is " + "sent",
+    "a read-only channel refuses restart, scale, create and subscribe with a sentence naming the policy; nothing " +
+      "is sent",
     async () => {
       const before = sent()
       const gets = world.sim.requests.length
-      for (const text of ["restart alice-web", "scale alice-web web:3", "create brand-new"]) {
+      for (const text of ["restart alice-web", "scale alice-web web:3", "create brand-new", "subscribe alice-web"]) {
         const { text: said } = await say(text)
         expect(said).toContain("is not allowed in <#C-OPS>")
         expect(said).toContain("*read-only*")
