@@ -55,6 +55,19 @@ describe("what a watching channel is told (in-process)", () => {
     expect(await poll("C-DEP")).toEqual([])
   })
 
+  it("subscribing again keeps a deployment's message: later statuses still edit it in place", async () => {
+    const deployment = kit.sim.startDeployment("alice", "osc-fr1", "alice-web", { stepMs: "manual" })
+    const [first] = await poll("C-DEP")
+    expect(first?.reply._tag).toBe("Post")
+    await kit.slash("subscribe alice-web deploys", { userId: "U-ALICE", channelId: "C-DEP" })
+    deployment.step()
+    const [edit, ...more] = await poll("C-DEP")
+    expect(more).toEqual([])
+    expect(edit?.reply._tag).toBe("Update")
+    deployment.finish()
+    await poll("C-DEP")
+  })
+
   it("a failed deployment puts its build log's last lines in that message's thread, once", async () => {
     const deployment = kit.sim.startDeployment("alice", "osc-fr1", "alice-web", {
       stepMs: "manual",
