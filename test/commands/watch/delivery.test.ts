@@ -132,6 +132,14 @@ describe("what a watching channel is told (in-process)", () => {
     expect(textOf(messageOf(list!.reply)!)).toContain("paused*: Slack refused to post here (channel_not_found)")
   })
 
+  it("a deleted app tells the channel once and pauses the subscription with why", async () => {
+    kit.sim.addApp("bob", "osc-fr1", { name: "bob-temp" })
+    await kit.slash("subscribe bob-temp", { userId: "U-BOB", channelId: "C-DELETED" })
+    kit.sim.deleteApp("bob", "osc-fr1", "bob-temp")
+    const told = [...(await poll("C-DELETED")), ...(await poll("C-DELETED"))]
+    expect(texts(told)).toEqual([expect.stringContaining("can no longer read the app (or it was deleted)")])
+  })
+
   it("a revoked link tells the channel once, pauses, and subscribing again resumes", async () => {
     kit.sim.createAccount({ username: "dana" })
     kit.sim.addApp("dana", "osc-fr1", { name: "dana-api" })
