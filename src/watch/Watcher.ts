@@ -1,10 +1,12 @@
 import { randomUUID } from "node:crypto"
 import { Context, Duration, Effect, Fiber, FiberSet, Layer, Redacted, Ref, Schedule } from "effect"
 import { ScalingoSettings } from "../scalingo/ScalingoSettings.js"
+import { DeliveryLedger } from "../storage/DeliveryLedger.js"
 import { Leases } from "../storage/Leases.js"
 import { Subscriptions, webhookSecretHashOf } from "../storage/Subscriptions.js"
 import { deliverGroup, type Group, groupsOf } from "./groups.js"
 import { makePacer } from "./pacer.js"
+import { LEDGER_KEEPS_MS } from "./posting.js"
 import { WatchSettings } from "./WatchSettings.js"
 
 /** How the watcher shares work between replicas and paces doorbells (shortened in tests). */
@@ -43,6 +45,7 @@ const make = Effect.gen(function* () {
   const timings = yield* WatchTimings
   const subscriptions = yield* Subscriptions
   const leases = yield* Leases
+  const ledger = yield* DeliveryLedger
   const context = yield* Effect.context<Effect.Effect.Context<ReturnType<typeof deliverGroup>> | Subscriptions>()
   const replica = randomUUID()
   const pacer = makePacer(scalingo.requestsPerMinute)
@@ -109,6 +112,19 @@ const make = Effect.gen(function* () {
   }).pipe(
     Effect.catchAllCause((cause) => Effect.logWarning("a poll of subscriptions failed", cause)),
     Effect.repeat(Schedule.spaced(Duration.seconds(settings.pollSeconds))),
+    Effect.forkScoped
+  )
+
+  // What subscriptions saw long ago is forgotten (olderThan keeps anything that old from being posted again).
+  yield* Effect.gen(function* () {
+    if (!(yield* Ref.get(leader))) return
+    const pruned = yield* ledger.prune(new Date(Date.now() - LEDGER_KEEPS_MS))
+    if (pruned > 0)
+      yield* Effect.logInfo("pruned what subscriptions saw long ago").pipe(Effect.annotateLogs({ pruned }))
+  }).pipe(
+    Effect.catchAllCause((cause) => Effect.logWarning("could not prune the delivery ledger", cause)),
+    Effect.delay("1 minute"),
+    Effect.repeat(Schedule.spaced("6 hours")),
     Effect.forkScoped
   )
 

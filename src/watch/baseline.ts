@@ -11,10 +11,18 @@ import { deploymentKey, deploymentLogKey, eventKey } from "./posting.js"
 export const recordBaseline = (key: SubscriptionKey, read: AppRead, since: Date) =>
   Effect.gen(function* () {
     const ledger = yield* DeliveryLedger
-    for (const d of read.deployments) {
-      yield* ledger.record(key, deploymentKey(d.id), d.status ?? "unknown", null)
-      yield* ledger.record(key, deploymentLogKey(d.id), "before", null)
-    }
-    for (const e of read.events) if (e.id !== "") yield* ledger.record(key, eventKey(e.id), "before", null)
+    const items = [
+      ...read.deployments.flatMap((d) => [
+        { key: deploymentKey(d.id), state: d.status ?? "unknown" },
+        { key: deploymentLogKey(d.id), state: "before" }
+      ]),
+      ...read.events.filter((e) => e.id !== "").map((e) => ({ key: eventKey(e.id), state: "before" }))
+    ]
+    // Subscribing again keeps what was posted (a deployment's message stays the one edited in place).
+    const known = yield* ledger.seen(
+      key,
+      items.map((item) => item.key)
+    )
+    for (const item of items) if (!known.has(item.key)) yield* ledger.record(key, item.key, item.state, null)
     yield* ledger.setBaseline(key, { newestEventId: read.events[0]?.id || null, since })
   })

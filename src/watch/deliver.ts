@@ -61,10 +61,10 @@ const deliverDeployments = (s: Subscription, context: ReadContext, since: Date |
         )
       }
       if (ts === null || !finished || failureKind(d) === undefined || seen.has(deploymentLogKey(d.id))) continue
-      const log = yield* api.output(context.account, s.region, s.app, d.id).pipe(
-        Effect.map(Option.getOrUndefined),
-        Effect.catchAll(() => Effect.succeed(undefined))
-      )
+      // A log Scalingo could not give now is asked for again at the next read; "no log" (404) is said once.
+      const read = yield* Effect.either(api.output(context.account, s.region, s.app, d.id))
+      if (read._tag === "Left") continue
+      const log = Option.getOrUndefined(read.right)
       yield* showAndRecord(
         s,
         [{ key: deploymentLogKey(d.id), state: "posted" }],

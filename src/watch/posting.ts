@@ -67,10 +67,15 @@ export const recordSeen = (
 /** Before this much earlier than a subscription began, an item is old news (tolerates clock skew). */
 export const SKEW_MS = 5 * 60_000
 
+/** Ledger entries not touched for this long are pruned (see Watcher); nothing this old is ever posted either. */
+export const LEDGER_KEEPS_MS = 30 * 24 * 3600_000
+const NEVER_POSTED_AFTER_MS = LEDGER_KEEPS_MS - 5 * 24 * 3600_000
+
+/** From before the subscription began, or so old its ledger entry may have been pruned: seen, never posted. */
 export const olderThan = (subscription: Subscription, since: Date | undefined, at: string | undefined): boolean => {
   const start = (since ?? subscription.createdAt).getTime()
   const time = Date.parse(at ?? "")
-  return Number.isFinite(time) && time < start - SKEW_MS
+  return Number.isFinite(time) && (time < start - SKEW_MS || time < Date.now() - NEVER_POSTED_AFTER_MS)
 }
 
 export const deploymentKey = (id: string) => `deployment:${id}`

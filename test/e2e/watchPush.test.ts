@@ -107,6 +107,10 @@ describe("watching apps by push (PUBLIC_URL)", () => {
     await shownIn(world, "C-PUSH", (t) => t.includes("unsubscribed this channel from `bob-blog`"))
     expect(world.sim.notifiersOf("bob", "osc-fr1", "bob-blog")).toEqual([])
     expect((await call(hook)).status).toBe(404)
+    // The URL's secret reached no Slack message and no log line.
+    const secret = hook.split("/").pop()!
+    expect(world.bot.output.join("\n")).not.toContain(secret)
+    expect(JSON.stringify(world.slack.calls)).not.toContain(secret)
   })
 })
 

@@ -55,6 +55,19 @@ describe("what a watching channel is told (in-process)", () => {
     expect(await poll("C-DEP")).toEqual([])
   })
 
+  it("subscribing again keeps a deployment's message: later statuses still edit it in place", async () => {
+    const deployment = kit.sim.startDeployment("alice", "osc-fr1", "alice-web", { stepMs: "manual" })
+    const [first] = await poll("C-DEP")
+    expect(first?.reply._tag).toBe("Post")
+    await kit.slash("subscribe alice-web deploys", { userId: "U-ALICE", channelId: "C-DEP" })
+    deployment.step()
+    const [edit, ...more] = await poll("C-DEP")
+    expect(more).toEqual([])
+    expect(edit?.reply._tag).toBe("Update")
+    deployment.finish()
+    await poll("C-DEP")
+  })
+
   it("a failed deployment puts its build log's last lines in that message's thread, once", async () => {
     const deployment = kit.sim.startDeployment("alice", "osc-fr1", "alice-web", {
       stepMs: "manual",
@@ -117,6 +130,14 @@ describe("what a watching channel is told (in-process)", () => {
     ).toHaveLength(1)
     const [list] = await kit.slash("subscriptions", { userId: "U-BOB", channelId: "C-GONE" })
     expect(textOf(messageOf(list!.reply)!)).toContain("paused*: Slack refused to post here (channel_not_found)")
+  })
+
+  it("a deleted app tells the channel once and pauses the subscription with why", async () => {
+    kit.sim.addApp("bob", "osc-fr1", { name: "bob-temp" })
+    await kit.slash("subscribe bob-temp", { userId: "U-BOB", channelId: "C-DELETED" })
+    kit.sim.deleteApp("bob", "osc-fr1", "bob-temp")
+    const told = [...(await poll("C-DELETED")), ...(await poll("C-DELETED"))]
+    expect(texts(told)).toEqual([expect.stringContaining("can no longer read the app (or it was deleted)")])
   })
 
   it("a revoked link tells the channel once, pauses, and subscribing again resumes", async () => {
