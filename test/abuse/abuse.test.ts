@@ -259,7 +259,7 @@ describe("abuse: 5,000 generated slash commands and interactive payloads", () =>
       await world.command("policy read-only", { ...evil, channelId: "C0001" })
       await world.slack.waitFor(
         (r) => r.kind === "call" && r.method === "chat.postMessage" && world.slack.calls.indexOf(r) >= since,
-        { timeoutMs: 10_000 }
+        { timeoutMs: 30_000 }
       )
       // The same channel id in this workspace still follows the default: alice may still ask to restart.
       expect((await commandReply(world, "policy", { userId: "U-ALICE", channelId: "C0001" })).text).toContain(
@@ -292,7 +292,7 @@ describe("abuse: 5,000 generated slash commands and interactive payloads", () =>
         responseUrl
       })
       const told = await world.slack.waitFor((r) => r.kind === "response" && r.id === responseUrl.split("/").pop(), {
-        timeoutMs: 10_000
+        timeoutMs: 30_000
       })
       expect(readable((told as { body: unknown }).body)).not.toContain("restarting")
       expect(restarts()).toBe(before)
