@@ -250,55 +250,53 @@ describe("abuse: 5,000 generated slash commands and interactive payloads", () =>
     }, 85_000)
   }
 
-  it(
-    "forged policy words, another workspace's channel ids and another team's confirmation change nothing " + "here",
-    async () => {
-      world.slack.setUser("U-EVILADMIN", { is_admin: true })
-      const evil = { userId: "U-EVILADMIN", teamId: "T-EVIL" }
-      const since = world.slack.calls.length
-      await world.command("policy read-only", { ...evil, channelId: "C0001" })
-      await world.slack.waitFor(
-        (r) => r.kind === "call" && r.method === "chat.postMessage" && world.slack.calls.indexOf(r) >= since,
-        { timeoutMs: 10_000 }
-      )
-      // The same channel id in this workspace still follows the default: alice may still ask to restart.
-      expect((await commandReply(world, "policy", { userId: "U-ALICE", channelId: "C0001" })).text).toContain(
-        "bot's default"
-      )
-      for (const text of [
-        "policy allow restart;DROP TABLE channel_policies",
-        "policy apps ../../* %2e%2e",
-        `policy allow ${"restart ".repeat(600)}`,
-        `policy apps ${Array.from({ length: 40 }, (_, i) => `a${i}`).join(" ")}`,
-        "policy allow <@U-ALICE> <!channel>",
-        "policy read-only now"
-      ]) {
-        const { text: said } = await commandReply(world, text, { ...evil, channelId: "C0002" })
-        expect(said, text.slice(0, 40)).toContain(":warning:")
-        expect(said).not.toContain("DROP TABLE")
-      }
-      const asked = await commandReply(world, "restart alice-web web", { userId: "U-ALICE", channelId: "C0001" })
-      const value = buttonsOf(asked.body as never, "confirm_change")[0]?.value
-      expect(value, asked.text).toBeDefined()
-      const restarts = () => world.sim.requests.filter((r) => r.method === "POST" && r.path.endsWith("/restart")).length
-      const before = restarts()
-      const responseUrl = world.slack.responseUrl()
-      await world.click({
-        actionId: "confirm_change",
-        value: value!,
-        userId: "U-ALICE",
-        teamId: "T-EVIL",
-        channelId: "C0001",
-        responseUrl
-      })
-      const told = await world.slack.waitFor((r) => r.kind === "response" && r.id === responseUrl.split("/").pop(), {
-        timeoutMs: 10_000
-      })
-      expect(readable((told as { body: unknown }).body)).not.toContain("restarting")
-      expect(restarts()).toBe(before)
-      await alive()
+  it("forged policy words, another workspace's channel ids and another team's confirmation change nothing " +
+    "here", async () => {
+    world.slack.setUser("U-EVILADMIN", { is_admin: true })
+    const evil = { userId: "U-EVILADMIN", teamId: "T-EVIL" }
+    const since = world.slack.calls.length
+    await world.command("policy read-only", { ...evil, channelId: "C0001" })
+    await world.slack.waitFor(
+      (r) => r.kind === "call" && r.method === "chat.postMessage" && world.slack.calls.indexOf(r) >= since,
+      { timeoutMs: 30_000 }
+    )
+    // The same channel id in this workspace still follows the default: alice may still ask to restart.
+    expect((await commandReply(world, "policy", { userId: "U-ALICE", channelId: "C0001" })).text).toContain(
+      "bot's default"
+    )
+    for (const text of [
+      "policy allow restart;DROP TABLE channel_policies",
+      "policy apps ../../* %2e%2e",
+      `policy allow ${"restart ".repeat(600)}`,
+      `policy apps ${Array.from({ length: 40 }, (_, i) => `a${i}`).join(" ")}`,
+      "policy allow <@U-ALICE> <!channel>",
+      "policy read-only now"
+    ]) {
+      const { text: said } = await commandReply(world, text, { ...evil, channelId: "C0002" })
+      expect(said, text.slice(0, 40)).toContain(":warning:")
+      expect(said).not.toContain("DROP TABLE")
     }
-  )
+    const asked = await commandReply(world, "restart alice-web web", { userId: "U-ALICE", channelId: "C0001" })
+    const value = buttonsOf(asked.body as never, "confirm_change")[0]?.value
+    expect(value, asked.text).toBeDefined()
+    const restarts = () => world.sim.requests.filter((r) => r.method === "POST" && r.path.endsWith("/restart")).length
+    const before = restarts()
+    const responseUrl = world.slack.responseUrl()
+    await world.click({
+      actionId: "confirm_change",
+      value: value!,
+      userId: "U-ALICE",
+      teamId: "T-EVIL",
+      channelId: "C0001",
+      responseUrl
+    })
+    const told = await world.slack.waitFor((r) => r.kind === "response" && r.id === responseUrl.split("/").pop(), {
+      timeoutMs: 30_000
+    })
+    expect(readable((told as { body: unknown }).body)).not.toContain("restarting")
+    expect(restarts()).toBe(before)
+    await alive()
+  }, 60_000)
 
   it("afterwards: the budget answered in sentences, and every link, including bob's (never " +
     "used), is intact", async () => {

@@ -41,7 +41,7 @@ describe("the App Home (in-process)", () => {
     expect(viewText(before!)).toContain("You act as the Scalingo account *alice*")
     expect(viewText(before!)).toContain("No starred apps yet")
     const starred = await kit.click("run_command", "star alice-web", { person: person("U-ALICE") })
-    expect(starred.map((r) => r.reply._tag)).toEqual(["Private", "PublishHome"])
+    expect(starred.map((r) => r.reply._tag).sort()).toEqual(["PublishHome", "Private"].sort())
     const [after] = homes(await open("U-ALICE"))
     expect(viewText(after!)).toContain("*alice-web* · :large_green_circle: running · `osc-fr1`")
     expect(viewText(after!)).toContain("unstar alice-web")

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import type { FakeSlackCall } from "../support/fakeSlack.js"
 import { appHomeOpened, sendEvent } from "../support/slackRequests.js"
-import { linkAccounts, readable, SIGNING_SECRET, startWorld, type World } from "../support/world.js"
+import { commandReply, linkAccounts, readable, SIGNING_SECRET, startWorld, type World } from "../support/world.js"
 
 /** The next views.publish for `userId` after the `mark`-th recorded call. */
 const published = (world: World, userId: string, mark: number) =>
@@ -102,6 +102,12 @@ describe("the App Home (end to end)", () => {
       { timeoutMs: 10_000 }
     )) as FakeSlackCall
     expect(card.params.channel).toBe(world.slack.dms.get("U-ALICE"))
+  })
+
+  it("a Home Slack refuses to publish (no such user) does not turn `unstar` into an apology", async () => {
+    const { text } = await commandReply(world, "unstar alice-web", { userId: "" })
+    expect(text).toContain("no longer starred")
+    expect(text).not.toContain("went wrong")
   })
 
   it("another workspace's person of the same id sees nothing of this one's", async () => {

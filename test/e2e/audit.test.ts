@@ -98,7 +98,7 @@ describe("the audit trail (end to end)", () => {
     const mine = readable(await ask("audit", "U-BOB"))
     expect(mine).toContain("`scale` `bob-blog`")
     expect(mine).toContain("`Interrupted`")
-  })
+  }, 60_000)
 
   it("an admin's `audit` shows others' records; a non-admin's only their own", async () => {
     const byAdmin = readable(await ask("audit", "U-WSADMIN"))
@@ -116,5 +116,5 @@ describe("the audit trail (end to end)", () => {
     bot = await world.startAnother({ AUDIT_RETENTION_DAYS: "0.00003" })
     await until(() => bot.output.some((l) => l.includes("deleted old audit records")), 20_000)
     expect(readable(await ask("audit", "U-WSADMIN"))).toContain("none yet")
-  })
+  }, 60_000)
 })

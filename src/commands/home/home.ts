@@ -10,6 +10,7 @@ import type { Handler } from "../feature.js"
 import type { ButtonClick, Person, SlashInvocation } from "../interaction/Interaction.js"
 import { loginForm } from "../login/loginViews.js"
 import { ModalOriginCodec } from "../modals/modalOrigin.js"
+import { show } from "../replies/Replies.js"
 import { Reply } from "../replies/Reply.js"
 import { type HomeFacts, homeView, starredMessage } from "./homeView.js"
 
@@ -80,10 +81,17 @@ export const unstar: Handler<SlashInvocation> = (invocation, args) =>
     return yield* afterStarring(invocation, app, false)
   })
 
-/** The App Home is published again; a click from the Home itself needs no other answer. */
+/**
+ * The App Home is published again, best effort (a Home that cannot be published is no reason to fail
+ * the star); a click from the Home itself needs no other answer.
+ */
 const afterStarring = (invocation: SlashInvocation, app: string, starred: boolean) =>
-  Effect.map(openedHome(invocation.person, invocation.command), (published) =>
-    invocation.channelId === ""
-      ? [published]
-      : [Reply.Private({ message: say(starredMessage(app, starred, invocation.command)) }), published]
-  )
+  Effect.gen(function* () {
+    const published = yield* openedHome(invocation.person, invocation.command)
+    yield* show(published).pipe(
+      Effect.catchAll((error) => Effect.logWarning("could not publish the App Home", { code: error.code }))
+    )
+    return invocation.channelId === ""
+      ? Reply.Nothing()
+      : Reply.Private({ message: say(starredMessage(app, starred, invocation.command)) })
+  })

@@ -1,9 +1,15 @@
 import { Effect } from "effect"
+import { logWithReference } from "../errorMessages.js"
 import type { Person } from "../interaction/Interaction.js"
 import { serve } from "../interaction/serve.js"
+import { show } from "../replies/Replies.js"
+import { Reply } from "../replies/Reply.js"
 import { openedHome } from "./home.js"
 
-/** Slack's `app_home_opened` (Events API or Socket Mode): the person's App Home, published. */
+/**
+ * Slack's `app_home_opened` (Events API or Socket Mode): the person's App Home, published. Nobody asked
+ * a question, so a failure is only logged (with a reference), never sent to them as a message.
+ */
 export const handleHomeOpened = (opened: { readonly person: Person; readonly command: string }) =>
   serve(
     {
@@ -13,5 +19,8 @@ export const handleHomeOpened = (opened: { readonly person: Person; readonly com
       command: opened.command,
       origin: { person: opened.person }
     },
-    Effect.suspend(() => openedHome(opened.person, opened.command))
+    Effect.suspend(() => Effect.flatMap(openedHome(opened.person, opened.command), show)).pipe(
+      Effect.catchAllCause((cause) => logWithReference("could not publish the App Home", cause)),
+      Effect.as(Reply.Nothing())
+    )
   )
