@@ -1,6 +1,6 @@
-import * as FetchHttpClient from "@effect/platform/FetchHttpClient"
 import { Layer } from "effect"
 import { Background } from "./Background.js"
+import { HttpClientLive } from "./HttpClientLive.js"
 import { Accounts } from "./accounts/Accounts.js"
 import { AccountsSettings } from "./accounts/AccountsSettings.js"
 import { AppDirectory } from "./accounts/AppDirectory.js"
@@ -17,7 +17,7 @@ import { StorageLive } from "./storage/StorageLive.js"
  */
 const Infrastructure = Layer.mergeAll(
   StorageLive,
-  ScalingoLive.pipe(Layer.provide(FetchHttpClient.layer)),
+  ScalingoLive.pipe(Layer.provide(HttpClientLive)),
   SlackWebLive,
   Background.layer
 )

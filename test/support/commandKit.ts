@@ -1,8 +1,8 @@
+import { HttpClientLive } from "../../src/HttpClientLive.js"
 import { randomBytes } from "node:crypto"
 import { mkdtempSync, rmSync } from "node:fs"
 import { tmpdir } from "node:os"
 import path from "node:path"
-import * as FetchHttpClient from "@effect/platform/FetchHttpClient"
 import { type Duration, Effect, Layer, Logger, ManagedRuntime, Option, Redacted } from "effect"
 import { Accounts } from "../../src/accounts/Accounts.js"
 import { AppDirectory } from "../../src/accounts/AppDirectory.js"
@@ -126,7 +126,7 @@ export const startCommandKit = async (options: KitOptions = {}): Promise<Command
   const follow = options.followLimits === undefined ? Layer.empty : Layer.succeed(FollowLimits, options.followLimits)
   const layer = Layer.mergeAll(Accounts.layer, AppDirectory.layer, recording, Background.layer, follow).pipe(
     Layer.provide(LoginAttempts.layerWith({ ...defaultLoginLimits, ...options.loginLimits })),
-    Layer.provideMerge(Layer.mergeAll(StorageLive, ScalingoLive.pipe(Layer.provide(FetchHttpClient.layer)))),
+    Layer.provideMerge(Layer.mergeAll(StorageLive, ScalingoLive.pipe(Layer.provide(HttpClientLive)))),
     Layer.provide(settings),
     Layer.provide(Logger.replace(Logger.defaultLogger, capture))
   )
