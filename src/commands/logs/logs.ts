@@ -52,9 +52,12 @@ export const logs = Effect.fn("Logs.command")(function* (invocation: SlashInvoca
   const read = yield* accounts.actingAs(invocation.person, ({ account }) =>
     Effect.gen(function* () {
       const { region } = yield* directory.find(account, app)
+      // The formation is read only to check a filter naming a container type: without one (or for the
+      // router or a one-off), a `logs` costs two requests (the logs URL, then the lines).
+      const needsTypes = filter !== undefined && filter !== "router" && !/^one-off-\d{1,6}$/.test(filter)
       const [formation, text] = yield* Effect.all(
         [
-          containers.formation(account, region, app),
+          needsTypes ? containers.formation(account, region, app) : Effect.succeed([]),
           logsApi.lastLines(account, region, app, { lines, ...(filter ? { filter } : {}) })
         ],
         { concurrency: "unbounded" }
