@@ -8,8 +8,6 @@ import type { Child } from "../lib/children.js"
 import type { FigureResult, Row } from "../lib/report.js"
 import { single } from "../lib/stats.js"
 import { sendBlockAction } from "../../test/support/slackRequests.js"
-import { buttonsOf } from "../../test/support/blockKit.js"
-import { readable } from "../../test/support/world.js"
 
 /** How long the simulator's restart and scale operations run. */
 export const OPERATION_MS = 6_000
@@ -21,6 +19,27 @@ interface Step {
   readonly target: string
   readonly met: (made: ReadonlyArray<string>) => boolean
   readonly run: () => Promise<void>
+}
+
+type Json = Record<string, unknown>
+/** The confirmation's buttons by action id (test/support's helpers import vitest, so not usable here). */
+const buttonsOf = (message: { blocks?: unknown }, actionId: string) =>
+  ((message.blocks ?? []) as Array<Json>)
+    .flatMap((b) => (b.type === "actions" ? (b.elements as Array<Json>) : b.accessory ? [b.accessory as Json] : []))
+    .filter((e) => e.action_id === actionId)
+    .map((e) => ({ value: String(e.value) }))
+/** Every text of a message, joined: what a person reads. */
+const readable = (body: unknown): string => {
+  const parts: Array<string> = []
+  const walk = (value: unknown): void => {
+    if (typeof value === "string") parts.push(value)
+    else if (Array.isArray(value)) value.forEach(walk)
+    else if (typeof value === "object" && value !== null)
+      for (const [key, v] of Object.entries(value))
+        if (["text", "blocks", "elements", "fields", "accessory"].includes(key)) walk(v)
+  }
+  walk(body)
+  return parts.join("\n")
 }
 
 const shape = (method: string, path: string) =>
