@@ -1,5 +1,5 @@
 import { App, type CustomRoute, LogLevel } from "@slack/bolt"
-import { Data, Effect, Fiber, Layer, Option, Redacted, Runtime } from "effect"
+import { Cause, Data, Effect, Exit, Layer, Option, Redacted, Runtime } from "effect"
 import { Background } from "../Background.js"
 import { LoggingSettings } from "../logging.js"
 import { SlackSettings } from "./SlackSettings.js"
@@ -43,9 +43,15 @@ export const BoltAppLive = Layer.scopedDiscard(
     const policy = yield* SlackRetryPolicy
     const runtime = yield* Effect.runtime<CommandServices>()
     const runPromise = Runtime.runPromise(runtime)
-    // Tracked in Background so shutdown waits for it; handlers never fail, they answer.
+    const runFork = Runtime.runFork(runtime)
+    // Tracked in Background so shutdown waits for it; handlers never fail, they answer. One fiber per
+    // interaction, run from the listener and observed (no second fiber joined, no context provided again).
     const tracked = <A>(effect: Effect.Effect<A, never, CommandServices>) =>
-      runPromise(Effect.flatMap(background.fork(Effect.provide(effect, runtime.context)), Fiber.join))
+      new Promise<A>((resolve, reject) => {
+        const fiber = runFork(effect)
+        background.track(fiber)
+        fiber.addObserver((exit) => (Exit.isSuccess(exit) ? resolve(exit.value) : reject(Cause.squash(exit.cause))))
+      })
     const turns = yield* makeWorkTurns
     const inTurn = <A>(effect: Effect.Effect<A, never, CommandServices>) => tracked(turns.inTurn(effect))
 
