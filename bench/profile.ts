@@ -94,6 +94,15 @@ const main = async () => {
     await run(total)
     await new Promise((resolve) => setTimeout(resolve, 300))
     const cpuPerCommand = (cpuMs(bot.pid) - before) / total
+    // The bare Bolt app's acknowledgement of the same commands, measured alike, for the ratio.
+    const bare = await world.startBare()
+    const fireBare = () => world.load.fire(bare.url, SIGNING_SECRET, commands(total), 4)
+    await fireBare()
+    const bareBefore = cpuMs(bare.pid)
+    await fireBare()
+    await new Promise((resolve) => setTimeout(resolve, 300))
+    const bareCpu = (cpuMs(bare.pid) - bareBefore) / total
+    await bare.stop()
     await inspector.startProfile()
     await run(total)
     await new Promise((resolve) => setTimeout(resolve, 300))
@@ -140,7 +149,8 @@ const main = async () => {
         .map(([k, us]) => `${((100 * us) / all).toFixed(1).padStart(5)} %  ${k}`)
         .join("\n")
     process.stdout.write(
-      `\`${text}\` × ${total}: ${cpuPerCommand.toFixed(2)} ms of CPU per command (from /proc)\n` +
+      `\`${text}\` × ${total}: ${cpuPerCommand.toFixed(2)} ms of CPU per command (from /proc); the bare Bolt ` +
+        `app's acknowledgement: ${bareCpu.toFixed(2)} ms (${(cpuPerCommand / bareCpu).toFixed(1)}x)\n` +
         `profile: ${path.relative(repoRoot, path.join(dir, file))}\n\nBy package (self time):\n${top(byPackage, 25)}` +
         `\n\nOur modules, inclusive (share of non-idle samples with the module on the stack):\n` +
         `${top(inclusive, 40)}\n\nBy function (self time):\n${top(byFunction, 45)}\n`

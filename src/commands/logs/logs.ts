@@ -1,3 +1,4 @@
+import { fn } from "../../tracing/fn.js"
 import { Effect } from "effect"
 import { Accounts } from "../../accounts/Accounts.js"
 import { AppDirectory } from "../../accounts/AppDirectory.js"
@@ -41,7 +42,7 @@ const knownFilter = (filter: string, types: ReadonlyArray<string>) =>
  * bot (as a file when they are long), never to the channel. The logs URL Scalingo hands out carries a
  * token: it stays inside the Scalingo client and never reaches Slack or a log.
  */
-export const logs = Effect.fn("Logs.command")(function* (invocation: SlashInvocation, args: ReadonlyArray<string>) {
+export const logs = fn("Logs.command")(function* (invocation: SlashInvocation, args: ReadonlyArray<string>) {
   const accounts = yield* Accounts
   const directory = yield* AppDirectory
   const containers = yield* ContainersApi
