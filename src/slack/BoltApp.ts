@@ -14,6 +14,7 @@ import { StorageHealth } from "../storage/StorageHealth.js"
 import { boltLogger } from "./boltLogger.js"
 import { hardenedHttpReceiver } from "./hardenedReceiver.js"
 import { registerListeners } from "./listeners.js"
+import { makeAckGate } from "./AckGate.js"
 import { makeWorkTurns } from "./WorkTurns.js"
 import { SlackRetryPolicy, SlackWeb } from "./SlackWeb.js"
 
@@ -52,7 +53,8 @@ export const BoltAppLive = Layer.scopedDiscard(
         background.track(fiber)
         fiber.addObserver((exit) => (Exit.isSuccess(exit) ? resolve(exit.value) : reject(Cause.squash(exit.cause))))
       })
-    const turns = yield* makeWorkTurns
+    const gate = makeAckGate()
+    const turns = yield* makeWorkTurns(gate)
     const inTurn = <A>(effect: Effect.Effect<A, never, CommandServices>) => tracked(turns.inTurn(effect))
 
     // Verify the bot token deliberately: a refused token stops the start with a clear message,
@@ -105,7 +107,8 @@ export const BoltAppLive = Layer.scopedDiscard(
               signingSecret: Redacted.value(Option.getOrThrow(settings.signingSecret)),
               port: settings.port,
               customRoutes,
-              logger
+              logger,
+              gate
             })
           }),
       authorize: async () => ({ botToken, ...(botId ? { botId } : {}), ...(botUserId ? { botUserId } : {}) }),

@@ -2,6 +2,7 @@
 // back. Effect's own semaphore woke every waiter on each release (a thundering herd under a burst).
 import { Deferred, Effect, Fiber } from "effect"
 import { describe, expect, it } from "vitest"
+import { makeAckGate } from "../../src/slack/AckGate.js"
 import { makeTurnQueue } from "../../src/slack/turnQueue.js"
 import { makeWorkTurns, WorkConcurrency } from "../../src/slack/WorkTurns.js"
 
@@ -69,7 +70,7 @@ describe("work turns", () => {
   it("bounds how much command work runs at once, the rest waiting its turn in order", async () => {
     const peak = await Effect.runPromise(
       Effect.gen(function* () {
-        const work = yield* makeWorkTurns
+        const work = yield* makeWorkTurns()
         let running = 0
         let most = 0
         const one = Effect.gen(function* () {
@@ -87,5 +88,35 @@ describe("work turns", () => {
       }).pipe(Effect.provideService(WorkConcurrency, 4))
     )
     expect(peak).toBe(4)
+  })
+
+  it("command work waits for the acknowledgements of requests already read, at most a bounded time", async () => {
+    const seen = await Effect.runPromise(
+      Effect.gen(function* () {
+        const gate = makeAckGate(150)
+        const work = yield* makeWorkTurns(gate)
+        const started: Array<string> = []
+        gate.arrived()
+        gate.arrived()
+        const first = yield* Effect.fork(work.inTurn(Effect.sync(() => started.push("first"))))
+        yield* Effect.sleep("30 millis")
+        const before = [...started]
+        gate.answered()
+        yield* Effect.sleep("10 millis")
+        const oneLeft = [...started]
+        gate.answered()
+        yield* Fiber.join(first)
+        // A request never answered (a slow modal submission) holds work back only so long.
+        gate.arrived()
+        const at = Date.now()
+        yield* work.inTurn(Effect.void)
+        return { before, oneLeft, after: started, waitedMs: Date.now() - at }
+      })
+    )
+    expect(seen.before).toEqual([])
+    expect(seen.oneLeft).toEqual([])
+    expect(seen.after).toEqual(["first"])
+    expect(seen.waitedMs).toBeGreaterThanOrEqual(140)
+    expect(seen.waitedMs).toBeLessThan(1_000)
   })
 })
