@@ -42,8 +42,12 @@ const readable = (body: unknown): string => {
   return parts.join("\n")
 }
 
-const shape = (method: string, path: string) =>
-  `${method} ${path.replace(/^\/v1\/apps\/[^/]+/, "/v1/apps/{app}").replace(/\/operations\/[^/?]+/, "/operations/{id}")}`
+const shape = (method: string, path: string) => {
+  const general = path
+    .replace(/^\/v1\/apps\/[^/]+/, "/v1/apps/{app}")
+    .replace(/\/operations\/[^/?]+/, "/operations/{id}")
+  return `${method} ${general}`
+}
 const count = (made: ReadonlyArray<string>, what: RegExp) => made.filter((m) => what.test(m)).length
 
 export const operateRequestsFigure = async (world: BenchWorld, bot: Child): Promise<FigureResult> => {
