@@ -1,5 +1,6 @@
 // The benchmark baseline: a bare Bolt 5 app (HTTPReceiver) that acks every slash command and does
-// nothing else, so `npm run bench` can tell Bolt's own cost apart from the bot's.
+// nothing else (and answers a select's options request with none), so `npm run bench` can tell Bolt's
+// own cost apart from the bot's.
 // Env: PORT (0 = any free port), SLACK_SIGNING_SECRET, SLACK_BOT_TOKEN, SLACK_API_URL (optional).
 // Prints one line `ready <port>` once listening; exits 0 on SIGTERM or SIGINT.
 import type { AddressInfo } from "node:net"
@@ -42,6 +43,11 @@ const app = new App({
 
 app.command(/.*/, async ({ ack }) => {
   await ack()
+})
+
+// A select's options request answered at once with none: the floor for the bot's app picker.
+app.options(/.*/, async ({ ack }) => {
+  await ack({ options: [] })
 })
 
 const server = await app.start(port)

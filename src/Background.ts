@@ -6,6 +6,8 @@ import { Context, type Duration, Effect, type Fiber, FiberSet, Layer } from "eff
  */
 export interface BackgroundService {
   readonly fork: <A, E>(effect: Effect.Effect<A, E>) => Effect.Effect<Fiber.RuntimeFiber<A, E>>
+  /** Tracks a fiber started elsewhere (a Slack listener's `Runtime.runFork`), as `fork` would. */
+  readonly track: (fiber: Fiber.RuntimeFiber<unknown, unknown>) => void
   /** Waits until no tracked work remains, or the timeout passes. */
   readonly drain: (timeout: Duration.DurationInput) => Effect.Effect<void>
 }
@@ -17,6 +19,7 @@ export class Background extends Context.Tag("bot/Background")<Background, Backgr
       const fibers = yield* FiberSet.make<unknown, unknown>()
       return Background.of({
         fork: (effect) => FiberSet.run(fibers, effect),
+        track: (fiber) => FiberSet.unsafeAdd(fibers, fiber),
         drain: (timeout) => FiberSet.awaitEmpty(fibers).pipe(Effect.timeoutOption(timeout), Effect.asVoid)
       })
     })

@@ -1,6 +1,6 @@
-import * as FetchHttpClient from "@effect/platform/FetchHttpClient"
 import { Effect, Layer } from "effect"
 import { Background } from "./Background.js"
+import { HttpClientLive } from "./HttpClientLive.js"
 import { Accounts } from "./accounts/Accounts.js"
 import { AccountsSettings } from "./accounts/AccountsSettings.js"
 import { AppDirectory } from "./accounts/AppDirectory.js"
@@ -23,7 +23,7 @@ import { WatcherLive } from "./watch/Watcher.js"
  */
 const Infrastructure = Layer.mergeAll(
   StorageLive,
-  ScalingoLive.pipe(Layer.provide(FetchHttpClient.layer)),
+  ScalingoLive.pipe(Layer.provide(HttpClientLive)),
   SlackWebLive,
   Background.layer
 )

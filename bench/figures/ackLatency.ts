@@ -40,12 +40,24 @@ const statsOf = (reply: LoadReply): RunStats => ({
   failed: reply.statuses.filter((s) => s !== 200).length
 })
 
+export interface AckOptions {
+  /** Warm up first (JIT, pools, region lists); a second measurement in the same run can skip it. */
+  readonly warmUp?: boolean
+  /** Said in the title and notes: e.g. "with a CPU hog spinning on every core". */
+  readonly condition?: string
+  readonly id?: string
+}
+
+/** Issue 9's targets: p99 at 50 and 200 at once within 1.5x the bare app's, in the same run. */
+const P99_TARGET = 1.5
+
 export const ackLatencyFigure = async (
   world: BenchWorld,
   bot: Child,
   bare: Child,
   pool: UserPool,
-  runs: number
+  runs: number,
+  options: AckOptions = {}
 ): Promise<FigureResult> => {
   const commandsFor = (count: number): Array<LoadCommand> =>
     Array.from({ length: count }, () => ({
@@ -76,8 +88,10 @@ export const ackLatencyFigure = async (
   const perLevel: Record<number, LevelRuns> = {}
   try {
     // Warm-up (not recorded): JIT, connection pools, each account's region list.
-    await fire(bare, { concurrency: 200, commands: pool.users.length })
-    await fire(bot, { concurrency: 200, commands: pool.users.length })
+    if (options.warmUp !== false) {
+      await fire(bare, { concurrency: 200, commands: pool.users.length })
+      await fire(bot, { concurrency: 200, commands: pool.users.length })
+    }
     for (const level of ACK_LEVELS) {
       const entry: LevelRuns = { bot: [], bare: [], budgetAnswers: 0, errors: [] }
       perLevel[level.concurrency] = entry
@@ -119,8 +133,8 @@ export const ackLatencyFigure = async (
         bot: p99,
         baseline: { label: "bare", value: bareP99 },
         ratio,
-        target: "<= 1.25x bare",
-        met: ratio <= 1.25
+        // One at a time, the p99 is a few ms either way: the targets are about load.
+        ...(level.concurrency === 1 ? {} : { target: `<= ${P99_TARGET}x bare`, met: ratio <= P99_TARGET })
       }
     )
     worst = Math.max(worst, ...entry.bot.map((r) => r.max))
@@ -138,8 +152,10 @@ export const ackLatencyFigure = async (
   const budgetAnswers = Object.values(perLevel).reduce((sum, e) => sum + e.budgetAnswers, 0)
   const errors = [...new Set(Object.values(perLevel).flatMap((e) => e.errors))]
   return {
-    id: "ack-latency",
-    title: `Slash command acknowledgement (Scalingo answering in ${SCALINGO_LATENCY_MS / 1000} s)`,
+    id: options.id ?? "ack-latency",
+    title:
+      `Slash command acknowledgement (Scalingo answering in ${SCALINGO_LATENCY_MS / 1000} s` +
+      `${options.condition === undefined ? "" : `, ${options.condition}`})`,
     rows,
     notes: [
       `\`apps\` by ${pool.users.length} linked people (one Scalingo account each, two regions); ` +

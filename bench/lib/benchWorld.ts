@@ -22,7 +22,7 @@ export interface BenchWorld {
   startBot(nodeArgs?: ReadonlyArray<string>, env?: (port: number) => Record<string, string>): Promise<Child>
   startBare(nodeArgs?: ReadonlyArray<string>): Promise<Child>
   /** One slash command from the main thread (sequential figures); resolves with the acknowledgement. */
-  command(target: Child, text: string, userId: string, responseUrl?: string): Promise<SlackReply>
+  command(target: Child, text: string, userId: string, responseUrl?: string, channelId?: string): Promise<SlackReply>
   /** Links a Slack user to a Scalingo account with `login <token>` and waits for the confirmation. */
   link(bot: Child, userId: string, apiToken: string): Promise<void>
   /** Resolves when `done()` holds, polling; fails after timeoutMs saying what was awaited. */
@@ -62,8 +62,13 @@ export const startBenchWorld = async (simulator: SimulatorOptions = {}): Promise
   const record = (predicate: (record: FakeSlackRecord) => boolean, timeoutMs = 30_000) =>
     slack.waitFor(predicate, { timeoutMs })
 
-  const command = (target: Child, text: string, userId: string, responseUrl = slack.responseUrl()) =>
-    sendSlashCommand(target.url, SIGNING_SECRET, { text, userId, responseUrl })
+  const command = (
+    target: Child,
+    text: string,
+    userId: string,
+    responseUrl = slack.responseUrl(),
+    channelId?: string
+  ) => sendSlashCommand(target.url, SIGNING_SECRET, { text, userId, responseUrl, ...(channelId ? { channelId } : {}) })
 
   return {
     sim,

@@ -7,6 +7,10 @@ import type { Child } from "./children.js"
 export interface Inspector {
   /** Full GC, then the V8 heap in use, in MiB. */
   heapAfterGc(): Promise<number>
+  /** Starts V8's sampling CPU profiler (`bench:profile`). */
+  startProfile(): Promise<void>
+  /** Stops it and returns the profile (the .cpuprofile format). */
+  stopProfile(): Promise<unknown>
   close(): void
 }
 
@@ -35,7 +39,7 @@ export const connectInspector = async (child: Child, timeoutMs = 10_000): Promis
       waiting.delete(message.id)
     }
   })
-  const call = (method: string) =>
+  const call = (method: string, params?: Record<string, unknown>) =>
     new Promise<Record<string, unknown>>((resolve, reject) => {
       const id = ++serial
       const timer = setTimeout(() => reject(new Error(`inspector ${method} timed out`)), timeoutMs)
@@ -43,7 +47,7 @@ export const connectInspector = async (child: Child, timeoutMs = 10_000): Promis
         clearTimeout(timer)
         resolve(result)
       })
-      socket.send(JSON.stringify({ id, method }))
+      socket.send(JSON.stringify({ id, method, ...(params === undefined ? {} : { params }) }))
     })
   return {
     heapAfterGc: async () => {
@@ -51,6 +55,12 @@ export const connectInspector = async (child: Child, timeoutMs = 10_000): Promis
       const usage = await call("Runtime.getHeapUsage")
       return Number(usage.usedSize) / 2 ** 20
     },
+    startProfile: async () => {
+      await call("Profiler.enable")
+      await call("Profiler.setSamplingInterval", { interval: 100 })
+      await call("Profiler.start")
+    },
+    stopProfile: async () => (await call("Profiler.stop")).profile,
     close: () => socket.close()
   }
 }

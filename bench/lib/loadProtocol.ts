@@ -4,6 +4,11 @@ export interface LoadCommand {
   readonly text: string
   readonly userId: string
   readonly responseUrl: string
+  /**
+   * "options": a select's options request (block_suggestion) for the app picker, `text` being what was
+   * typed; a slash command otherwise.
+   */
+  readonly kind?: "options"
 }
 
 export interface LoadRequest {

@@ -3,7 +3,7 @@
 // signed exactly as Slack signs it (test/support) and timed from just before it is sent to the
 // end of its response body.
 import { parentPort } from "node:worker_threads"
-import { formBody, slashCommandFields } from "../../test/support/slackPayloads.js"
+import { formBody, interactiveBody, slashCommandFields } from "../../test/support/slackPayloads.js"
 import { signedHeaders } from "../../test/support/slackRequests.js"
 import type { LoadReply, LoadRequest } from "./loadProtocol.js"
 
@@ -13,7 +13,16 @@ if (port === null) throw new Error("loadWorker must run as a worker thread")
 const fire = async (request: LoadRequest): Promise<LoadReply> => {
   const url = new URL("/slack/events", request.baseUrl).toString()
   const bodies = request.commands.map((c) =>
-    formBody(slashCommandFields({ text: c.text, userId: c.userId, responseUrl: c.responseUrl }))
+    c.kind === "options"
+      ? interactiveBody({
+          type: "block_suggestion",
+          user: { id: c.userId, team_id: "T0001", name: c.userId },
+          team: { id: "T0001" },
+          action_id: "app_picker",
+          block_id: '{"s":"info","w":[]}',
+          value: c.text
+        })
+      : formBody(slashCommandFields({ text: c.text, userId: c.userId, responseUrl: c.responseUrl }))
   )
   const latencies = new Array<number>(bodies.length).fill(Number.NaN)
   const statuses = new Array<number>(bodies.length).fill(0)

@@ -1,3 +1,4 @@
+import { fn } from "../tracing/fn.js"
 import { Effect, Layer, Option, type Redacted } from "effect"
 import { Context } from "effect"
 import { BearerTokens } from "../scalingo/BearerTokens.js"
@@ -60,7 +61,7 @@ export class Accounts extends Context.Tag("bot/accounts/Accounts")<
       const bearers = yield* BearerTokens
       const attempts = yield* LoginAttempts
 
-      const state = Effect.fn("Accounts.state")(function* (person: SlackPerson) {
+      const state = fn("Accounts.state")(function* (person: SlackPerson) {
         return yield* links.find(person.teamId, person.userId).pipe(
           Effect.map(
             Option.match({
@@ -75,7 +76,7 @@ export class Accounts extends Context.Tag("bot/accounts/Accounts")<
         )
       })
 
-      const require = Effect.fn("Accounts.require")(function* (person: SlackPerson) {
+      const require = fn("Accounts.require")(function* (person: SlackPerson) {
         const found = yield* state(person)
         if (found._tag === "Unreadable") return yield* new DeadLink({ username: "", reason: "unreadable" })
         if (found._tag === "None") return yield* new NoLinkedAccount()
@@ -115,7 +116,7 @@ export class Accounts extends Context.Tag("bot/accounts/Accounts")<
         return attempt(false) as Effect.Effect<A, WithoutRejected<E> | NoLinkedAccount | DeadLink | StorageError, R>
       }
 
-      const link = Effect.fn("Accounts.link")(function* (person: SlackPerson, apiToken: Redacted.Redacted<string>) {
+      const link = fn("Accounts.link")(function* (person: SlackPerson, apiToken: Redacted.Redacted<string>) {
         const giveBack = yield* attempts.attempt(person)
         const user = yield* users.self(scalingoAccount(apiToken))
         yield* giveBack
@@ -133,7 +134,7 @@ export class Accounts extends Context.Tag("bot/accounts/Accounts")<
         return user
       })
 
-      const unlink = Effect.fn("Accounts.unlink")(function* (person: SlackPerson) {
+      const unlink = fn("Accounts.unlink")(function* (person: SlackPerson) {
         const existing = yield* links.find(person.teamId, person.userId).pipe(Effect.orElseSucceed(() => Option.none()))
         if (Option.isSome(existing)) yield* bearers.forget(scalingoAccount(existing.value.apiToken))
         const removed = yield* links.remove(person.teamId, person.userId)

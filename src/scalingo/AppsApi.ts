@@ -1,3 +1,4 @@
+import { fn } from "../tracing/fn.js"
 import { Effect, Either } from "effect"
 import { isPathSafeAppName } from "./appName.js"
 import { NotFound, type ScalingoError } from "./errors.js"
@@ -36,12 +37,12 @@ export class AppsApi extends Effect.Service<AppsApi>()("bot/scalingo/AppsApi", {
     const appsIn = (account: ScalingoAccount, region: Region) =>
       Effect.map(api.get(account, region, "/v1/apps", AppsResponse), (body) => body.apps)
 
-    const list = Effect.fn("AppsApi.list")(function* (account: ScalingoAccount, region: string) {
+    const list = fn("AppsApi.list")(function* (account: ScalingoAccount, region: string) {
       return yield* appsIn(account, yield* regions.get(account, region))
     })
 
     /** Every reachable region at once; a failing region is reported beside the others, not instead of them. */
-    const listAll = Effect.fn("AppsApi.listAll")(function* (account: ScalingoAccount) {
+    const listAll = fn("AppsApi.listAll")(function* (account: ScalingoAccount) {
       const reachable = yield* regions.list(account)
       const results = yield* Effect.forEach(
         reachable,
@@ -56,7 +57,7 @@ export class AppsApi extends Effect.Service<AppsApi>()("bot/scalingo/AppsApi", {
       return { results } satisfies AppsEverywhere
     })
 
-    const show = Effect.fn("AppsApi.show")(function* (account: ScalingoAccount, region: string, name: string) {
+    const show = fn("AppsApi.show")(function* (account: ScalingoAccount, region: string, name: string) {
       yield* requirePathSafe(name)
       const { app } = yield* api.get(account, yield* regions.get(account, region), "/v1/apps/{app}", AppResponse, {
         params: { app: name },
@@ -66,7 +67,7 @@ export class AppsApi extends Effect.Service<AppsApi>()("bot/scalingo/AppsApi", {
     })
 
     /** Creates (or with dryRun only validates) an app. A real creation is never sent twice. */
-    const create = Effect.fn("AppsApi.create")(function* (
+    const create = fn("AppsApi.create")(function* (
       account: ScalingoAccount,
       region: string,
       input: { readonly name: string },

@@ -1,3 +1,4 @@
+import { fn } from "../tracing/fn.js"
 import { Effect } from "effect"
 import { appRegion } from "./appRegion.js"
 import { Regions } from "./Regions.js"
@@ -11,7 +12,7 @@ export class AutoscalersApi extends Effect.Service<AutoscalersApi>()("bot/scalin
     const api = yield* ScalingoApi
     const regions = yield* Regions
 
-    const list = Effect.fn("AutoscalersApi.list")(function* (account: ScalingoAccount, region: string, app: string) {
+    const list = fn("AutoscalersApi.list")(function* (account: ScalingoAccount, region: string, app: string) {
       const at = yield* appRegion(regions, account, region, app)
       const { autoscalers } = yield* api.get(account, at, "/v1/apps/{app}/autoscalers", AutoscalersResponse, {
         params: { app },

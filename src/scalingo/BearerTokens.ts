@@ -1,3 +1,4 @@
+import { fn } from "../tracing/fn.js"
 import * as HttpClientRequest from "@effect/platform/HttpClientRequest"
 import { Clock, Duration, Effect, Exit, Option, Redacted, Schema } from "effect"
 import { jsonBody } from "./bodyReaders.js"
@@ -91,7 +92,7 @@ export class BearerTokens extends Effect.Service<BearerTokens>()("bot/scalingo/B
       onCallerTimeout: () => timedOut(`POST ${EXCHANGE}`, false, { request: `POST ${EXCHANGE}` })
     })
 
-    const bearer = Effect.fn("BearerTokens.bearer")(function* (account: ScalingoAccount) {
+    const bearer = fn("BearerTokens.bearer")(function* (account: ScalingoAccount) {
       return (yield* bearers.get(account)).bearer
     })
 
@@ -119,7 +120,7 @@ export class BearerTokens extends Effect.Service<BearerTokens>()("bot/scalingo/B
       )
 
     /** Forgets the account's bearer (logout, or a token replaced). */
-    const forget = Effect.fn("BearerTokens.forget")(function* (account: ScalingoAccount) {
+    const forget = fn("BearerTokens.forget")(function* (account: ScalingoAccount) {
       yield* bearers.invalidate(account)
     })
 

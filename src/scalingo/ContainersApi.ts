@@ -1,3 +1,4 @@
+import { fn } from "../tracing/fn.js"
 import { Duration, Effect } from "effect"
 import { appRegion } from "./appRegion.js"
 import { jsonBody } from "./bodyReaders.js"
@@ -36,11 +37,7 @@ export class ContainersApi extends Effect.Service<ContainersApi>()("bot/scalingo
       timeToLive: SIZES_TTL
     })
 
-    const formation = Effect.fn("ContainersApi.formation")(function* (
-      account: ScalingoAccount,
-      region: string,
-      app: string
-    ) {
+    const formation = fn("ContainersApi.formation")(function* (account: ScalingoAccount, region: string, app: string) {
       const at = yield* appRegion(regions, account, region, app)
       const { containers } = yield* api.get(account, at, "/v1/apps/{app}/containers", FormationResponse, {
         params: { app },
@@ -49,7 +46,7 @@ export class ContainersApi extends Effect.Service<ContainersApi>()("bot/scalingo
       return containers
     })
 
-    const ps = Effect.fn("ContainersApi.ps")(function* (account: ScalingoAccount, region: string, app: string) {
+    const ps = fn("ContainersApi.ps")(function* (account: ScalingoAccount, region: string, app: string) {
       const at = yield* appRegion(regions, account, region, app)
       const { containers } = yield* api.get(account, at, "/v1/apps/{app}/ps", PsResponse, {
         params: { app },
@@ -59,13 +56,13 @@ export class ContainersApi extends Effect.Service<ContainersApi>()("bot/scalingo
     })
 
     /** The region's container sizes, read once an hour at most whoever asks. */
-    const sizes = Effect.fn("ContainersApi.sizes")(function* (account: ScalingoAccount, region: string) {
+    const sizes = fn("ContainersApi.sizes")(function* (account: ScalingoAccount, region: string) {
       const { container_sizes } = yield* sizeCatalogue.get(account, yield* regions.get(account, region))
       return container_sizes
     })
 
     /** Sends one scale (a change: never sent twice once it may have reached Scalingo). */
-    const scale = Effect.fn("ContainersApi.scale")(function* (
+    const scale = fn("ContainersApi.scale")(function* (
       account: ScalingoAccount,
       region: string,
       app: string,

@@ -1,3 +1,4 @@
+import { fn } from "../tracing/fn.js"
 import { Effect, Option } from "effect"
 import { appRegion } from "./appRegion.js"
 import type { PageRequest } from "./EventsApi.js"
@@ -15,7 +16,7 @@ export class DeploymentsApi extends Effect.Service<DeploymentsApi>()("bot/scalin
     const api = yield* ScalingoApi
     const regions = yield* Regions
 
-    const list = Effect.fn("DeploymentsApi.list")(function* (
+    const list = fn("DeploymentsApi.list")(function* (
       account: ScalingoAccount,
       region: string,
       app: string,
@@ -30,7 +31,7 @@ export class DeploymentsApi extends Effect.Service<DeploymentsApi>()("bot/scalin
       return onRequestedPage(result, page.page)
     })
 
-    const show = Effect.fn("DeploymentsApi.show")(function* (
+    const show = fn("DeploymentsApi.show")(function* (
       account: ScalingoAccount,
       region: string,
       app: string,
@@ -48,7 +49,7 @@ export class DeploymentsApi extends Effect.Service<DeploymentsApi>()("bot/scalin
      * The build log (`text/plain`), or none when there is none: the CLI reads a 404 here as "no log".
      * A 404 about the app or the deployment itself still fails as NotFound.
      */
-    const output = Effect.fn("DeploymentsApi.output")(function* (
+    const output = fn("DeploymentsApi.output")(function* (
       account: ScalingoAccount,
       region: string,
       app: string,

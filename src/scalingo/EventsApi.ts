@@ -1,3 +1,4 @@
+import { fn } from "../tracing/fn.js"
 import { Chunk, Effect, Option, Stream } from "effect"
 import { isPathSafeAppName } from "./appName.js"
 import { NotFound, type ScalingoError } from "./errors.js"
@@ -15,7 +16,7 @@ export class EventsApi extends Effect.Service<EventsApi>()("bot/scalingo/EventsA
     const api = yield* ScalingoApi
     const regions = yield* Regions
 
-    const appEvents = Effect.fn("EventsApi.appEvents")(function* (
+    const appEvents = fn("EventsApi.appEvents")(function* (
       account: ScalingoAccount,
       region: string,
       app: string,
@@ -30,7 +31,7 @@ export class EventsApi extends Effect.Service<EventsApi>()("bot/scalingo/EventsA
       return onRequestedPage(result, page.page)
     })
 
-    const accountEvents = Effect.fn("EventsApi.accountEvents")(function* (
+    const accountEvents = fn("EventsApi.accountEvents")(function* (
       account: ScalingoAccount,
       region: string,
       page: PageRequest

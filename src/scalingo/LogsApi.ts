@@ -1,3 +1,4 @@
+import { fn } from "../tracing/fn.js"
 import { Effect, Redacted } from "effect"
 import { appRegion } from "./appRegion.js"
 import { hideSecrets } from "./hideSecrets.js"
@@ -38,7 +39,7 @@ export class LogsApi extends Effect.Service<LogsApi>()("bot/scalingo/LogsApi", {
     const regions = yield* Regions
 
     /** The lines as Scalingo prints them (`… [web-1] message`), "" when there are none (404 or 204). */
-    const lastLines = Effect.fn("LogsApi.lastLines")(function* (
+    const lastLines = fn("LogsApi.lastLines")(function* (
       account: ScalingoAccount,
       region: string,
       app: string,

@@ -1,3 +1,4 @@
+import { fn } from "../tracing/fn.js"
 import { Duration, Effect, Redacted } from "effect"
 import { appRegion } from "./appRegion.js"
 import { NotFound } from "./errors.js"
@@ -44,10 +45,7 @@ export class NotifiersApi extends Effect.Service<NotifiersApi>()("bot/scalingo/N
     })
 
     /** The `webhook` notification platform of the region. */
-    const webhookPlatform = Effect.fn("NotifiersApi.webhookPlatform")(function* (
-      account: ScalingoAccount,
-      region: string
-    ) {
+    const webhookPlatform = fn("NotifiersApi.webhookPlatform")(function* (account: ScalingoAccount, region: string) {
       const at = yield* regions.get(account, region)
       const { notification_platforms } = yield* platforms.get(account, at)
       const webhook = notification_platforms.find((platform) => platform.name === "webhook")
@@ -62,11 +60,11 @@ export class NotifiersApi extends Effect.Service<NotifiersApi>()("bot/scalingo/N
     })
 
     /** Every notifier event type of the region (`app_deployed`, `app_crashed`…). */
-    const eventTypes = Effect.fn("NotifiersApi.eventTypes")(function* (account: ScalingoAccount, region: string) {
+    const eventTypes = fn("NotifiersApi.eventTypes")(function* (account: ScalingoAccount, region: string) {
       return (yield* eventTypeCatalogue.get(account, yield* regions.get(account, region))).event_types
     })
 
-    const list = Effect.fn("NotifiersApi.list")(function* (account: ScalingoAccount, region: string, app: string) {
+    const list = fn("NotifiersApi.list")(function* (account: ScalingoAccount, region: string, app: string) {
       const at = yield* appRegion(regions, account, region, app)
       const { notifiers } = yield* api.get(account, at, "/v1/apps/{app}/notifiers", NotifiersResponse, {
         params: { app },
@@ -76,7 +74,7 @@ export class NotifiersApi extends Effect.Service<NotifiersApi>()("bot/scalingo/N
     })
 
     /** Adds an active webhook notifier for the given event types only. A change: never sent twice. */
-    const create = Effect.fn("NotifiersApi.create")(function* (
+    const create = fn("NotifiersApi.create")(function* (
       account: ScalingoAccount,
       region: string,
       app: string,
@@ -108,7 +106,7 @@ export class NotifiersApi extends Effect.Service<NotifiersApi>()("bot/scalingo/N
     })
 
     /** Removes a notifier. A change; one already gone (404) is what was wanted. */
-    const remove = Effect.fn("NotifiersApi.remove")(function* (
+    const remove = fn("NotifiersApi.remove")(function* (
       account: ScalingoAccount,
       region: string,
       app: string,

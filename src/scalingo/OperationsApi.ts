@@ -1,3 +1,4 @@
+import { fn } from "../tracing/fn.js"
 import { Effect } from "effect"
 import { isPathSafeAppName } from "./appName.js"
 import { appRegion } from "./appRegion.js"
@@ -57,7 +58,7 @@ export class OperationsApi extends Effect.Service<OperationsApi>()("bot/scalingo
      * undefined or empty. A change: never sent twice. Answers the operation's URL, or undefined when
      * Scalingo accepted the restart without naming one.
      */
-    const restart = Effect.fn("OperationsApi.restart")(function* (
+    const restart = fn("OperationsApi.restart")(function* (
       account: ScalingoAccount,
       region: string,
       app: string,
@@ -79,11 +80,7 @@ export class OperationsApi extends Effect.Service<OperationsApi>()("bot/scalingo
     })
 
     /** The operation at `url` (a restart's or scale's `Location`). */
-    const operation = Effect.fn("OperationsApi.operation")(function* (
-      account: ScalingoAccount,
-      region: string,
-      url: string
-    ) {
+    const operation = fn("OperationsApi.operation")(function* (account: ScalingoAccount, region: string, url: string) {
       const at = yield* regions.get(account, region)
       const target = operationTarget(at, url)
       if (target === undefined) {

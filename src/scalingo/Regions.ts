@@ -1,3 +1,4 @@
+import { fn } from "../tracing/fn.js"
 import { Duration, Effect, Exit } from "effect"
 import { NotFound } from "./errors.js"
 import { regionApiProblem } from "./regionUrls.js"
@@ -51,12 +52,12 @@ export class Regions extends Effect.Service<Regions>()("bot/scalingo/Regions", {
       onCallerTimeout: () => timedOut("GET /v1/regions", false, { request: "GET /v1/regions" })
     })
 
-    const list = Effect.fn("Regions.list")(function* (account: ScalingoAccount) {
+    const list = fn("Regions.list")(function* (account: ScalingoAccount) {
       return yield* regions.get(account)
     })
 
     /** The named region, or NotFound{resource:"region"} when the account cannot reach it. */
-    const get = Effect.fn("Regions.get")(function* (account: ScalingoAccount, name: string) {
+    const get = fn("Regions.get")(function* (account: ScalingoAccount, name: string) {
       const region = (yield* list(account)).find((r) => r.name === name)
       if (region === undefined) {
         return yield* new NotFound({
@@ -68,7 +69,7 @@ export class Regions extends Effect.Service<Regions>()("bot/scalingo/Regions", {
     })
 
     /** The region Scalingo marks as default, else the first one listed. */
-    const defaultRegion = Effect.fn("Regions.defaultRegion")(function* (account: ScalingoAccount) {
+    const defaultRegion = fn("Regions.defaultRegion")(function* (account: ScalingoAccount) {
       const regions = yield* list(account)
       const region = regions.find((r) => r.default) ?? regions[0]
       if (region === undefined)

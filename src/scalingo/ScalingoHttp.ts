@@ -3,7 +3,7 @@ import * as HttpClient from "@effect/platform/HttpClient"
 import type * as HttpClientError from "@effect/platform/HttpClientError"
 import * as HttpClientRequest from "@effect/platform/HttpClientRequest"
 import type * as HttpClientResponse from "@effect/platform/HttpClientResponse"
-import { Clock, Deferred, Duration, Effect, Redacted } from "effect"
+import { Clock, Deferred, Duration, Effect, FiberRef, Redacted } from "effect"
 import type { BodyReader } from "./bodyReaders.js"
 import { RateLimited, type ScalingoError, UnexpectedResponse } from "./errors.js"
 import { RequestBudget } from "./RequestBudget.js"
@@ -21,6 +21,15 @@ export interface ScalingoReply<A> {
   readonly headers: Headers.Headers
   readonly body: A
 }
+
+/**
+ * Annotates the current span only when tracing is on: with the tracer off (no collector), Effect's
+ * `annotateCurrentSpan` builds a NoSuchElementException, stack trace included, on every call.
+ */
+const annotateSpan = (key: string, value: unknown) =>
+  Effect.flatMap(FiberRef.get(FiberRef.currentTracerEnabled), (enabled) =>
+    enabled ? Effect.annotateCurrentSpan(key, value) : Effect.void
+  )
 
 /** What one call keeps across its attempts. */
 interface CallState {
@@ -72,7 +81,7 @@ export class ScalingoHttp extends Effect.Service<ScalingoHttp>()("bot/scalingo/S
             yield* budget.take(account, left)
             const at = yield* Clock.currentTimeMillis
             call.firstSentAt ??= at
-            yield* Effect.annotateCurrentSpan("scalingo.queued_ms", at - queuedFrom)
+            yield* annotateSpan("scalingo.queued_ms", at - queuedFrom)
             yield* countRequest(label)
             sentAt = at
             yield* Deferred.succeed(sent, at)
@@ -89,7 +98,7 @@ export class ScalingoHttp extends Effect.Service<ScalingoHttp>()("bot/scalingo/S
         const checkStatus = (response: HttpClientResponse.HttpClientResponse) =>
           Effect.gen(function* () {
             status = response.status
-            yield* Effect.annotateCurrentSpan("http.response.status_code", response.status)
+            yield* annotateSpan("http.response.status_code", response.status)
             if (response.status >= 200 && response.status < 300) return response
             const [text, now] = [yield* Effect.orElseSucceed(response.text, () => ""), yield* Clock.currentTimeMillis]
             const call = { what: label, change: request.change, resource: request.resource ?? "resource", origin }
@@ -102,7 +111,7 @@ export class ScalingoHttp extends Effect.Service<ScalingoHttp>()("bot/scalingo/S
         // The attempt's timeout counts from the moment the budget lets it go, not while it waits in line.
         const timer = Effect.flatMap(Deferred.await(sent), (at) =>
           Effect.sleep(Duration.millis(Math.max(1, Math.min(requestTimeout, deadline() - at))))
-        ).pipe(Effect.zipRight(Effect.fail(attemptFailed(timedOut(label, request.change, origin)))))
+        ).pipe(Effect.zipRight(Effect.failSync(() => attemptFailed(timedOut(label, request.change, origin)))))
 
         // One debug line per attempt that was sent: which request, its status (0: no answer), how long.
         const logged = Effect.suspend(() =>
@@ -131,6 +140,7 @@ export class ScalingoHttp extends Effect.Service<ScalingoHttp>()("bot/scalingo/S
         return yield* client.execute(outgoing).pipe(
           Effect.withSpan(`Scalingo ${label}`, {
             kind: "client",
+            captureStackTrace: false,
             attributes: {
               "http.request.method": request.method,
               "url.template": request.template,

@@ -1,3 +1,4 @@
+import { fn } from "../tracing/fn.js"
 import { Effect } from "effect"
 import type { ScalingoAccount } from "./ScalingoAccount.js"
 import { ScalingoApi } from "./ScalingoApi.js"
@@ -8,7 +9,7 @@ export class UsersApi extends Effect.Service<UsersApi>()("bot/scalingo/UsersApi"
   effect: Effect.gen(function* () {
     const api = yield* ScalingoApi
 
-    const self = Effect.fn("UsersApi.self")(function* (account: ScalingoAccount) {
+    const self = fn("UsersApi.self")(function* (account: ScalingoAccount) {
       const { user } = yield* api.get(account, "auth", "/v1/users/self", UserResponse, { resource: "user" })
       return user
     })

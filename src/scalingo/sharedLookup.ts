@@ -1,4 +1,4 @@
-import { Cache, type Duration, Effect, type Exit, Fiber } from "effect"
+import { Cache, type Duration, Effect, type Exit, Fiber, Option } from "effect"
 import { AccountKey } from "./accountKey.js"
 import { AroundScalingoWait } from "./BudgetWaitNotice.js"
 import type { ScalingoError } from "./errors.js"
@@ -35,7 +35,7 @@ export const makeSharedLookup = <A>(options: SharedLookupOptions<A>) =>
     })
 
     /** Uninterruptible and disconnected: the waiting, not the fetch, is what a caller abandons. */
-    const get = (account: ScalingoAccount): Effect.Effect<A, ScalingoError> =>
+    const wait = (account: ScalingoAccount): Effect.Effect<A, ScalingoError> =>
       Effect.flatMap(Effect.all([Effect.context<never>(), AroundScalingoWait]), ([requester, around]) => {
         const waiting = cache
           .get(new AccountKey(account, requester))
@@ -46,6 +46,16 @@ export const makeSharedLookup = <A>(options: SharedLookupOptions<A>) =>
           )
         return around === undefined ? waiting : around(waiting)
       })
+
+    /**
+     * A value already fetched and still fresh is returned as it is: no fiber, no timeout, and the work
+     * turn kept (a hit is not a wait). Only a miss, or a fetch under way, waits as above.
+     */
+    const get = (account: ScalingoAccount): Effect.Effect<A, ScalingoError> =>
+      Effect.flatMap(
+        Effect.orElseSucceed(cache.getOptionComplete(new AccountKey(account)), () => Option.none<A>()),
+        (hit) => (Option.isSome(hit) ? Effect.succeed(hit.value) : wait(account))
+      )
 
     const invalidateWhen = (account: ScalingoAccount, stale: (value: A) => boolean) =>
       cache.invalidateWhen(new AccountKey(account), stale)

@@ -1,5 +1,5 @@
 import { App, type CustomRoute, LogLevel } from "@slack/bolt"
-import { Data, Effect, Fiber, Layer, Option, Redacted, Runtime } from "effect"
+import { Cause, Data, Effect, Exit, Layer, Option, Redacted, Runtime } from "effect"
 import { Background } from "../Background.js"
 import { LoggingSettings } from "../logging.js"
 import { SlackSettings } from "./SlackSettings.js"
@@ -17,6 +17,7 @@ import { Watcher } from "../watch/Watcher.js"
 import { doorbellRoute } from "./doorbellRoute.js"
 import { hardenedHttpReceiver } from "./hardenedReceiver.js"
 import { registerListeners } from "./listeners.js"
+import { makeAckGate } from "./AckGate.js"
 import { makeWorkTurns } from "./WorkTurns.js"
 import { SlackRetryPolicy, SlackWeb } from "./SlackWeb.js"
 
@@ -47,10 +48,17 @@ export const BoltAppLive = Layer.scopedDiscard(
     const watcher = yield* Watcher
     const runtime = yield* Effect.runtime<CommandServices>()
     const runPromise = Runtime.runPromise(runtime)
-    // Tracked in Background so shutdown waits for it; handlers never fail, they answer.
+    const runFork = Runtime.runFork(runtime)
+    // Tracked in Background so shutdown waits for it; handlers never fail, they answer. One fiber per
+    // interaction, run from the listener and observed (no second fiber joined, no context provided again).
     const tracked = <A>(effect: Effect.Effect<A, never, CommandServices>) =>
-      runPromise(Effect.flatMap(background.fork(Effect.provide(effect, runtime.context)), Fiber.join))
-    const turns = yield* makeWorkTurns
+      new Promise<A>((resolve, reject) => {
+        const fiber = runFork(effect)
+        background.track(fiber)
+        fiber.addObserver((exit) => (Exit.isSuccess(exit) ? resolve(exit.value) : reject(Cause.squash(exit.cause))))
+      })
+    const gate = makeAckGate()
+    const turns = yield* makeWorkTurns(gate)
     const inTurn = <A>(effect: Effect.Effect<A, never, CommandServices>) => tracked(turns.inTurn(effect))
 
     // Verify the bot token deliberately: a refused token stops the start with a clear message,
@@ -105,7 +113,8 @@ export const BoltAppLive = Layer.scopedDiscard(
               signingSecret: Redacted.value(Option.getOrThrow(settings.signingSecret)),
               port: settings.port,
               customRoutes,
-              logger
+              logger,
+              gate
             })
           }),
       authorize: async () => ({ botToken, ...(botId ? { botId } : {}), ...(botUserId ? { botUserId } : {}) }),

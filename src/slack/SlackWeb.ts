@@ -1,4 +1,4 @@
-import * as FetchHttpClient from "@effect/platform/FetchHttpClient"
+import { HttpClientLive } from "../HttpClientLive.js"
 import { Context, Effect, Layer } from "effect"
 import type { types } from "@slack/bolt"
 import { SlackSettings } from "./SlackSettings.js"
@@ -100,4 +100,4 @@ export const SlackWebFromHttpClient = Layer.effect(
   })
 )
 
-export const SlackWebLive = SlackWebFromHttpClient.pipe(Layer.provide(FetchHttpClient.layer))
+export const SlackWebLive = SlackWebFromHttpClient.pipe(Layer.provide(HttpClientLive))

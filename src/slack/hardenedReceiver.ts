@@ -2,6 +2,7 @@ import { createHmac, timingSafeEqual } from "node:crypto"
 import type { IncomingHttpHeaders, IncomingMessage, RequestListener, ServerResponse } from "node:http"
 import { parse as parseQuery } from "node:querystring"
 import { HTTPReceiver, type HTTPReceiverOptions } from "@slack/bolt"
+import type { AckGate } from "./AckGate.js"
 
 /** Bolt's own default limit for a request body. */
 const BODY_LIMIT = 4 * 1024 * 1024
@@ -63,13 +64,14 @@ const answer = (res: ServerResponse, status: number) => {
  * sees it; and an event Bolt cannot process (a payload missing its user, actions or view) gets 400
  * instead of Bolt's 500.
  */
-export const hardenedHttpReceiver = (options: HTTPReceiverOptions): HTTPReceiver => {
+export const hardenedHttpReceiver = (options: HTTPReceiverOptions & { readonly gate?: AckGate }): HTTPReceiver => {
+  const { gate, ...receiverOptions } = options
   const endpoints = new Set(
     typeof options.endpoints === "string" ? [options.endpoints] : (options.endpoints ?? ["/slack/events"])
   )
   const log = options.logger
   const receiver = new HTTPReceiver({
-    ...options,
+    ...receiverOptions,
     processEventErrorHandler: async ({ error, logger, response }) => {
       if (response.headersSent) return false
       const authorization = (error as { code?: unknown }).code === "slack_bolt_authorization_error"
@@ -94,6 +96,10 @@ export const hardenedHttpReceiver = (options: HTTPReceiverOptions): HTTPReceiver
     const path = new URL(req.url ?? "/", "http://localhost").pathname
     if (req.method !== "POST" || !endpoints.has(path)) return bolt(req, res)
     if (Number(req.headers["content-length"]) > BODY_LIMIT) return refuseOversize(req, res, 0)
+    if (gate !== undefined) {
+      gate.arrived()
+      res.once("close", gate.answered)
+    }
     const chunks: Array<Buffer> = []
     let size = 0
     req.on("data", (chunk: Buffer) => {

@@ -1,3 +1,4 @@
+import { fn } from "../tracing/fn.js"
 import { type SqlClient, SqlSchema } from "@effect/sql"
 import { type Context, Effect, Option, Schema } from "effect"
 import { failed, SealedRow, sealingContextOf, tokenFingerprintOf } from "./AccountLinkRow.js"
@@ -39,7 +40,7 @@ export const makeResealAll = (
     execute: (keyId) => sql`SELECT COUNT(*) AS n FROM account_links WHERE key_id <> ${keyId}`
   })
 
-  return Effect.fn("AccountLinks.resealAll")(function* () {
+  return fn("AccountLinks.resealAll")(function* () {
     const { keyId, missing, retired } = yield* sealingKeys.choose
     const stale = yield* findStale(keyId).pipe(Effect.mapError(failed("Listing tokens to re-seal")))
     let resealed = 0

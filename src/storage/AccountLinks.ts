@@ -1,3 +1,4 @@
+import { fn } from "../tracing/fn.js"
 import { SqlClient, SqlSchema } from "@effect/sql"
 import { Clock, Context, Effect, Layer, Option, type Redacted } from "effect"
 import {
@@ -98,7 +99,7 @@ const makeAccountLinks = (
       )
     )
 
-  const find = Effect.fn("AccountLinks.find")(function* (teamId: string, userId: string) {
+  const find = fn("AccountLinks.find")(function* (teamId: string, userId: string) {
     const found = yield* findRow({ teamId, userId }).pipe(Effect.mapError(failed("Reading an account link")))
     if (Option.isNone(found)) return Option.none<AccountLink>()
     const row = found.value
@@ -115,7 +116,7 @@ const makeAccountLinks = (
     })
   })
 
-  const save = Effect.fn("AccountLinks.save")(function* (link: NewAccountLink) {
+  const save = fn("AccountLinks.save")(function* (link: NewAccountLink) {
     const linkedAt = yield* nowIso
     const sealing = yield* sealingKeys.choose
     const context = sealingContextOf(link.teamId, link.userId)
@@ -144,7 +145,7 @@ const makeAccountLinks = (
     return { ...link, linkedAt: new Date(linkedAt), lastUsedAt: null, rejectedAt: null } satisfies AccountLink
   })
 
-  const remove = Effect.fn("AccountLinks.remove")(function* (teamId: string, userId: string) {
+  const remove = fn("AccountLinks.remove")(function* (teamId: string, userId: string) {
     const removed =
       yield* sql`DELETE FROM account_links WHERE team_id = ${teamId} AND user_id = ${userId} RETURNING team_id`.pipe(
         Effect.mapError(failed("Removing an account link"))
@@ -152,7 +153,7 @@ const makeAccountLinks = (
     return removed.length > 0
   })
 
-  const markRejected = Effect.fn("AccountLinks.markRejected")(function* (
+  const markRejected = fn("AccountLinks.markRejected")(function* (
     teamId: string,
     userId: string,
     rejectedToken: Redacted.Redacted<string>
@@ -166,7 +167,7 @@ const makeAccountLinks = (
     return marked.length > 0
   })
 
-  const touch = Effect.fn("AccountLinks.touch")(function* (teamId: string, userId: string) {
+  const touch = fn("AccountLinks.touch")(function* (teamId: string, userId: string) {
     const now = yield* nowIso
     yield* sql`UPDATE account_links SET last_used_at = ${now} WHERE team_id = ${teamId} AND user_id = ${userId}`.pipe(
       Effect.mapError(failed("Recording an account link's use"))

@@ -1,3 +1,4 @@
+import { fn } from "../tracing/fn.js"
 import { randomBytes } from "node:crypto"
 import { SqlClient } from "@effect/sql"
 import { Context, Effect, Layer, Schema } from "effect"
@@ -64,7 +65,7 @@ const optionalText = (column: string, text: string | undefined) =>
   text === undefined ? Effect.succeed(null) : storableText(column, text)
 
 const makeAuditRecords = (sql: SqlClient.SqlClient): AuditRecordsService => {
-  const begin = Effect.fn("AuditRecords.begin")(
+  const begin = fn("AuditRecords.begin")(
     function* (record: NewAuditRecord) {
       const id = randomBytes(12).toString("base64url")
       const row = {
@@ -89,7 +90,7 @@ const makeAuditRecords = (sql: SqlClient.SqlClient): AuditRecordsService => {
     Effect.mapError(failedTo("Recording a change in the audit trail"))
   )
 
-  const complete = Effect.fn("AuditRecords.complete")(
+  const complete = fn("AuditRecords.complete")(
     function* (
       teamId: string,
       id: string,
@@ -109,7 +110,7 @@ const makeAuditRecords = (sql: SqlClient.SqlClient): AuditRecordsService => {
     Effect.mapError(failedTo("Completing an audit record"))
   )
 
-  const list = Effect.fn("AuditRecords.list")(
+  const list = fn("AuditRecords.list")(
     function* (teamId: string, filter: AuditFilter, page: number, perPage: number) {
       const limit = Math.min(Math.max(Math.trunc(perPage) || 1, 1), MAX_PER_PAGE)
       const offset = (Math.max(Math.trunc(page) || 1, 1) - 1) * limit
@@ -128,7 +129,7 @@ const makeAuditRecords = (sql: SqlClient.SqlClient): AuditRecordsService => {
     Effect.mapError(failedTo("Reading the audit trail"))
   )
 
-  const deleteOlderThan = Effect.fn("AuditRecords.deleteOlderThan")(
+  const deleteOlderThan = fn("AuditRecords.deleteOlderThan")(
     (cutoff: Date) =>
       Effect.map(
         sql`DELETE FROM audit_records WHERE created_at < ${cutoff.toISOString()} RETURNING id`,
@@ -137,7 +138,7 @@ const makeAuditRecords = (sql: SqlClient.SqlClient): AuditRecordsService => {
     Effect.mapError(failedTo("Deleting old audit records"))
   )
 
-  const openOlderThan = Effect.fn("AuditRecords.openOlderThan")(
+  const openOlderThan = fn("AuditRecords.openOlderThan")(
     (cutoff: Date) =>
       sql`SELECT * FROM audit_records WHERE outcome = 'pending' AND created_at < ${cutoff.toISOString()}
         ORDER BY created_at`.pipe(

@@ -1,3 +1,4 @@
+import { fn } from "../tracing/fn.js"
 import { SqlClient, SqlSchema } from "@effect/sql"
 import { Context, Effect, Layer, Option, Schema } from "effect"
 import { isoAt, millisAt } from "./StorageClock.js"
@@ -78,12 +79,12 @@ const makeChannelPolicies = (sql: SqlClient.SqlClient): ChannelPoliciesService =
       sql`SELECT * FROM channel_policies WHERE team_id = ${teamId} AND channel_id = ${channelId}`
   })
 
-  const get = Effect.fn("ChannelPolicies.get")(
+  const get = fn("ChannelPolicies.get")(
     (teamId: string, channelId: string) => Effect.map(findRow({ teamId, channelId }), Option.map(policyOf)),
     Effect.mapError(failedTo("Reading a channel policy"))
   )
 
-  const set = Effect.fn("ChannelPolicies.set")(
+  const set = fn("ChannelPolicies.set")(
     function* (policy: NewChannelPolicy) {
       const updatedAt = isoAt(yield* millisAt(undefined))
       const row = {
@@ -104,7 +105,7 @@ const makeChannelPolicies = (sql: SqlClient.SqlClient): ChannelPoliciesService =
     Effect.mapError(failedTo("Saving a channel policy"))
   )
 
-  const reset = Effect.fn("ChannelPolicies.reset")(
+  const reset = fn("ChannelPolicies.reset")(
     (teamId: string, channelId: string) =>
       Effect.map(
         sql`DELETE FROM channel_policies WHERE team_id = ${teamId} AND channel_id = ${channelId} RETURNING mode`,

@@ -1,3 +1,4 @@
+import { fn } from "../tracing/fn.js"
 import { SqlClient, SqlSchema } from "@effect/sql"
 import { Array as Arr, Context, Effect, Layer, Option, Schema } from "effect"
 import { isoAt, millisAt } from "./StorageClock.js"
@@ -73,7 +74,7 @@ const makeDeliveryLedger = (sql: SqlClient.SqlClient): DeliveryLedgerService => 
     execute: (key) => sql`SELECT newest_event_id, since FROM delivery_baselines WHERE ${where(key)}`
   })
 
-  const seen = Effect.fn("DeliveryLedger.seen")(
+  const seen = fn("DeliveryLedger.seen")(
     function* (subscription: SubscriptionKey, itemKeys: ReadonlyArray<string>) {
       const found = new Map<string, Delivered>()
       for (const chunk of Arr.chunksOf(Arr.dedupe(itemKeys), KEYS_PER_READ)) {
@@ -89,7 +90,7 @@ const makeDeliveryLedger = (sql: SqlClient.SqlClient): DeliveryLedgerService => 
     Effect.mapError(failedTo("Reading what a subscription posted"))
   )
 
-  const record = Effect.fn("DeliveryLedger.record")(
+  const record = fn("DeliveryLedger.record")(
     function* (subscription: SubscriptionKey, itemKey: string, state: string, ts: string | null, now?: Date) {
       const row = {
         ...keyColumns(subscription),
@@ -105,7 +106,7 @@ const makeDeliveryLedger = (sql: SqlClient.SqlClient): DeliveryLedgerService => 
     Effect.mapError(failedTo("Recording what a subscription posted"))
   )
 
-  const baseline = Effect.fn("DeliveryLedger.baseline")(
+  const baseline = fn("DeliveryLedger.baseline")(
     (subscription: SubscriptionKey) =>
       Effect.map(
         findBaseline(subscription),
@@ -114,7 +115,7 @@ const makeDeliveryLedger = (sql: SqlClient.SqlClient): DeliveryLedgerService => 
     Effect.mapError(failedTo("Reading a subscription's baseline"))
   )
 
-  const setBaseline = Effect.fn("DeliveryLedger.setBaseline")(
+  const setBaseline = fn("DeliveryLedger.setBaseline")(
     (subscription: SubscriptionKey, value: Baseline) =>
       sql`INSERT INTO delivery_baselines ${sql.insert({
         ...keyColumns(subscription),
@@ -127,7 +128,7 @@ const makeDeliveryLedger = (sql: SqlClient.SqlClient): DeliveryLedgerService => 
     Effect.mapError(failedTo("Recording a subscription's baseline"))
   )
 
-  const forget = Effect.fn("DeliveryLedger.forget")(
+  const forget = fn("DeliveryLedger.forget")(
     (subscription: SubscriptionKey) =>
       sql.withTransaction(
         Effect.zipRight(
@@ -139,7 +140,7 @@ const makeDeliveryLedger = (sql: SqlClient.SqlClient): DeliveryLedgerService => 
     Effect.mapError(failedTo("Forgetting what a subscription posted"))
   )
 
-  const prune = Effect.fn("DeliveryLedger.prune")(
+  const prune = fn("DeliveryLedger.prune")(
     (cutoff: Date) =>
       Effect.map(
         sql`DELETE FROM delivery_ledger WHERE updated_at < ${cutoff.toISOString()} RETURNING item_key`,

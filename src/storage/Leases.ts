@@ -1,3 +1,4 @@
+import { fn } from "../tracing/fn.js"
 import { SqlClient, SqlSchema } from "@effect/sql"
 import { Context, Duration, Effect, Layer, Option, Schema } from "effect"
 import { isoAt, millisAt } from "./StorageClock.js"
@@ -55,7 +56,7 @@ const makeLeases = (sql: SqlClient.SqlClient): LeasesService => {
     execute: (name) => sql`SELECT * FROM leases WHERE name = ${name}`
   })
 
-  const acquire = Effect.fn("Leases.acquire")(
+  const acquire = fn("Leases.acquire")(
     function* (name: string, holder: string, ttl: Duration.DurationInput, now?: Date) {
       const at = yield* millisAt(now)
       const [nowIso, untilIso] = [isoAt(at), isoAt(at + Duration.toMillis(ttl))]
@@ -74,7 +75,7 @@ const makeLeases = (sql: SqlClient.SqlClient): LeasesService => {
     Effect.mapError(failedTo("Taking a lease"))
   )
 
-  const release = Effect.fn("Leases.release")(
+  const release = fn("Leases.release")(
     (name: string, holder: string) =>
       Effect.map(
         sql`DELETE FROM leases WHERE name = ${name} AND holder = ${holder} RETURNING name`,
@@ -83,7 +84,7 @@ const makeLeases = (sql: SqlClient.SqlClient): LeasesService => {
     Effect.mapError(failedTo("Releasing a lease"))
   )
 
-  const current = Effect.fn("Leases.current")(
+  const current = fn("Leases.current")(
     (name: string) =>
       Effect.map(
         findRow(name),

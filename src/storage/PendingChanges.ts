@@ -1,3 +1,4 @@
+import { fn } from "../tracing/fn.js"
 import { randomBytes } from "node:crypto"
 import { SqlClient, SqlSchema } from "@effect/sql"
 import { Context, Duration, Effect, Layer, Option, Schema } from "effect"
@@ -84,7 +85,7 @@ const makePendingChanges = (sql: SqlClient.SqlClient): PendingChangesService => 
       RETURNING *`
   })
 
-  const create = Effect.fn("PendingChanges.create")(
+  const create = fn("PendingChanges.create")(
     function* (change: NewPendingChange, ttl: Duration.DurationInput = CONFIRMATION_TTL) {
       const now = yield* millisAt(undefined)
       const stored: PendingChange = {
@@ -115,7 +116,7 @@ const makePendingChanges = (sql: SqlClient.SqlClient): PendingChangesService => 
     Effect.mapError(failedTo("Storing a change to confirm"))
   )
 
-  const find = Effect.fn("PendingChanges.find")(
+  const find = fn("PendingChanges.find")(
     function* (teamId: string, id: string) {
       const now = yield* millisAt(undefined)
       return Option.map(yield* findRow({ teamId, id }), (row) => changeOf(row, now))
@@ -124,7 +125,7 @@ const makePendingChanges = (sql: SqlClient.SqlClient): PendingChangesService => 
   )
 
   const decide = (status: "confirmed" | "cancelled") =>
-    Effect.fn(status === "confirmed" ? "PendingChanges.confirm" : "PendingChanges.cancel")(
+    fn(status === "confirmed" ? "PendingChanges.confirm" : "PendingChanges.cancel")(
       function* (teamId: string, id: string, userId: string, now?: Date) {
         const at = yield* millisAt(now)
         const won = yield* decideRow({ teamId, id, userId, status, at: isoAt(at) })
@@ -140,7 +141,7 @@ const makePendingChanges = (sql: SqlClient.SqlClient): PendingChangesService => 
       Effect.mapError(failedTo(`Recording a ${status === "confirmed" ? "confirmation" : "cancellation"}`))
     )
 
-  const expireDue = Effect.fn("PendingChanges.expireDue")(
+  const expireDue = fn("PendingChanges.expireDue")(
     function* (now?: Date) {
       const at = yield* millisAt(now)
       return (yield* expireRows(isoAt(at))).map((row) => changeOf(row, at))
@@ -148,7 +149,7 @@ const makePendingChanges = (sql: SqlClient.SqlClient): PendingChangesService => 
     Effect.mapError(failedTo("Expiring changes to confirm"))
   )
 
-  const sweep = Effect.fn("PendingChanges.sweep")(
+  const sweep = fn("PendingChanges.sweep")(
     function* (now?: Date) {
       const cutoff = isoAt((yield* millisAt(now)) - Duration.toMillis(KEEP_AFTER_EXPIRY))
       const removed = yield* sql`DELETE FROM pending_changes WHERE expires_at < ${cutoff} RETURNING id`

@@ -1,3 +1,4 @@
+import { fn } from "../tracing/fn.js"
 import { SqlClient } from "@effect/sql"
 import { Context, Effect, Layer, Schema } from "effect"
 import { isoAt, millisAt } from "./StorageClock.js"
@@ -30,7 +31,7 @@ const StarRow = Schema.Struct({ app: Schema.String, region: Schema.String, starr
 const decodeStars = Schema.decodeUnknown(Schema.Array(StarRow))
 
 const makeStars = (sql: SqlClient.SqlClient): StarsService => {
-  const star = Effect.fn("Stars.star")(
+  const star = fn("Stars.star")(
     function* (teamId: string, userId: string, app: string, region: string) {
       const row = { team_id: teamId, user_id: userId, app, region, starred_at: isoAt(yield* millisAt(undefined)) }
       const added = yield* sql`INSERT INTO stars ${sql.insert(row)}
@@ -40,7 +41,7 @@ const makeStars = (sql: SqlClient.SqlClient): StarsService => {
     Effect.mapError(failedTo("Starring an app"))
   )
 
-  const unstar = Effect.fn("Stars.unstar")(
+  const unstar = fn("Stars.unstar")(
     (teamId: string, userId: string, app: string, region: string) =>
       Effect.map(
         sql`DELETE FROM stars
@@ -50,7 +51,7 @@ const makeStars = (sql: SqlClient.SqlClient): StarsService => {
     Effect.mapError(failedTo("Unstarring an app"))
   )
 
-  const list = Effect.fn("Stars.list")(
+  const list = fn("Stars.list")(
     function* (teamId: string, userId: string) {
       const rows = yield* decodeStars(
         yield* sql`SELECT app, region, starred_at FROM stars

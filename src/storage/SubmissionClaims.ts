@@ -1,3 +1,4 @@
+import { fn } from "../tracing/fn.js"
 import { SqlClient } from "@effect/sql"
 import { Clock, Context, Duration, Effect, Layer } from "effect"
 import { describeCause, StorageError } from "./StorageError.js"
@@ -37,7 +38,7 @@ export class SubmissionClaims extends Context.Tag("bot/storage/SubmissionClaims"
       const failed = (cause: unknown) =>
         new StorageError({ reason: "query", detail: `Could not record a submission: ${describeCause(cause)}` })
 
-      const claim = Effect.fn("SubmissionClaims.claim")(function* (
+      const claim = fn("SubmissionClaims.claim")(function* (
         teamId: string,
         key: string,
         keepFor: Duration.DurationInput = DEFAULT_KEEP_FOR
@@ -61,7 +62,7 @@ export class SubmissionClaims extends Context.Tag("bot/storage/SubmissionClaims"
         return won.length === 1
       }, Effect.mapError(failed))
 
-      const release = Effect.fn("SubmissionClaims.release")(function* (teamId: string, key: string) {
+      const release = fn("SubmissionClaims.release")(function* (teamId: string, key: string) {
         yield* sql`DELETE FROM submission_claims WHERE team_id = ${teamId} AND claim_key = ${key}`
       }, Effect.mapError(failed))
 

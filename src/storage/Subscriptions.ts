@@ -1,3 +1,4 @@
+import { fn } from "../tracing/fn.js"
 import { SqlClient, SqlSchema } from "@effect/sql"
 import { Context, Effect, Layer, Option, Schema } from "effect"
 import { isoAt, millisAt } from "./StorageClock.js"
@@ -83,12 +84,12 @@ const makeSubscriptions = (sql: SqlClient.SqlClient): SubscriptionsService => {
     execute: (key) => sql`SELECT * FROM subscriptions WHERE ${where(key)}`
   })
 
-  const find = Effect.fn("Subscriptions.find")(
+  const find = fn("Subscriptions.find")(
     (key: SubscriptionKey) => Effect.map(findRow(key), Option.map(subscriptionOf)),
     Effect.mapError(failedTo("Reading a subscription"))
   )
 
-  const upsert = Effect.fn("Subscriptions.upsert")(
+  const upsert = fn("Subscriptions.upsert")(
     function* (subscription: NewSubscription) {
       yield* checkHash(subscription.webhookSecretHash)
       const row = {
@@ -115,7 +116,7 @@ const makeSubscriptions = (sql: SqlClient.SqlClient): SubscriptionsService => {
     Effect.mapError(failedTo("Saving a subscription"))
   )
 
-  const remove = Effect.fn("Subscriptions.remove")(
+  const remove = fn("Subscriptions.remove")(
     (key: SubscriptionKey) =>
       Effect.map(subscriptionsOf(sql`DELETE FROM subscriptions WHERE ${where(key)} RETURNING *`), (removed) =>
         Option.fromNullable(removed[0])
@@ -123,37 +124,37 @@ const makeSubscriptions = (sql: SqlClient.SqlClient): SubscriptionsService => {
     Effect.mapError(failedTo("Removing a subscription"))
   )
 
-  const forChannel = Effect.fn("Subscriptions.forChannel")(
+  const forChannel = fn("Subscriptions.forChannel")(
     (teamId: string, channelId: string) =>
       subscriptionsOf(sql`SELECT * FROM subscriptions
         WHERE team_id = ${teamId} AND channel_id = ${channelId} ORDER BY app`),
     Effect.mapError(failedTo("Reading a channel's subscriptions"))
   )
-  const forTeam = Effect.fn("Subscriptions.forTeam")(
+  const forTeam = fn("Subscriptions.forTeam")(
     (teamId: string) =>
       subscriptionsOf(sql`SELECT * FROM subscriptions WHERE team_id = ${teamId} ORDER BY channel_id, app`),
     Effect.mapError(failedTo("Reading a team's subscriptions"))
   )
-  const active = Effect.fn("Subscriptions.active")(
+  const active = fn("Subscriptions.active")(
     () =>
       subscriptionsOf(sql`SELECT * FROM subscriptions
         WHERE paused_at IS NULL ORDER BY team_id, region, app, channel_id`),
     Effect.mapError(failedTo("Reading the active subscriptions"))
   )
-  const byApp = Effect.fn("Subscriptions.byApp")(
+  const byApp = fn("Subscriptions.byApp")(
     (teamId: string, region: string, app: string) =>
       subscriptionsOf(sql`SELECT * FROM subscriptions
         WHERE team_id = ${teamId} AND region = ${region} AND app = ${app} ORDER BY channel_id`),
     Effect.mapError(failedTo("Reading an app's subscriptions"))
   )
-  const bySecretHash = Effect.fn("Subscriptions.bySecretHash")(
+  const bySecretHash = fn("Subscriptions.bySecretHash")(
     (hash: string) =>
       subscriptionsOf(sql`SELECT * FROM subscriptions
         WHERE webhook_secret_hash = ${hash} ORDER BY team_id, channel_id`),
     Effect.mapError(failedTo("Finding a webhook's subscriptions"))
   )
 
-  const setNotifier = Effect.fn("Subscriptions.setNotifier")(
+  const setNotifier = fn("Subscriptions.setNotifier")(
     function* (
       key: SubscriptionKey,
       notifier: { readonly notifierId: string; readonly webhookSecretHash: string } | null
@@ -166,7 +167,7 @@ const makeSubscriptions = (sql: SqlClient.SqlClient): SubscriptionsService => {
     Effect.mapError(failedTo("Recording a subscription's notifier"))
   )
 
-  const pause = Effect.fn("Subscriptions.pause")(
+  const pause = fn("Subscriptions.pause")(
     function* (key: SubscriptionKey, reason: string, now?: Date) {
       const at = isoAt(yield* millisAt(now))
       return yield* changed(sql`UPDATE subscriptions SET paused_reason = ${reason}, paused_at = ${at}
@@ -175,7 +176,7 @@ const makeSubscriptions = (sql: SqlClient.SqlClient): SubscriptionsService => {
     Effect.mapError(failedTo("Pausing a subscription"))
   )
 
-  const resume = Effect.fn("Subscriptions.resume")(
+  const resume = fn("Subscriptions.resume")(
     (key: SubscriptionKey) =>
       changed(sql`UPDATE subscriptions SET paused_reason = NULL, paused_at = NULL
         WHERE ${where(key)} AND paused_at IS NOT NULL RETURNING app`),

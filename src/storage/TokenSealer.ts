@@ -1,3 +1,4 @@
+import { fn } from "../tracing/fn.js"
 import { createCipheriv, createDecipheriv, randomBytes } from "node:crypto"
 import { Context, Effect, Layer, Redacted } from "effect"
 import type { StorageSettings } from "./StorageSettings.js"
@@ -45,7 +46,7 @@ export const makeTokenSealer = (ring: KeyRing): TokenSealerService => ({
       return { keyId: key.id, sealed: Buffer.concat([iv, cipher.getAuthTag(), ciphertext]).toString("base64") }
     }).pipe(Effect.withSpan("TokenSealer.seal")),
 
-  open: Effect.fn("TokenSealer.open")(function* ({ keyId, sealed }: SealedToken, context: string) {
+  open: fn("TokenSealer.open")(function* ({ keyId, sealed }: SealedToken, context: string) {
     const key = ring.byId.get(keyId)
     if (key === undefined) {
       return yield* unsealable(

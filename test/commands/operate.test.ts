@@ -95,6 +95,18 @@ describe("info, deployments, logs, the picker and shortcuts (in-process)", () =>
     expect(everything).not.toContain(kit.sim.logsUrl)
   })
 
+  it("logs without a filter cost 2 Scalingo requests (the logs URL, then the lines); a type filter 3", async () => {
+    await kit.slash("apps", { userId: "U-ALICE" }) // the app directory is warm, as after any listing
+    let before = kit.sim.requests.length
+    const plain = await kit.slash("logs alice-web 10", { userId: "U-ALICE" })
+    expect(ofTag(plain, "DirectMessage")).toHaveLength(1)
+    expect(kit.sim.requests.length - before).toBe(2)
+    before = kit.sim.requests.length
+    const filtered = await kit.slash("logs alice-web 10 web", { userId: "U-ALICE" })
+    expect(ofTag(filtered, "DirectMessage")).toHaveLength(1)
+    expect(kit.sim.requests.length - before).toBe(3)
+  })
+
   it("a log filter the app does not have is named with its real types", async () => {
     const [answer] = await kit.slash("logs alice-web db", { userId: "U-ALICE" })
     expect(textOf(messageOf(answer!.reply)!)).toContain("its types are")

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "@effect/vitest"
 import { Effect, Fiber } from "effect"
 import { AppsApi } from "../../src/scalingo/AppsApi.js"
+import { AroundScalingoWait } from "../../src/scalingo/BudgetWaitNotice.js"
 import { BearerTokens } from "../../src/scalingo/BearerTokens.js"
 import { UsersApi } from "../../src/scalingo/UsersApi.js"
 import { accountOf, clientLayer, exchangesOf, fieldsOf, requestsTo, simulator } from "./scalingoTestKit.js"
@@ -184,6 +185,33 @@ describe("bearer tokens", () => {
       expect(statuses.at(-1)).toBe(200)
       expect(statuses.slice(0, -1).length).toBeGreaterThanOrEqual(1)
       expect(statuses.slice(0, -1).every((status) => status === 500)).toBe(true)
+    })
+  )
+
+  it.scopedLive("a bearer already cached is used as it is: the caller keeps its work turn (no wait wrapped)", () =>
+    Effect.gen(function* () {
+      const sim = yield* simulator()
+      const alice = accountOf(sim, "alice")
+      let waits = 0
+      const counted = <A, E, R>(wait: Effect.Effect<A, E, R>) =>
+        Effect.zipRight(
+          Effect.sync(() => waits++),
+          wait
+        )
+      const [first, second] = yield* Effect.provide(
+        Effect.gen(function* () {
+          const users = yield* UsersApi
+          const once = () => Effect.provideService(users.self(alice), AroundScalingoWait, counted)
+          const first = yield* once().pipe(Effect.zipRight(Effect.sync(() => waits)))
+          const second = yield* once().pipe(Effect.zipRight(Effect.sync(() => waits)))
+          return [first, second] as const
+        }),
+        clientLayer(sim)
+      )
+      // The first request waited for the exchange (a miss); the second found the bearer and did not wait.
+      expect(first).toBe(1)
+      expect(second).toBe(1)
+      expect(exchangesOf(sim, "alice")).toHaveLength(1)
     })
   )
 })

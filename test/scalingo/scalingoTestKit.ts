@@ -1,4 +1,4 @@
-import { FetchHttpClient } from "@effect/platform"
+import { HttpClientLive } from "../../src/HttpClientLive.js"
 import { Effect, Layer, Option, Redacted } from "effect"
 import type { RequestBudget } from "../../src/scalingo/RequestBudget.js"
 import type { Tally } from "../../src/scalingo/RequestTally.js"
@@ -44,7 +44,7 @@ export interface ClientSetup {
 /** The real Scalingo services (ScalingoLive unless another budget is given) over real HTTP (fetch) to the simulator. */
 export const clientLayer = (sim: Simulator, setup: ClientSetup = {}) =>
   (setup.budget === undefined ? ScalingoLive : makeScalingoLayer(setup.budget)).pipe(
-    Layer.provide(FetchHttpClient.layer),
+    Layer.provide(HttpClientLive),
     Layer.provide(ScalingoSettings.make(settingsFor(sim, setup.settings))),
     Layer.provide(ScalingoClientOptions.layer({ ...fastOptions, ...setup.options }))
   )

@@ -1,8 +1,8 @@
+import { HttpClientLive } from "../../src/HttpClientLive.js"
 import { randomBytes } from "node:crypto"
 import { mkdtempSync, rmSync } from "node:fs"
 import { tmpdir } from "node:os"
 import path from "node:path"
-import * as FetchHttpClient from "@effect/platform/FetchHttpClient"
 import { Duration, Effect, Layer, Logger, ManagedRuntime, Option, Redacted } from "effect"
 import { Accounts } from "../../src/accounts/Accounts.js"
 import { AppDirectory } from "../../src/accounts/AppDirectory.js"
@@ -166,7 +166,7 @@ export const startCommandKit = async (options: KitOptions = {}): Promise<Command
   const commands = Layer.mergeAll(Accounts.layer, AppDirectory.layer, recording, Background.layer, follow, gate)
   const layer = WatcherLive.pipe(Layer.provide(timings), Layer.provideMerge(commands)).pipe(
     Layer.provide(LoginAttempts.layerWith({ ...defaultLoginLimits, ...options.loginLimits })),
-    Layer.provideMerge(Layer.mergeAll(StorageLive, ScalingoLive.pipe(Layer.provide(FetchHttpClient.layer)))),
+    Layer.provideMerge(Layer.mergeAll(StorageLive, ScalingoLive.pipe(Layer.provide(HttpClientLive)))),
     Layer.provide(settings),
     Layer.provideMerge(WatchSettings.make({ publicUrl: Option.none(), pollSeconds: 3_600, ...options.watch })),
     Layer.provide(Logger.replace(Logger.defaultLogger, capture))

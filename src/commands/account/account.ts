@@ -1,4 +1,4 @@
-import { Effect } from "effect"
+import { fn } from "../../tracing/fn.js"
 import { Accounts } from "../../accounts/Accounts.js"
 import { context, message, say, section } from "../../blockKit/blocks.js"
 import { plain, slackDate } from "../../blockKit/text.js"
@@ -9,7 +9,7 @@ import type { SlashInvocation } from "../interaction/Interaction.js"
 import { Reply } from "../replies/Reply.js"
 
 /** `logout`: forgets the person's token and any bearer cached for it. */
-export const logout = Effect.fn("Account.logout")(function* (invocation: SlashInvocation) {
+export const logout = fn("Account.logout")(function* (invocation: SlashInvocation) {
   const accounts = yield* Accounts
   const before = yield* accounts.state(invocation.person)
   // Recorded when there is something to forget: a stranger's logout changes nothing and leaves no row.
@@ -49,7 +49,7 @@ const linkedMessage = (link: AccountLink, command: string) => {
 }
 
 /** `whoami`: the linked account, its state, or how to link one. */
-export const whoami = Effect.fn("Account.whoami")(function* (invocation: SlashInvocation) {
+export const whoami = fn("Account.whoami")(function* (invocation: SlashInvocation) {
   const accounts = yield* Accounts
   const found = yield* accounts.state(invocation.person)
   const command = invocation.command

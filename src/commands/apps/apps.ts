@@ -1,3 +1,4 @@
+import { fn } from "../../tracing/fn.js"
 import { Effect, Option } from "effect"
 import { Accounts } from "../../accounts/Accounts.js"
 import { AppDirectory } from "../../accounts/AppDirectory.js"
@@ -9,7 +10,7 @@ import { Reply } from "../replies/Reply.js"
 import { AppsPage, appsMessage, type RegionApps } from "./appsView.js"
 
 /** Reads every reachable region at once; a region that fails is named, the others still listed. */
-const readAllRegions = Effect.fn("Apps.readAllRegions")(function* (person: SlackPerson) {
+const readAllRegions = fn("Apps.readAllRegions")(function* (person: SlackPerson) {
   const accounts = yield* Accounts
   const appsApi = yield* AppsApi
   const directory = yield* AppDirectory
@@ -35,12 +36,12 @@ const readAllRegions = Effect.fn("Apps.readAllRegions")(function* (person: Slack
 })
 
 /** `apps`: the person's apps across regions, privately, first page. */
-export const apps = Effect.fn("Apps.command")(function* (invocation: SlashInvocation) {
+export const apps = fn("Apps.command")(function* (invocation: SlashInvocation) {
   return Reply.Private({ message: appsMessage(yield* readAllRegions(invocation.person), 1) })
 })
 
 /** A Previous/Next click on the apps answer: re-reads with the clicker's account and replaces the message. */
-export const appsPage = Effect.fn("Apps.page")(function* (click: ButtonClick) {
+export const appsPage = fn("Apps.page")(function* (click: ButtonClick) {
   const page = AppsPage.decode(click.value)
   if (Option.isNone(page)) return Reply.Private({ message: staleButton(click.command) })
   return Reply.Private({ message: appsMessage(yield* readAllRegions(click.person), page.value), replace: true })

@@ -1,3 +1,4 @@
+import { fn } from "../../tracing/fn.js"
 import { Effect, Option, Schema } from "effect"
 import { PolicyGate } from "../../policies/PolicyGate.js"
 import { AuditRecords } from "../../storage/AuditRecords.js"
@@ -23,7 +24,7 @@ const auditPage = (person: Person, app: string | undefined, page: number) =>
   })
 
 /** `audit [app]`: the latest changes made through the bot, newest first. */
-export const audit = Effect.fn("Audit.command")(function* (invocation: SlashInvocation, args: ReadonlyArray<string>) {
+export const audit = fn("Audit.command")(function* (invocation: SlashInvocation, args: ReadonlyArray<string>) {
   const app = args[0]?.toLowerCase()
   if (args.length > 1 || (app !== undefined && !Schema.is(AppName)(app))) {
     return Reply.Private({ message: auditUsage(invocation.command) })
@@ -32,7 +33,7 @@ export const audit = Effect.fn("Audit.command")(function* (invocation: SlashInvo
 })
 
 /** Previous/Next: the page is read again, with whose records decided for the clicker. */
-export const auditPageClick = Effect.fn("Audit.page")(function* (click: ButtonClick) {
+export const auditPageClick = fn("Audit.page")(function* (click: ButtonClick) {
   const cursor = AuditCursor.decode(click.value)
   if (Option.isNone(cursor)) return Reply.Private({ message: staleButton(click.command) })
   return Reply.Private({ message: yield* auditPage(click.person, cursor.value.a, cursor.value.p), replace: true })

@@ -1,3 +1,4 @@
+import { fn } from "../../tracing/fn.js"
 import { Cause, Clock, Effect } from "effect"
 import { Accounts } from "../../accounts/Accounts.js"
 import { Regions } from "../../scalingo/Regions.js"
@@ -13,10 +14,7 @@ import * as Views from "./createViews.js"
 const TRIGGER_BUDGET_MS = 1_500
 
 /** `create [name]`: opens the form at once; when the regions are slow, a loading view first, filled in later. */
-export const createApp = Effect.fn("CreateApp.command")(function* (
-  invocation: SlashInvocation,
-  args: ReadonlyArray<string>
-) {
+export const createApp = fn("CreateApp.command")(function* (invocation: SlashInvocation, args: ReadonlyArray<string>) {
   const accounts = yield* Accounts
   const regions = yield* Regions
   const origin = modalOriginOf(invocation.channelId, invocation.responseUrl)

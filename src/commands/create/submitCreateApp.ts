@@ -1,3 +1,4 @@
+import { fn } from "../../tracing/fn.js"
 import { Cause, Effect, Exit, Option } from "effect"
 import { Accounts } from "../../accounts/Accounts.js"
 import { AppDirectory } from "../../accounts/AppDirectory.js"
@@ -87,7 +88,7 @@ const createOutcome =
     }))
   }
 
-export const submitCreateApp = Effect.fn("CreateApp.submit")(function* (submission: ViewSubmission) {
+export const submitCreateApp = fn("CreateApp.submit")(function* (submission: ViewSubmission) {
   const accounts = yield* Accounts
   const appsApi = yield* AppsApi
   const claims = yield* SubmissionClaims

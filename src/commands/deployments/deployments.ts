@@ -1,3 +1,4 @@
+import { fn } from "../../tracing/fn.js"
 import { Effect, Option } from "effect"
 import { Accounts } from "../../accounts/Accounts.js"
 import { AppDirectory } from "../../accounts/AppDirectory.js"
@@ -13,7 +14,7 @@ import { BuildLogTarget, DEPLOYMENTS_PER_PAGE, DeploymentsCursor } from "./deplo
 import { buildLogMessage, deploymentsPageMessage, deploymentsParentMessage, tailOf } from "./deploymentsView.js"
 
 /** `deployments <app>`: a parent message in the channel and the first page in its thread. */
-export const deployments = Effect.fn("Deployments.command")(function* (
+export const deployments = fn("Deployments.command")(function* (
   invocation: SlashInvocation,
   args: ReadonlyArray<string>
 ) {
@@ -48,7 +49,7 @@ export const deployments = Effect.fn("Deployments.command")(function* (
 })
 
 /** A Previous/Next click: served with the clicker's account, in the same thread; the old page loses its buttons. */
-export const deploymentsPage = Effect.fn("Deployments.page")(function* (click: ButtonClick) {
+export const deploymentsPage = fn("Deployments.page")(function* (click: ButtonClick) {
   const accounts = yield* Accounts
   const api = yield* DeploymentsApi
   const cursor = DeploymentsCursor.decode(click.value)
@@ -72,7 +73,7 @@ export const deploymentsPage = Effect.fn("Deployments.page")(function* (click: B
 })
 
 /** A deployment's build log in the thread: the last lines in a code block, the whole log as a file when long. */
-export const buildLog = Effect.fn("Deployments.buildLog")(function* (click: ButtonClick) {
+export const buildLog = fn("Deployments.buildLog")(function* (click: ButtonClick) {
   const accounts = yield* Accounts
   const api = yield* DeploymentsApi
   const target = BuildLogTarget.decode(click.value)

@@ -1,3 +1,4 @@
+import { fn } from "../../tracing/fn.js"
 import { Effect } from "effect"
 import { Accounts } from "../../accounts/Accounts.js"
 import { context, message } from "../../blockKit/blocks.js"
@@ -14,7 +15,7 @@ import { EVENTS_PER_PAGE, type EventsCursor } from "./eventsCursor.js"
 import { eventsPageMessage, eventsParentMessage } from "./eventsView.js"
 
 /** Finds which region holds `app` (default region first) while reading its first page: one request when it is there. */
-const firstAppPage = Effect.fn("Events.firstAppPage")(function* (account: ScalingoAccount, app: string) {
+const firstAppPage = fn("Events.firstAppPage")(function* (account: ScalingoAccount, app: string) {
   const regions = yield* Regions
   const events = yield* EventsApi
   const reachable = [...(yield* regions.list(account))].sort((a, b) => Number(b.default) - Number(a.default))
@@ -28,7 +29,7 @@ const firstAppPage = Effect.fn("Events.firstAppPage")(function* (account: Scalin
   return yield* new NotFound({ resource: "app", message: "not found" })
 })
 
-const firstAccountPage = Effect.fn("Events.firstAccountPage")(function* (account: ScalingoAccount) {
+const firstAccountPage = fn("Events.firstAccountPage")(function* (account: ScalingoAccount) {
   const regions = yield* Regions
   const events = yield* EventsApi
   const region = yield* regions.defaultRegion(account)
@@ -39,7 +40,7 @@ const firstAccountPage = Effect.fn("Events.firstAccountPage")(function* (account
 })
 
 /** `events [app]`: a parent message in the channel, then the first page as a reply in its thread. */
-export const events = Effect.fn("Events.command")(function* (invocation: SlashInvocation, args: ReadonlyArray<string>) {
+export const events = fn("Events.command")(function* (invocation: SlashInvocation, args: ReadonlyArray<string>) {
   const accounts = yield* Accounts
   const app = args[0]?.toLowerCase() ?? null
   if (app !== null && !isPathSafeAppName(app)) return Reply.Private({ message: notAnAppName(app, invocation.command) })

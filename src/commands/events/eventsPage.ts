@@ -1,3 +1,4 @@
+import { fn } from "../../tracing/fn.js"
 import { Effect } from "effect"
 import { Accounts } from "../../accounts/Accounts.js"
 import { say } from "../../blockKit/blocks.js"
@@ -15,7 +16,7 @@ import { eventsPageMessage, withoutButtons } from "./eventsView.js"
  * who asked. Account-wide events are their owner's only: anyone else is told so, privately. The page
  * whose button was used loses its buttons, so it cannot be paged twice.
  */
-export const eventsPage = Effect.fn("Events.page")(function* (click: ButtonClick) {
+export const eventsPage = fn("Events.page")(function* (click: ButtonClick) {
   const accounts = yield* Accounts
   const eventsApi = yield* EventsApi
   const cursor = decodeCursor(click.value)

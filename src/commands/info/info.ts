@@ -1,3 +1,4 @@
+import { fn } from "../../tracing/fn.js"
 import { Effect } from "effect"
 import { Accounts } from "../../accounts/Accounts.js"
 import { AppDirectory } from "../../accounts/AppDirectory.js"
@@ -12,7 +13,7 @@ import { infoMessage } from "./infoView.js"
  * `info <app>`: the app card, privately. The app, its formation and its last deployment are read at
  * once (three requests; the app's region comes from the account's app directory).
  */
-export const info = Effect.fn("Info.command")(function* (invocation: SlashInvocation, args: ReadonlyArray<string>) {
+export const info = fn("Info.command")(function* (invocation: SlashInvocation, args: ReadonlyArray<string>) {
   const accounts = yield* Accounts
   const directory = yield* AppDirectory
   const appsApi = yield* AppsApi

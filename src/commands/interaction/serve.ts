@@ -120,6 +120,7 @@ export const serve = <R>(
     Effect.annotateLogs({ slack_team: served.origin.person.teamId, slack_user: served.origin.person.userId }),
     Effect.withSpan(served.span, {
       root: true,
+      captureStackTrace: false,
       attributes: { [served.name[0]]: served.name[1] }
     })
   ) as Effect.Effect<void, never, Exclude<R, Conversation> | Replies>

@@ -1,3 +1,4 @@
+import { fn } from "../../tracing/fn.js"
 import { Cause, Effect, Exit, Redacted } from "effect"
 import { Accounts } from "../../accounts/Accounts.js"
 import { say } from "../../blockKit/blocks.js"
@@ -22,7 +23,7 @@ const rejected = (cause: Cause.Cause<unknown>) =>
   Cause.failureOption(cause).pipe((f) => f._tag === "Some" && (f.value as { _tag?: string })._tag === "TokenRejected")
 
 /** `login` opens the token form; `login <token>` links without it. Both answer privately. */
-export const login = Effect.fn("Login.command")(function* (invocation: SlashInvocation, args: ReadonlyArray<string>) {
+export const login = fn("Login.command")(function* (invocation: SlashInvocation, args: ReadonlyArray<string>) {
   const typed = args[0]
   if (typed === undefined) {
     const metadata = ModalOriginCodec.encode(modalOriginOf(invocation.channelId, invocation.responseUrl))
@@ -65,7 +66,7 @@ const loginOutcome =
   }
 
 /** The form's submission: checked inline when Scalingo is quick, otherwise a "checking…" view updated later. */
-export const submitLogin = Effect.fn("Login.submit")(function* (submission: ViewSubmission) {
+export const submitLogin = fn("Login.submit")(function* (submission: ViewSubmission) {
   const typed = (inputValue(submission, Views.TOKEN_BLOCK, Views.TOKEN_ACTION) ?? "").trim()
   if (!looksLikeApiToken(typed)) return ModalAck.Errors({ errors: { [Views.TOKEN_BLOCK]: TOKEN_SHAPE_PROBLEM } })
   return yield* answerInTime({

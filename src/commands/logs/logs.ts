@@ -1,3 +1,4 @@
+import { fn } from "../../tracing/fn.js"
 import { Effect } from "effect"
 import { Accounts } from "../../accounts/Accounts.js"
 import { AppDirectory } from "../../accounts/AppDirectory.js"
@@ -41,7 +42,7 @@ const knownFilter = (filter: string, types: ReadonlyArray<string>) =>
  * bot (as a file when they are long), never to the channel. The logs URL Scalingo hands out carries a
  * token: it stays inside the Scalingo client and never reaches Slack or a log.
  */
-export const logs = Effect.fn("Logs.command")(function* (invocation: SlashInvocation, args: ReadonlyArray<string>) {
+export const logs = fn("Logs.command")(function* (invocation: SlashInvocation, args: ReadonlyArray<string>) {
   const accounts = yield* Accounts
   const directory = yield* AppDirectory
   const containers = yield* ContainersApi
@@ -52,9 +53,12 @@ export const logs = Effect.fn("Logs.command")(function* (invocation: SlashInvoca
   const read = yield* accounts.actingAs(invocation.person, ({ account }) =>
     Effect.gen(function* () {
       const { region } = yield* directory.find(account, app)
+      // The formation is read only to check a filter naming a container type: without one (or for the
+      // router or a one-off), a `logs` costs two requests (the logs URL, then the lines).
+      const needsTypes = filter !== undefined && filter !== "router" && !/^one-off-\d{1,6}$/.test(filter)
       const [formation, text] = yield* Effect.all(
         [
-          containers.formation(account, region, app),
+          needsTypes ? containers.formation(account, region, app) : Effect.succeed([]),
           logsApi.lastLines(account, region, app, { lines, ...(filter ? { filter } : {}) })
         ],
         { concurrency: "unbounded" }

@@ -1,3 +1,4 @@
+import { fn } from "../../tracing/fn.js"
 import { Effect } from "effect"
 import { PolicyGate } from "../../policies/PolicyGate.js"
 import { applyRequest, isDirectMessage, parsePolicyWords } from "../../policies/policy.js"
@@ -12,7 +13,7 @@ import { changedMessage, noPolicyInDirectMessages, notAdmin, policyMessage, poli
  * Anyone may read a channel's policy (privately); only the bot's admins and the workspace's admins and
  * owners may change it. A change is recorded in the audit trail and announced in the channel.
  */
-export const policy = Effect.fn("Policy.command")(function* (invocation: SlashInvocation, args: ReadonlyArray<string>) {
+export const policy = fn("Policy.command")(function* (invocation: SlashInvocation, args: ReadonlyArray<string>) {
   const gate = yield* PolicyGate
   const policies = yield* ChannelPolicies
   const { person, channelId, command } = invocation

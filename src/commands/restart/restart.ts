@@ -1,3 +1,4 @@
+import { fn } from "../../tracing/fn.js"
 import { Effect } from "effect"
 import { Accounts } from "../../accounts/Accounts.js"
 import { AppDirectory } from "../../accounts/AppDirectory.js"
@@ -27,10 +28,7 @@ const inFormation = (word: string, types: ReadonlyArray<string>) =>
  * cannot see, or a type it does not have, is refused before anything is asked), then asks them,
  * privately, to confirm what restarts.
  */
-export const restart = Effect.fn("Restart.command")(function* (
-  invocation: SlashInvocation,
-  args: ReadonlyArray<string>
-) {
+export const restart = fn("Restart.command")(function* (invocation: SlashInvocation, args: ReadonlyArray<string>) {
   const accounts = yield* Accounts
   const directory = yield* AppDirectory
   const containers = yield* ContainersApi

@@ -1,3 +1,4 @@
+import { fn } from "../../tracing/fn.js"
 import { Effect } from "effect"
 import { Accounts } from "../../accounts/Accounts.js"
 import { AppDirectory } from "../../accounts/AppDirectory.js"
@@ -47,7 +48,7 @@ const currentFormation = (invocation: SlashInvocation, app: string) =>
  * reads the formation, Scalingo's sizes and the autoscalers at once, and asks the person to confirm the
  * formation before → after. A change that stops the app asks for its name in a modal.
  */
-export const scale = Effect.fn("Scale.command")(function* (invocation: SlashInvocation, args: ReadonlyArray<string>) {
+export const scale = fn("Scale.command")(function* (invocation: SlashInvocation, args: ReadonlyArray<string>) {
   const accounts = yield* Accounts
   const directory = yield* AppDirectory
   const containers = yield* ContainersApi

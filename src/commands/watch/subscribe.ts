@@ -1,3 +1,4 @@
+import { fn } from "../../tracing/fn.js"
 import { Effect, Option } from "effect"
 import { isPathSafeAppName } from "../../scalingo/appName.js"
 import { type Follow, Subscriptions } from "../../storage/Subscriptions.js"
@@ -44,10 +45,7 @@ const parseFollows = (words: ReadonlyArray<string>) => {
 const isDirectMessage = (channelId: string) => channelId === "" || channelId.startsWith("D")
 
 /** `subscribe <app> [deploys] [crashes] [all]`: in a channel; the channel is told who subscribed. */
-export const subscribe = Effect.fn("Watch.subscribe")(function* (
-  invocation: SlashInvocation,
-  args: ReadonlyArray<string>
-) {
+export const subscribe = fn("Watch.subscribe")(function* (invocation: SlashInvocation, args: ReadonlyArray<string>) {
   const [app = "", ...words] = args
   if (isDirectMessage(invocation.channelId))
     return Reply.Private({ message: subscribeInDirectMessage(invocation.command) })
@@ -74,7 +72,7 @@ export const subscribe = Effect.fn("Watch.subscribe")(function* (
 })
 
 /** `unsubscribe <app>`: stops it for this channel (and removes its webhook notifier). */
-export const unsubscribe = Effect.fn("Watch.unsubscribe")(function* (
+export const unsubscribe = fn("Watch.unsubscribe")(function* (
   invocation: SlashInvocation,
   args: ReadonlyArray<string>
 ) {
@@ -87,7 +85,7 @@ export const unsubscribe = Effect.fn("Watch.unsubscribe")(function* (
 })
 
 /** `subscriptions`: this channel's subscriptions, privately, paused ones with their reason. */
-export const subscriptions = Effect.fn("Watch.subscriptions")(function* (invocation: SlashInvocation) {
+export const subscriptions = fn("Watch.subscriptions")(function* (invocation: SlashInvocation) {
   const store = yield* Subscriptions
   const list = yield* store.forChannel(invocation.person.teamId, invocation.channelId)
   return Reply.Private({ message: subscriptionsMessage(list, invocation.command) })

@@ -78,7 +78,7 @@ export const makeSlackHttp = Effect.gen(function* () {
             })
         )
       )
-    }).pipe(Effect.withSpan(`SlackWeb.${delivery.method}`))
+    }).pipe(Effect.withSpan(`SlackWeb.${delivery.method}`, { captureStackTrace: false }))
 
   return { deliver } satisfies SlackHttpService
 })

@@ -1,5 +1,5 @@
 import * as HttpClientRequest from "@effect/platform/HttpClientRequest"
-import { Effect, Option, type Redacted, Schema } from "effect"
+import { Effect, Either, Option, type Redacted, Schema } from "effect"
 import { SlackApiError } from "./SlackApiError.js"
 import type { SlackHttpService } from "./SlackHttp.js"
 
@@ -48,9 +48,12 @@ export const makeWebApi = (http: SlackHttpService, apiUrl: string, botToken: Red
         ...(spec.budgetMs !== undefined ? { budgetMs: spec.budgetMs } : {})
       })
       .pipe(
-        Effect.flatMap((body) => Schema.decodeUnknown(spec.answer)(body)),
-        Effect.catchTag("ParseError", () =>
-          Effect.fail(new SlackApiError({ method: spec.method, code: "invalid_response" }))
+        // Decoded synchronously: Slack's answers need no effectful decoding.
+        Effect.flatMap((body) =>
+          Either.match(Schema.decodeUnknownEither(spec.answer)(body), {
+            onLeft: () => Effect.fail(new SlackApiError({ method: spec.method, code: "invalid_response" })),
+            onRight: Effect.succeed
+          })
         )
       )
 
