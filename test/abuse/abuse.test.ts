@@ -276,7 +276,9 @@ describe("abuse: 5,000 generated slash commands and interactive payloads", () =>
       expect(said, text.slice(0, 40)).toContain(":warning:")
       expect(said).not.toContain("DROP TABLE")
     }
-    const asked = await commandReply(world, "restart alice-web web", { userId: "U-ALICE", channelId: "C0001" })
+    // alice's budget may be spent by her phase above: erin (a collaborator on bob-blog) asks the restart.
+    await linkAccounts(world, { "U-ERIN": "erin" })
+    const asked = await commandReply(world, "restart bob-blog web", { userId: "U-ERIN", channelId: "C0001" })
     const value = buttonsOf(asked.body as never, "confirm_change")[0]?.value
     expect(value, asked.text).toBeDefined()
     const restarts = () => world.sim.requests.filter((r) => r.method === "POST" && r.path.endsWith("/restart")).length
@@ -285,7 +287,7 @@ describe("abuse: 5,000 generated slash commands and interactive payloads", () =>
     await world.click({
       actionId: "confirm_change",
       value: value!,
-      userId: "U-ALICE",
+      userId: "U-ERIN",
       teamId: "T-EVIL",
       channelId: "C0001",
       responseUrl
