@@ -2,6 +2,7 @@ import { Context, Effect, Layer, Option } from "effect"
 import { ChannelPolicies } from "../storage/ChannelPolicies.js"
 import type { StorageError } from "../storage/StorageError.js"
 import {
+  allowedByEveryPolicy,
   decide,
   defaultPolicy,
   type EffectivePolicy,
@@ -44,7 +45,10 @@ export class PolicyGate extends Context.Tag("bot/policies/PolicyGate")<PolicyGat
               )
         return PolicyGate.of({
           effective,
-          check: (teamId, channelId, intent) => Effect.map(effective(teamId, channelId), (p) => decide(p, intent)),
+          check: (teamId, channelId, intent) =>
+            allowedByEveryPolicy(intent)
+              ? Effect.succeed<Verdict>({ _tag: "Allowed" })
+              : Effect.map(effective(teamId, channelId), (p) => decide(p, intent)),
           isAdmin: (teamId, userId) =>
             settings.botAdmins.includes(userId) ? Effect.succeed(true) : admins.isAdmin(teamId, userId),
           botAdmins: settings.botAdmins

@@ -81,6 +81,9 @@ export const allowsAction = (policy: EffectivePolicy, action: Action): boolean =
 export const allowsApp = (policy: EffectivePolicy, app: string | undefined): boolean =>
   app === undefined || policy.appPatterns.length === 0 || policy.appPatterns.some((p) => matchesPattern(app, p))
 
+/** Reading without naming an app is allowed by every policy: the channel's need not be read. */
+export const allowedByEveryPolicy = (intent: Intent): boolean => intent.action === "read" && intent.app === undefined
+
 export const decide = (policy: EffectivePolicy, intent: Intent): Verdict =>
   !allowsAction(policy, intent.action)
     ? { _tag: "Refused", because: "action", intent, policy }

@@ -1,9 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { handleHomeOpened } from "../../src/commands/router.js"
 import type { Reply } from "../../src/commands/replies/Reply.js"
-import { type CommandKit, type Recorded, startCommandKit } from "../support/commandKit.js"
+import { type CommandKit, type Recorded, startCommandKit, person } from "../support/commandKit.js"
 
-const person = (userId: string, teamId = "T0001") => ({ teamId, userId, userName: userId.toLowerCase() })
 const homes = (replies: ReadonlyArray<Recorded>) =>
   replies.flatMap((r) => (r.reply._tag === "PublishHome" ? [r.reply as Extract<Reply, { _tag: "PublishHome" }>] : []))
 const viewText = (reply: Extract<Reply, { _tag: "PublishHome" }>) => JSON.stringify(reply.view)

@@ -85,7 +85,8 @@ export interface CommandKit {
   close(): Promise<void>
 }
 
-const person = (userId = "U-ALICE", teamId = "T0001") => ({ teamId, userId, userName: userId.toLowerCase() })
+/** A Slack person of the kit's workspace (or another). */
+export const person = (userId = "U-ALICE", teamId = "T0001") => ({ teamId, userId, userName: userId.toLowerCase() })
 
 /** The text a person reads in a message (fallback and every text in its blocks). */
 export const textOf = (message: Message): string => {
@@ -102,6 +103,16 @@ export const textOf = (message: Message): string => {
 
 /** The message a reply carries, when it carries one. */
 export const messageOf = (reply: Reply): Message | undefined => ("message" in reply ? reply.message : undefined)
+
+/** The value of a message's button (or menu) with this action id. */
+export const buttonValue = (message: Message, actionId: string) =>
+  message.blocks
+    .flatMap((b) => (b.type === "actions" ? (b.elements as Array<{ action_id?: string; value?: string }>) : []))
+    .find((e) => e.action_id === actionId)?.value
+
+/** Every reply's text (or its tag, for replies without a message), one per line. */
+export const joinedTexts = (replies: ReadonlyArray<Recorded>) =>
+  replies.map((r) => (messageOf(r.reply) ? textOf(messageOf(r.reply)!) : r.reply._tag)).join("\n")
 
 export const startCommandKit = async (options: KitOptions = {}): Promise<CommandKit> => {
   const sim = await startSimulator({ requestsPerMinute: 1_000, ...options.simulator })

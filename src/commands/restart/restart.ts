@@ -7,8 +7,9 @@ import { code, listOf } from "../../blockKit/text.js"
 import { ContainersApi } from "../../scalingo/ContainersApi.js"
 import { OperationsApi } from "../../scalingo/OperationsApi.js"
 import type { PendingChange } from "../../storage/PendingChanges.js"
-import { audited, operationIdOf } from "../audit/trail.js"
+import { operationIdOf } from "../audit/trail.js"
 import { announceAndFollow } from "../changes/announce.js"
+import { sendConfirmed } from "../changes/sendConfirmed.js"
 import { askToConfirm } from "../changes/confirmation.js"
 import { decidedMessage } from "../changes/confirmationView.js"
 import type { ChangeExecutor } from "../changes/executors.js"
@@ -73,29 +74,15 @@ const scopeOf = (change: PendingChange): ReadonlyArray<string> => {
  */
 export const restartExecutor: ChangeExecutor = (change, confirmer) =>
   Effect.gen(function* () {
-    const accounts = yield* Accounts
     const operations = yield* OperationsApi
     const scope = scopeOf(change)
-    const sent = yield* accounts
-      .actingAs(confirmer.person, ({ account, link }) =>
-        Effect.map(
-          audited(
-            {
-              person: confirmer.person,
-              channelId: change.channelId,
-              action: "restart",
-              app: change.app,
-              region: change.region,
-              scalingoUser: link.username,
-              details: { scope }
-            },
-            operations.restart(account, change.region, change.app, scope.length > 0 ? scope : undefined),
-            operationIdOf
-          ),
-          (url) => ({ account, url })
-        )
-      )
-      .pipe(Effect.either)
+    const sent = yield* sendConfirmed(
+      change,
+      confirmer,
+      { scope },
+      (account) => operations.restart(account, change.region, change.app, scope.length > 0 ? scope : undefined),
+      operationIdOf
+    ).pipe(Effect.either)
     if (sent._tag === "Left") {
       return changeFailure("restart", change.app, sent.left, confirmer.command)
     }
@@ -103,7 +90,7 @@ export const restartExecutor: ChangeExecutor = (change, confirmer) =>
       account: sent.right.account,
       channel: change.channelId,
       region: change.region,
-      operationUrl: sent.right.url,
+      operationUrl: sent.right.result,
       render: (progress) =>
         restartProgressMessage(confirmer.person.userId, change.app, change.region, scope, progress, confirmer.command)
     })

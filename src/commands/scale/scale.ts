@@ -7,8 +7,9 @@ import { code, listOf } from "../../blockKit/text.js"
 import { AutoscalersApi } from "../../scalingo/AutoscalersApi.js"
 import { ContainersApi } from "../../scalingo/ContainersApi.js"
 import type { PendingChange } from "../../storage/PendingChanges.js"
-import { audited, operationIdOf } from "../audit/trail.js"
+import { operationIdOf } from "../audit/trail.js"
 import { announceAndFollow } from "../changes/announce.js"
+import { sendConfirmed } from "../changes/sendConfirmed.js"
 import { askToConfirm } from "../changes/confirmation.js"
 import { decidedMessage } from "../changes/confirmationView.js"
 import type { ChangeExecutor } from "../changes/executors.js"
@@ -118,30 +119,16 @@ const changesOf = (change: PendingChange): ReadonlyArray<ContainerType> => {
  */
 export const scaleExecutor: ChangeExecutor = (change, confirmer) =>
   Effect.gen(function* () {
-    const accounts = yield* Accounts
     const containers = yield* ContainersApi
     const changes = changesOf(change)
     if (changes.length === 0) return decidedMessage("This change could not be read back; nothing was sent.")
-    const sent = yield* accounts
-      .actingAs(confirmer.person, ({ account, link }) =>
-        Effect.map(
-          audited(
-            {
-              person: confirmer.person,
-              channelId: change.channelId,
-              action: "scale",
-              app: change.app,
-              region: change.region,
-              scalingoUser: link.username,
-              details: { changes }
-            },
-            containers.scale(account, change.region, change.app, changes),
-            (result) => operationIdOf(result.operationUrl)
-          ),
-          (result) => ({ account, result })
-        )
-      )
-      .pipe(Effect.either)
+    const sent = yield* sendConfirmed(
+      change,
+      confirmer,
+      { changes },
+      (account) => containers.scale(account, change.region, change.app, changes),
+      (result) => operationIdOf(result.operationUrl)
+    ).pipe(Effect.either)
     if (sent._tag === "Left") return changeFailure("scale", change.app, sent.left, confirmer.command)
     yield* announceAndFollow({
       account: sent.right.account,

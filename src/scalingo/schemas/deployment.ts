@@ -1,6 +1,6 @@
 import { Schema } from "effect"
 import { lenientArray, lenientFields, lenientStruct, Num, Text } from "./events/lenient.js"
-import { Meta, normalisePagination, PageInfo } from "./pagination.js"
+import { Meta, metaOf, normalisePagination, PageInfo } from "./pagination.js"
 
 /** Statuses a deployment passes through before it ends (DOC deployments.md state machine). */
 export const IN_PROGRESS_DEPLOYMENT_STATUSES = ["queued", "building", "pushing", "starting"] as const
@@ -57,13 +57,7 @@ export const DeploymentsPage = Schema.transform(RawDeploymentsPage, DeploymentsP
   decode: ({ deployments, meta }) => ({ deployments, pagination: normalisePagination(meta, deployments.length) }),
   encode: ({ deployments, pagination }) => ({
     deployments,
-    meta: {
-      current_page: pagination.currentPage,
-      prev_page: pagination.prevPage ?? undefined,
-      next_page: pagination.nextPage ?? undefined,
-      total_pages: pagination.totalPages,
-      total_count: pagination.totalCount
-    }
+    meta: metaOf(pagination)
   })
 })
 

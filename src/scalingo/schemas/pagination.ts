@@ -72,6 +72,15 @@ export const Meta = Schema.transform(Schema.Unknown, Schema.UndefinedOr(Schema.t
   encode: (pagination) => (pagination === undefined ? undefined : { pagination })
 })
 
+/** A page's position back in Scalingo's `meta` fields (how a normalised page is encoded). */
+export const metaOf = (pagination: PageInfo): Pagination => ({
+  current_page: pagination.currentPage,
+  prev_page: pagination.prevPage ?? undefined,
+  next_page: pagination.nextPage ?? undefined,
+  total_pages: pagination.totalPages,
+  total_count: pagination.totalCount
+})
+
 const RawEventsPage = Schema.Struct({ events: PageEvents, meta: Schema.optional(Meta) })
 
 export const EventsPageResult = Schema.Struct({
@@ -87,12 +96,6 @@ export const EventsPage = Schema.transform(RawEventsPage, EventsPageResult, {
   decode: ({ events, meta }) => ({ events, pagination: normalisePagination(meta, events.length) }),
   encode: ({ events, pagination }) => ({
     events,
-    meta: {
-      current_page: pagination.currentPage,
-      prev_page: pagination.prevPage ?? undefined,
-      next_page: pagination.nextPage ?? undefined,
-      total_pages: pagination.totalPages,
-      total_count: pagination.totalCount
-    }
+    meta: metaOf(pagination)
   })
 })

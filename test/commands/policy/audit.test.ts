@@ -1,16 +1,14 @@
 import { Effect } from "effect"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
-import type { Message } from "../../../src/blockKit/blocks.js"
 import { AuditRecords } from "../../../src/storage/AuditRecords.js"
-import { type CommandKit, messageOf, type Recorded, startCommandKit, textOf } from "../../support/commandKit.js"
-
-const buttonValue = (message: Message, actionId: string) =>
-  message.blocks
-    .flatMap((b) => (b.type === "actions" ? (b.elements as Array<{ action_id?: string; value?: string }>) : []))
-    .find((e) => e.action_id === actionId)?.value
-const textsOf = (replies: ReadonlyArray<Recorded>) =>
-  replies.map((r) => (messageOf(r.reply) ? textOf(messageOf(r.reply)!) : r.reply._tag)).join("\n")
-const person = (userId: string, teamId = "T0001") => ({ teamId, userId, userName: userId.toLowerCase() })
+import {
+  type CommandKit,
+  messageOf,
+  startCommandKit,
+  buttonValue,
+  joinedTexts,
+  person
+} from "../../support/commandKit.js"
 
 describe("the audit trail (in-process)", () => {
   let kit: CommandKit
@@ -20,7 +18,7 @@ describe("the audit trail (in-process)", () => {
     // Progress of earlier changes may be recorded meanwhile: the question is the private answer.
     const question = (await kit.slash(text, { userId })).find((r) => r.reply._tag === "Private")
     const id = buttonValue(messageOf(question!.reply)!, actionId)
-    expect(id, textsOf([question!])).toBeDefined()
+    expect(id, joinedTexts([question!])).toBeDefined()
     return kit.click(actionId, id!, { person: person(userId) })
   }
 
@@ -63,14 +61,14 @@ describe("the audit trail (in-process)", () => {
   it("a restart whose answer was lost is recorded with outcome unknown", async () => {
     kit.sim.faults.add({ method: "POST", path: "/v1/apps/alice-web/restart", reset: true, times: 1 })
     const answer = await confirm("U-ALICE", "restart alice-web worker")
-    expect(textsOf(answer)).toContain("may or may not have happened")
+    expect(joinedTexts(answer)).toContain("may or may not have happened")
     const lost = (await records()).find((r) => r.action === "restart" && r.details !== null && r.outcome !== "done")
     expect(lost).toMatchObject({ outcome: "unknown", errorTag: "ScalingoUnavailable" })
   })
 
   it("a scale Scalingo refuses (a limited collaborator) is recorded failed with the error's tag", async () => {
     const answer = await confirm("U-ERIN", "scale alice-web web:3")
-    expect(textsOf(answer)).toContain("your role on the app does not allow it")
+    expect(joinedTexts(answer)).toContain("your role on the app does not allow it")
     const scale = (await records()).find((r) => r.action === "scale" && r.slackUserId === "U-ERIN")
     expect(scale).toMatchObject({ outcome: "failed", errorTag: "Forbidden", scalingoUser: "erin" })
   })
@@ -132,18 +130,18 @@ describe("the audit trail (in-process)", () => {
   })
 
   it("an admin's `audit` shows everyone's records; anyone else's only their own; `audit <app>` filters", async () => {
-    const byAdmin = textsOf(await kit.slash("audit", { userId: "U-ADMIN" }))
+    const byAdmin = joinedTexts(await kit.slash("audit", { userId: "U-ADMIN" }))
     expect(byAdmin).toContain("in this workspace")
     expect(byAdmin).toContain("<@U-ALICE>")
     expect(byAdmin).toContain("<@U-ERIN>")
-    const byErin = textsOf(await kit.slash("audit", { userId: "U-ERIN" }))
+    const byErin = joinedTexts(await kit.slash("audit", { userId: "U-ERIN" }))
     expect(byErin).toContain("Your changes")
     expect(byErin).toContain("<@U-ERIN>")
     expect(byErin).not.toContain("<@U-ALICE>")
-    const filtered = textsOf(await kit.slash("audit alice-web", { userId: "U-ADMIN" }))
+    const filtered = joinedTexts(await kit.slash("audit alice-web", { userId: "U-ADMIN" }))
     expect(filtered).toContain("`restart` `alice-web`")
     expect(filtered).not.toContain("`login`")
-    expect(textsOf(await kit.slash("audit Not_An_App", { userId: "U-ADMIN" }))).toContain("Say an app's name")
+    expect(joinedTexts(await kit.slash("audit Not_An_App", { userId: "U-ADMIN" }))).toContain("Say an app's name")
   })
 
   it("pages are private and decided again for the clicker", async () => {
@@ -157,13 +155,13 @@ describe("the audit trail (in-process)", () => {
     const next = buttonValue(messageOf(first!.reply)!, "audit_page")!
     expect(next).toBeDefined()
     const [second] = await kit.click("audit_page", next, { person: person("U-BOB") })
-    expect(textsOf([second!])).toContain("Page 2 of 2")
+    expect(joinedTexts([second!])).toContain("Page 2 of 2")
     const forged = await kit.click("audit_page", '{"p":"x"}', { person: person("U-BOB") })
-    expect(textsOf(forged)).not.toContain("Page")
+    expect(joinedTexts(forged)).not.toContain("Page")
   })
 
   it("another workspace sees none of these records", async () => {
-    const other = textsOf(await kit.slash("audit", { userId: "U-ADMIN", teamId: "T0002" }))
+    const other = joinedTexts(await kit.slash("audit", { userId: "U-ADMIN", teamId: "T0002" }))
     expect(other).toContain("none yet")
     expect(await records("T0002")).toEqual([])
   })

@@ -1,16 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
-import type { Message } from "../../../src/blockKit/blocks.js"
 import { StopMetadata } from "../../../src/commands/scale/scaleView.js"
 import { actionOf, SUBCOMMAND_ACTIONS } from "../../../src/policies/policy.js"
-import { type CommandKit, messageOf, type Recorded, startCommandKit, textOf } from "../../support/commandKit.js"
-
-const buttonValue = (message: Message, actionId: string) =>
-  message.blocks
-    .flatMap((b) => (b.type === "actions" ? (b.elements as Array<{ action_id?: string; value?: string }>) : []))
-    .find((e) => e.action_id === actionId)?.value
-const textsOf = (replies: ReadonlyArray<Recorded>) =>
-  replies.map((r) => (messageOf(r.reply) ? textOf(messageOf(r.reply)!) : r.reply._tag)).join("\n")
-const person = (userId: string, teamId = "T0001") => ({ teamId, userId, userName: userId.toLowerCase() })
+import {
+  type CommandKit,
+  messageOf,
+  startCommandKit,
+  buttonValue,
+  joinedTexts,
+  person
+} from "../../support/commandKit.js"
 
 describe("channel policies (in-process)", () => {
   let kit: CommandKit
@@ -29,12 +27,12 @@ describe("channel policies (in-process)", () => {
   it("a read-only channel refuses restart, scale and create, naming the policy, and sends nothing", async () => {
     const announced = await admin("policy read-only")
     expect(announced.map((r) => r.reply._tag)).toEqual(["Post"])
-    expect(textsOf(announced)).toContain("changed the policy of <#C-OPS>")
+    expect(joinedTexts(announced)).toContain("changed the policy of <#C-OPS>")
     const before = scalingoRequests()
     for (const text of ["restart alice-web", "scale alice-web web:3", "create new-app", "restart"]) {
       const replies = await kit.slash(text, { userId: "U-ALICE", channelId: "C-OPS" })
       expect(replies.map((r) => r.reply._tag)).toEqual(["Private"])
-      const said = textsOf(replies)
+      const said = joinedTexts(replies)
       expect(said).toContain("is not allowed in <#C-OPS>")
       expect(said).toContain("*read-only*")
       expect(said).toContain("Nothing was sent to Scalingo")
@@ -42,7 +40,9 @@ describe("channel policies (in-process)", () => {
     }
     expect(scalingoRequests()).toBe(before)
     // Reading is still allowed there.
-    expect(textsOf(await kit.slash("info alice-web", { userId: "U-ALICE", channelId: "C-OPS" }))).toContain("running")
+    expect(joinedTexts(await kit.slash("info alice-web", { userId: "U-ALICE", channelId: "C-OPS" }))).toContain(
+      "running"
+    )
   })
 
   it("shortcuts, menu items and picker choices are checked as if typed", async () => {
@@ -51,13 +51,13 @@ describe("channel policies (in-process)", () => {
       person: person("U-ALICE"),
       channelId: "C-OPS"
     })
-    expect(textsOf(shortcut)).toContain("is not allowed in <#C-OPS>")
+    expect(joinedTexts(shortcut)).toContain("is not allowed in <#C-OPS>")
     const picked = await kit.click("app_picker", "alice-web", {
       person: person("U-ALICE"),
       channelId: "C-OPS",
       blockId: JSON.stringify({ s: "scale", w: ["web:2"] })
     })
-    expect(textsOf(picked)).toContain("is not allowed in <#C-OPS>")
+    expect(joinedTexts(picked)).toContain("is not allowed in <#C-OPS>")
     expect(scalingoRequests()).toBe(before)
   })
 
@@ -67,21 +67,21 @@ describe("channel policies (in-process)", () => {
     await admin("policy read-only")
     const before = scalingoRequests()
     for (const text of ["subscribe alice-web", "unsubscribe alice-web", "subscribe alice-web all"]) {
-      const said = textsOf(await kit.slash(text, { userId: "U-ALICE", channelId: "C-OPS" }))
+      const said = joinedTexts(await kit.slash(text, { userId: "U-ALICE", channelId: "C-OPS" }))
       expect(said).toContain("`subscribe` is not allowed in <#C-OPS>")
       expect(said).toContain("Nothing was sent to Scalingo")
     }
     expect(scalingoRequests()).toBe(before)
-    expect(textsOf(await kit.slash("subscriptions", { userId: "U-ALICE", channelId: "C-OPS" }))).not.toContain(
+    expect(joinedTexts(await kit.slash("subscriptions", { userId: "U-ALICE", channelId: "C-OPS" }))).not.toContain(
       "not allowed"
     )
     await admin("policy allow subscribe")
     const subscribed = await kit.slash("subscribe alice-web", { userId: "U-ALICE", channelId: "C-OPS" })
-    expect(textsOf(subscribed)).not.toContain("not allowed")
+    expect(joinedTexts(subscribed)).not.toContain("not allowed")
     expect(scalingoRequests()).toBeGreaterThan(before)
-    expect(textsOf(await kit.slash("unsubscribe alice-web", { userId: "U-ALICE", channelId: "C-OPS" }))).not.toContain(
-      "not allowed"
-    )
+    expect(
+      joinedTexts(await kit.slash("unsubscribe alice-web", { userId: "U-ALICE", channelId: "C-OPS" }))
+    ).not.toContain("not allowed")
     await kit.settle()
   })
 
@@ -94,7 +94,7 @@ describe("channel policies (in-process)", () => {
     const before = posts()
     await kit.click("confirm_change", id!, { person: person("U-ALICE"), channelId: "C-OPS" })
     expect(posts()).toBe(before + 1)
-    expect(textsOf(await kit.slash("scale alice-web web:3", { userId: "U-ALICE", channelId: "C-OPS" }))).toContain(
+    expect(joinedTexts(await kit.slash("scale alice-web web:3", { userId: "U-ALICE", channelId: "C-OPS" }))).toContain(
       "`scale` is not allowed"
     )
     await kit.settle()
@@ -109,8 +109,8 @@ describe("channel policies (in-process)", () => {
     await admin("policy read-only")
     const before = scalingoRequests()
     const clicked = await kit.click("confirm_change", id, { person: person("U-ALICE"), channelId: "C-OPS" })
-    expect(textsOf(clicked)).toContain("`restart` is not allowed in <#C-OPS>")
-    expect(textsOf(await kit.click("confirm_stop", stopId, { person: person("U-ALICE") }))).toContain(
+    expect(joinedTexts(clicked)).toContain("`restart` is not allowed in <#C-OPS>")
+    expect(joinedTexts(await kit.click("confirm_stop", stopId, { person: person("U-ALICE") }))).toContain(
       "`scale` is not allowed"
     )
     const { ack } = await kit.submit("confirm_stop_modal", {
@@ -127,41 +127,43 @@ describe("channel policies (in-process)", () => {
     await admin("policy apps acme-* billing")
     const before = scalingoRequests()
     for (const text of ["info alice-web", "restart alice-web", "create alice-new"]) {
-      const said = textsOf(await kit.slash(text, { userId: "U-ALICE", channelId: "C-OPS" }))
+      const said = joinedTexts(await kit.slash(text, { userId: "U-ALICE", channelId: "C-OPS" }))
       expect(said).toContain("`alice-web`".replace("alice-web", text.split(" ")[1]!))
       expect(said).toContain("is not one of the apps allowed in <#C-OPS>")
       expect(said).toContain("only the apps `acme-*` and `billing`")
     }
     expect(scalingoRequests()).toBe(before)
     await admin("policy apps alice-*")
-    expect(textsOf(await kit.slash("info alice-web", { userId: "U-ALICE", channelId: "C-OPS" }))).toContain("running")
+    expect(joinedTexts(await kit.slash("info alice-web", { userId: "U-ALICE", channelId: "C-OPS" }))).toContain(
+      "running"
+    )
   })
 
   it("a non-admin's change is refused; a BOT_ADMINS member's and a workspace admin's succeed", async () => {
     const refused = await kit.slash("policy read-only", { userId: "U-ALICE", channelId: "C-OWN" })
-    expect(textsOf(refused)).toContain("Only the workspace's admins and owners")
-    expect(textsOf(await kit.slash("policy", { userId: "U-ALICE", channelId: "C-OWN" }))).toContain("bot's default")
+    expect(joinedTexts(refused)).toContain("Only the workspace's admins and owners")
+    expect(joinedTexts(await kit.slash("policy", { userId: "U-ALICE", channelId: "C-OWN" }))).toContain("bot's default")
     const byBotAdmin = await kit.slash("policy read-only", { userId: "U-BOTADMIN", channelId: "C-OWN" })
     expect(byBotAdmin[0]?.reply._tag).toBe("Post")
     const byWorkspaceAdmin = await kit.slash("policy allow restart scale", { userId: "U-ADMIN", channelId: "C-OWN" })
-    expect(textsOf(byWorkspaceAdmin)).toContain("`restart` and `scale`")
-    const shown = textsOf(await kit.slash("policy", { userId: "U-ALICE", channelId: "C-OWN" }))
+    expect(joinedTexts(byWorkspaceAdmin)).toContain("`restart` and `scale`")
+    const shown = joinedTexts(await kit.slash("policy", { userId: "U-ALICE", channelId: "C-OWN" }))
     expect(shown).toContain("its own policy, set by <@U-ADMIN>")
   })
 
   it("bad words get a sentence; direct messages have no policy of their own", async () => {
-    expect(textsOf(await admin("policy allow deploy"))).toContain("`deploy` is not a change a policy knows")
-    expect(textsOf(await admin("policy apps Bad_Name"))).toContain("is not an app name or a prefix")
-    expect(textsOf(await admin("policy read-only", "D-ADMIN"))).toContain("direct messages with the bot follow")
+    expect(joinedTexts(await admin("policy allow deploy"))).toContain("`deploy` is not a change a policy knows")
+    expect(joinedTexts(await admin("policy apps Bad_Name"))).toContain("is not an app name or a prefix")
+    expect(joinedTexts(await admin("policy read-only", "D-ADMIN"))).toContain("direct messages with the bot follow")
   })
 
   it("two workspaces: a policy in one never applies in the other, even on the same channel id", async () => {
     await admin("policy read-only", "C-SHARED")
     const other = await kit.slash("policy", { userId: "U-ADMIN2", channelId: "C-SHARED", teamId: "T0002" })
-    expect(textsOf(other)).toContain("bot's default")
+    expect(joinedTexts(other)).toContain("bot's default")
     // The other team's admin is not this team's admin.
     const crossed = await kit.slash("policy reset", { userId: "U-ADMIN2", channelId: "C-SHARED" })
-    expect(textsOf(crossed)).toContain("Only the workspace's admins")
-    expect(textsOf(await admin("policy", "C-SHARED"))).toContain("*read-only*")
+    expect(joinedTexts(crossed)).toContain("Only the workspace's admins")
+    expect(joinedTexts(await admin("policy", "C-SHARED"))).toContain("*read-only*")
   })
 })

@@ -1,14 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
-import type { Message } from "../../../src/blockKit/blocks.js"
-import { type CommandKit, messageOf, type Recorded, startCommandKit, textOf } from "../../support/commandKit.js"
+import {
+  type CommandKit,
+  messageOf,
+  type Recorded,
+  startCommandKit,
+  textOf,
+  buttonValue
+} from "../../support/commandKit.js"
 
 const alice = { teamId: "T0001", userId: "U-ALICE", userName: "alice" }
 const bob = { teamId: "T0001", userId: "U-BOB", userName: "bob" }
 
-const buttonValue = (message: Message, actionId: string) =>
-  message.blocks
-    .flatMap((b) => (b.type === "actions" ? (b.elements as Array<{ action_id?: string; value?: string }>) : []))
-    .find((e) => e.action_id === actionId)?.value
 const restartPosts = (kit: CommandKit) =>
   kit.sim.requests.filter((r) => r.method === "POST" && r.path === "/v1/apps/alice-web/restart")
 const textsOf = (replies: ReadonlyArray<Recorded>) => replies.map((r) => textOf(messageOf(r.reply)!))

@@ -1,13 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
-import type { Message } from "../../../src/blockKit/blocks.js"
-import { type CommandKit, messageOf, startCommandKit, textOf } from "../../support/commandKit.js"
+import { type CommandKit, messageOf, startCommandKit, textOf, buttonValue } from "../../support/commandKit.js"
 
 const alice = { teamId: "T0001", userId: "U-ALICE", userName: "alice" }
 const erin = { teamId: "T0001", userId: "U-ERIN", userName: "erin" }
-const buttonValue = (message: Message, actionId: string) =>
-  message.blocks
-    .flatMap((b) => (b.type === "actions" ? (b.elements as Array<{ action_id?: string; value?: string }>) : []))
-    .find((e) => e.action_id === actionId)?.value
 const scalePosts = (kit: CommandKit, app: string) =>
   kit.sim.requests.filter((r) => r.method === "POST" && r.path === `/v1/apps/${app}/scale`)
 const waitUntil = async (done: () => boolean, timeoutMs = 10_000) => {
