@@ -20,13 +20,14 @@ export interface AckGate {
 
 export const makeAckGate = (maxWaitMs = ACK_GATE_MAX_WAIT_MS): AckGate => {
   let pending = 0
-  let waiters: Array<() => void> = []
+  // A Set, so a waiter woken by its timeout (or interrupted) leaves at once: a steady stream never clears.
+  const waiters = new Set<() => void>()
 
   const answered = () => {
     pending = Math.max(0, pending - 1)
-    if (pending > 0 || waiters.length === 0) return
-    const woken = waiters
-    waiters = []
+    if (pending > 0 || waiters.size === 0) return
+    const woken = [...waiters]
+    waiters.clear()
     for (const wake of woken) wake()
   }
 
@@ -39,13 +40,15 @@ export const makeAckGate = (maxWaitMs = ACK_GATE_MAX_WAIT_MS): AckGate => {
             if (done) return
             done = true
             clearTimeout(timer)
+            waiters.delete(wake)
             resume(Effect.void)
           }
           const timer = setTimeout(wake, maxWaitMs)
-          waiters.push(wake)
+          waiters.add(wake)
           return Effect.sync(() => {
             done = true
             clearTimeout(timer)
+            waiters.delete(wake)
           })
         })
   )
