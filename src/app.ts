@@ -12,9 +12,9 @@ import { BoltAppLive } from "./slack/BoltApp.js"
 import { ReplyInterpreterLive } from "./slack/ReplyInterpreter.js"
 import { SlackWebLive } from "./slack/SlackWeb.js"
 import { StorageLive } from "./storage/StorageLive.js"
-import { CommandName } from "./commands/interaction/Interaction.js"
+import { CommandName } from "./runtime/interaction/Interaction.js"
 import { SlackSettings } from "./slack/SlackSettings.js"
-import { WatcherLive } from "./watch/Watcher.js"
+import { WatcherLive } from "./watching/Watcher.js"
 
 /**
  * The composition root: every feature's layer, wired once. Requires only the settings (and a

@@ -11,8 +11,8 @@ import {
   Predicate,
   Redacted
 } from "effect"
-import { production } from "./settings/configs.js"
-import { readSettings, setting } from "./settings/readSettings.js"
+import { production } from "./config/configs.js"
+import { readSettings, setting } from "./config/readSettings.js"
 
 const levels: Record<string, LogLevel.LogLevel> = {
   debug: LogLevel.Debug,

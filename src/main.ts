@@ -4,7 +4,7 @@ import * as NodeRuntime from "@effect/platform-node/NodeRuntime"
 import { Effect, Layer } from "effect"
 import { BotLive } from "./app.js"
 import { LoggingLive } from "./logging.js"
-import { readEverySetting, settingsLayer } from "./settings/allSettings.js"
+import { readEverySetting, settingsLayer } from "./settings.js"
 import { TracingLive } from "./tracing/Tracing.js"
 
 // The contract: a .env file in the working directory is read too (the environment wins).

@@ -1,5 +1,5 @@
 import { Config, Context, Effect, Layer } from "effect"
-import { readSettings, setting } from "../settings/readSettings.js"
+import { readSettings, setting } from "../config/readSettings.js"
 import { defaultLoginLimits, LoginAttempts, type LoginLimits } from "./LoginAttempts.js"
 
 const perMinute = (variable: string, fallback: number) =>

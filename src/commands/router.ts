@@ -4,34 +4,35 @@ import { accountFeature } from "./account/index.js"
 import { appsFeature } from "./apps/index.js"
 import { createFeature } from "./create/index.js"
 import { eventsFeature } from "./events/index.js"
-import type { CommandServices, Feature, Handler, SubmissionHandler } from "./feature.js"
+import type { Feature, Handler, SubmissionHandler } from "../runtime/feature.js"
+import type { CommandServices } from "./services.js"
 import { help } from "./help/help.js"
 import { helpFeature } from "./help/index.js"
-import type { ButtonClick, OptionsRequest, SlashInvocation } from "./interaction/Interaction.js"
-import { serve } from "./interaction/serve.js"
-import { handleSubmissionWith } from "./modals/handleSubmission.js"
+import type { ButtonClick, OptionsRequest, SlashInvocation } from "../runtime/interaction/Interaction.js"
+import { serve } from "../runtime/interaction/serve.js"
+import { handleSubmissionWith } from "../runtime/modals/handleSubmission.js"
 import { loginFeature } from "./login/index.js"
 import { pickerFeature } from "./picker/index.js"
-import { changesFeature } from "./changes/index.js"
+import { changesFeature } from "../runtime/changes/index.js"
 import { restartFeature } from "./restart/index.js"
 import { scaleFeature } from "./scale/index.js"
 import { infoFeature } from "./info/index.js"
 import { deploymentsFeature } from "./deployments/index.js"
 import { logsFeature } from "./logs/index.js"
 import { shortcutsFeature } from "./shortcuts/shortcuts.js"
-import { watchFeature } from "./watch/index.js"
+import { watchFeature } from "../watching/index.js"
 import { auditFeature } from "./audit/index.js"
 import { homeFeature } from "./home/index.js"
 import { gateButtons, gateSubcommand, gateSubmissions } from "./policy/gate.js"
 import { policyFeature } from "./policy/index.js"
 import { pickerOptions } from "./picker/picker.js"
 import { APP_PICKER_ACTION, pickerMessage } from "./picker/pickerView.js"
-import { Reply } from "./replies/Reply.js"
+import { Reply } from "../runtime/replies/Reply.js"
 
-export type { CommandServices } from "./feature.js"
+export type { CommandServices } from "./services.js"
 
 /** Every feature folder, merged once: subcommands, buttons and modals by their ids. */
-const features: ReadonlyArray<Feature> = [
+const features: ReadonlyArray<Feature<CommandServices>> = [
   helpFeature,
   loginFeature,
   accountFeature,
@@ -49,8 +50,9 @@ const features: ReadonlyArray<Feature> = [
   homeFeature
 ]
 
-const merge = <A>(pick: (feature: Feature) => Readonly<Record<string, A>> | undefined): Record<string, A> =>
-  Object.assign({}, ...features.map((feature) => pick(feature) ?? {}))
+const merge = <A>(
+  pick: (feature: Feature<CommandServices>) => Readonly<Record<string, A>> | undefined
+): Record<string, A> => Object.assign({}, ...features.map((feature) => pick(feature) ?? {}))
 
 const aboutAnApp = new Set(features.flatMap((f) => f.aboutAnApp ?? []))
 /** Commands that cannot go on without an app (the others, like `events`, have a meaning without one). */
@@ -62,7 +64,7 @@ const appNamed = (name: string) => (args: ReadonlyArray<string>) =>
  * Every subcommand behind the channel's policy check; the picker and shortcuts re-enter through these,
  * so a menu item or a picked app is checked exactly as if it had been typed.
  */
-export const subcommands: Readonly<Record<string, Handler<SlashInvocation>>> = Object.fromEntries(
+export const subcommands: Readonly<Record<string, Handler<SlashInvocation, CommandServices>>> = Object.fromEntries(
   Object.entries(merge((f) => f.subcommands)).map(([name, handler]) => [
     name,
     gateSubcommand(name, appNamed(name), handler)
@@ -70,7 +72,7 @@ export const subcommands: Readonly<Record<string, Handler<SlashInvocation>>> = O
 )
 const changes = changesFeature(merge((f) => f.executors))
 const buttonTargets = { ...merge((f) => f.buttonTargets), ...changes.buttonTargets }
-const buttons: Readonly<Record<string, Handler<ButtonClick>>> = gateButtons(
+const buttons: Readonly<Record<string, Handler<ButtonClick, CommandServices>>> = gateButtons(
   {
     ...merge((f) => f.buttons),
     ...pickerFeature(subcommands).buttons,
@@ -79,7 +81,7 @@ const buttons: Readonly<Record<string, Handler<ButtonClick>>> = gateButtons(
   },
   buttonTargets
 )
-export const submissions: Readonly<Record<string, SubmissionHandler>> = gateSubmissions(
+export const submissions: Readonly<Record<string, SubmissionHandler<CommandServices>>> = gateSubmissions(
   merge((f) => f.submissions),
   merge((f) => f.submissionTargets)
 )
@@ -115,7 +117,7 @@ export const handleSlashCommand = (invocation: SlashInvocation) => {
   const word = first?.toLowerCase()
   const known = word !== undefined && Object.hasOwn(subcommands, word) ? word : undefined
   const pick = known !== undefined && needsAnApp.has(known) && !namesAnApp(args[0])
-  const handler: Handler<SlashInvocation> =
+  const handler: Handler<SlashInvocation, CommandServices> =
     known === undefined
       ? () => help(invocation, first)
       : pick

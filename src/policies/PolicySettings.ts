@@ -1,5 +1,5 @@
 import { Config, Context, Layer } from "effect"
-import { readSettings, setting } from "../settings/readSettings.js"
+import { readSettings, setting } from "../config/readSettings.js"
 
 export interface PolicySettingsValues {
   /** Slack user ids who may set channel policies, besides the workspace's admins and owners. */

@@ -1,6 +1,6 @@
 import { Config, Context, Layer, Option, Redacted } from "effect"
-import { httpUrl, optionalSecret } from "../settings/configs.js"
-import { readSettings, setting } from "../settings/readSettings.js"
+import { httpUrl, optionalSecret } from "../config/configs.js"
+import { readSettings, setting } from "../config/readSettings.js"
 
 /** What the Scalingo client reads from the environment (its tunables are ScalingoClientOptions). */
 export interface ScalingoSettingsValues {

@@ -13,7 +13,7 @@ import {
 } from "../commands/router.js"
 import { StorageHealth } from "../storage/StorageHealth.js"
 import { boltLogger } from "./boltLogger.js"
-import { Watcher } from "../watch/Watcher.js"
+import { Watcher } from "../watching/Watcher.js"
 import { doorbellRoute } from "./doorbellRoute.js"
 import { hardenedHttpReceiver } from "./hardenedReceiver.js"
 import { registerListeners } from "./listeners.js"
@@ -95,7 +95,7 @@ export const BoltAppLive = Layer.scopedDiscard(
           })
         }
       },
-      // Scalingo's webhook notifiers ring here (see src/watch/): a doorbell, never a source of what to post.
+      // Scalingo's webhook notifiers ring here (see src/watching/): a doorbell, never a source of what to post.
       doorbellRoute((secret) => runPromise(watcher.ring(secret)))
     ]
 

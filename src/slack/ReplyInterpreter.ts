@@ -1,8 +1,8 @@
 import { Effect, Layer } from "effect"
 import type { Message } from "../blockKit/blocks.js"
-import { newReference } from "../commands/errorMessages.js"
-import { type Origin, Replies } from "../commands/replies/Replies.js"
-import { Reply, ReplyFailed, type Shown } from "../commands/replies/Reply.js"
+import { newReference } from "../runtime/errorMessages.js"
+import { type Origin, Replies } from "../runtime/replies/Replies.js"
+import { Reply, ReplyFailed, type Shown } from "../runtime/replies/Reply.js"
 import { type SlackApiError, SlackWeb } from "./SlackWeb.js"
 
 const failed = (error: SlackApiError) => new ReplyFailed({ method: error.method, code: error.code })

@@ -1,6 +1,6 @@
 import { Config, ConfigError, Context, Either, Layer, Option, Redacted } from "effect"
-import { httpUrl, optionalSecret, requiredSecret } from "../settings/configs.js"
-import { readSettings, setting } from "../settings/readSettings.js"
+import { httpUrl, optionalSecret, requiredSecret } from "../config/configs.js"
+import { readSettings, setting } from "../config/readSettings.js"
 
 /** What the Slack side needs: its credentials, where it listens and the slash command it answers. */
 export interface SlackSettingsValues {

@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from "node:http"
 import type { CustomRoute } from "@slack/bolt"
-import { WEBHOOK_PATH } from "../watch/WatchSettings.js"
+import { WEBHOOK_PATH } from "../watching/WatchSettings.js"
 
 /** A Scalingo push is one event object: a few kilobytes. Anything much larger is not one. */
 export const DOORBELL_BODY_LIMIT = 64 * 1024

@@ -6,9 +6,9 @@ import type {
   OptionsRequest,
   SlashInvocation,
   ViewSubmission
-} from "../commands/interaction/Interaction.js"
+} from "../runtime/interaction/Interaction.js"
 import type { SelectOption } from "../commands/router.js"
-import type { ViewAck } from "../commands/replies/ModalAck.js"
+import type { ViewAck } from "../runtime/replies/ModalAck.js"
 
 /** How listeners hand work to Effect: `run` resolves with the effect's value and never rejects. */
 export interface ListenerBridge {

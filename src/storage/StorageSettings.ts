@@ -1,6 +1,6 @@
 import { Config, ConfigError, Context, Either, Layer, Option, Redacted } from "effect"
-import { optionalSecret, production } from "../settings/configs.js"
-import { readSettings, setting } from "../settings/readSettings.js"
+import { optionalSecret, production } from "../config/configs.js"
+import { readSettings, setting } from "../config/readSettings.js"
 
 /** Where the bot keeps its data and how tokens are sealed there. */
 export interface StorageSettingsValues {

@@ -1,5 +1,5 @@
 import { Config, Option } from "effect"
-import { readSettings, setting } from "../settings/readSettings.js"
+import { readSettings, setting } from "../config/readSettings.js"
 
 /** Where spans go: an OTLP/HTTP collector's base URL, or nowhere (tracing off). */
 export interface TracingSettingsValues {

@@ -1,7 +1,7 @@
 import { parseEnv } from "node:util"
 import { ConfigProvider, Effect, Either } from "effect"
 import { describe, expect, it } from "vitest"
-import { readEverySetting } from "../../src/settings/allSettings.js"
+import { readEverySetting } from "../../src/settings.js"
 import { readSource } from "./sourceFiles.js"
 
 /**

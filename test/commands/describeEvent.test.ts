@@ -1,6 +1,6 @@
 import { Schema } from "effect"
 import { describe, expect, it } from "vitest"
-import { describeEvent, type EventDescription } from "../../src/commands/events/describeEvent.js"
+import { describeEvent, type EventDescription } from "../../src/views/events/describeEvent.js"
 import { EVENT_TYPES, ScalingoEvent } from "../../src/scalingo/schemas/events/index.js"
 import { eventSamples, sampleOf } from "../../src/simulator/eventSamples.js"
 import { fixtureEvents, valuesIn } from "../scalingo/docsFixtures.js"

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import type { Message } from "../../src/blockKit/blocks.js"
 import { LIMITS } from "../../src/blockKit/limits.js"
 import { blockTextLength } from "../../src/blockKit/blocks.js"
-import type { Reply } from "../../src/commands/replies/Reply.js"
+import type { Reply } from "../../src/runtime/replies/Reply.js"
 import { type CommandKit, messageOf, type Recorded, startCommandKit, textOf } from "../support/commandKit.js"
 
 const alice = { teamId: "T0001", userId: "U-ALICE", userName: "alice" }

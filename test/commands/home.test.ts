@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { handleHomeOpened } from "../../src/commands/router.js"
-import type { Reply } from "../../src/commands/replies/Reply.js"
+import type { Reply } from "../../src/runtime/replies/Reply.js"
 import { type CommandKit, type Recorded, startCommandKit, person } from "../support/commandKit.js"
 
 const homes = (replies: ReadonlyArray<Recorded>) =>

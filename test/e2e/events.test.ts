@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
-import { printableType } from "../../src/commands/events/describeEvent.js"
+import { printableType } from "../../src/views/events/describeEvent.js"
 import { EVENT_TYPES } from "../../src/scalingo/schemas/events/index.js"
 import { buttonsOf, expectNothingRaw, expectWithinBlockKitLimits } from "../support/blockKit.js"
 import type { FakeSlackCall } from "../support/fakeSlack.js"

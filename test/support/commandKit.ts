@@ -8,12 +8,12 @@ import { Accounts } from "../../src/accounts/Accounts.js"
 import { AppDirectory } from "../../src/accounts/AppDirectory.js"
 import { defaultLoginLimits, type LoginLimits, LoginAttempts } from "../../src/accounts/LoginAttempts.js"
 import { Background } from "../../src/Background.js"
-import { FollowLimits } from "../../src/commands/changes/progress.js"
+import { FollowLimits } from "../../src/runtime/changes/progress.js"
 import type { Message } from "../../src/blockKit/blocks.js"
-import type { ButtonClick, SlashInvocation, ViewSubmission } from "../../src/commands/interaction/Interaction.js"
-import type { ViewAck } from "../../src/commands/replies/ModalAck.js"
-import { type Origin, Replies } from "../../src/commands/replies/Replies.js"
-import { type Reply, ReplyFailed, type Shown } from "../../src/commands/replies/Reply.js"
+import type { ButtonClick, SlashInvocation, ViewSubmission } from "../../src/runtime/interaction/Interaction.js"
+import type { ViewAck } from "../../src/runtime/replies/ModalAck.js"
+import { type Origin, Replies } from "../../src/runtime/replies/Replies.js"
+import { type Reply, ReplyFailed, type Shown } from "../../src/runtime/replies/Reply.js"
 import {
   handleButton,
   handleOptions,
@@ -31,8 +31,8 @@ import { PolicyGate } from "../../src/policies/PolicyGate.js"
 import { defaultPolicySettings, PolicySettings, type PolicySettingsValues } from "../../src/policies/PolicySettings.js"
 import { WorkspaceAdmins } from "../../src/policies/WorkspaceAdmins.js"
 import { StorageSettings } from "../../src/storage/StorageSettings.js"
-import { Watcher, WatcherLive, WatchTimings } from "../../src/watch/Watcher.js"
-import { WatchSettings, type WatchSettingsValues } from "../../src/watch/WatchSettings.js"
+import { Watcher, WatcherLive, WatchTimings } from "../../src/watching/Watcher.js"
+import { WatchSettings, type WatchSettingsValues } from "../../src/watching/WatchSettings.js"
 
 /**
  * Commands in-process: the real command code, the real Scalingo client against the simulator over

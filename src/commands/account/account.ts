@@ -3,10 +3,10 @@ import { Accounts } from "../../accounts/Accounts.js"
 import { context, message, say, section } from "../../blockKit/blocks.js"
 import { plain, slackDate } from "../../blockKit/text.js"
 import type { AccountLink } from "../../storage/AccountLinks.js"
-import { audited } from "../audit/trail.js"
-import { unreadableToken } from "../errorMessages.js"
-import type { SlashInvocation } from "../interaction/Interaction.js"
-import { Reply } from "../replies/Reply.js"
+import { audited } from "../../runtime/auditTrail.js"
+import { unreadableToken } from "../../runtime/errorMessages.js"
+import type { SlashInvocation } from "../../runtime/interaction/Interaction.js"
+import { Reply } from "../../runtime/replies/Reply.js"
 
 /** `logout`: forgets the person's token and any bearer cached for it. */
 export const logout = fn("Account.logout")(function* (invocation: SlashInvocation) {

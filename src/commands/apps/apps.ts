@@ -3,10 +3,10 @@ import { Effect, Option } from "effect"
 import { Accounts } from "../../accounts/Accounts.js"
 import { AppDirectory } from "../../accounts/AppDirectory.js"
 import { AppsApi } from "../../scalingo/AppsApi.js"
-import { describeFailure, staleButton } from "../errorMessages.js"
-import { type ButtonClick, CommandName, type SlashInvocation } from "../interaction/Interaction.js"
+import { describeFailure, staleButton } from "../../runtime/errorMessages.js"
+import { type ButtonClick, CommandName, type SlashInvocation } from "../../runtime/interaction/Interaction.js"
 import type { SlackPerson } from "../../accounts/Accounts.js"
-import { Reply } from "../replies/Reply.js"
+import { Reply } from "../../runtime/replies/Reply.js"
 import { AppsPage, appsMessage, type RegionApps } from "./appsView.js"
 
 /** Reads every reachable region at once; a region that fails is named, the others still listed. */

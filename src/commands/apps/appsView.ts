@@ -11,9 +11,10 @@ import {
   section
 } from "../../blockKit/blocks.js"
 import { plain, slackDate, trustedLink } from "../../blockKit/text.js"
-import { jsonCodec, PageNumber } from "../codecs.js"
+import { jsonCodec, PageNumber } from "../../runtime/codecs.js"
 import { NEXT_PAGE, PREVIOUS_PAGE } from "../events/eventsView.js"
-import { RUN_ACTION, runValue } from "../shortcuts/shortcuts.js"
+import { RUN_ACTION, runValue } from "../../runtime/references.js"
+import { dashboardUrl } from "../../views/links.js"
 
 /** One region's answer to "list my apps": its apps, or why it could not be read. */
 export type RegionApps =
@@ -26,9 +27,6 @@ export const APPS_PER_PAGE = 35
 
 /** The page a Previous/Next button leads to. */
 export const AppsPage = jsonCodec(PageNumber, 10)
-
-export const dashboardUrl = (region: string, app: string) =>
-  `https://dashboard.scalingo.com/apps/${encodeURIComponent(region)}/${encodeURIComponent(app)}`
 
 const statusIcons: Record<string, string> = {
   running: ":large_green_circle:",

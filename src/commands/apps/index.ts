@@ -1,4 +1,4 @@
-import type { Feature } from "../feature.js"
+import type { Feature } from "../../runtime/feature.js"
 import { apps, appsPage } from "./apps.js"
 import { APPS_PAGE_ACTION } from "./appsView.js"
 

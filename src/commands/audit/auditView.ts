@@ -3,7 +3,7 @@ import { actions, button, context, type Message, message, section } from "../../
 import { LIMITS } from "../../blockKit/limits.js"
 import { code, plain, slackDate } from "../../blockKit/text.js"
 import type { AuditPage, AuditRecord } from "../../storage/AuditRecords.js"
-import { AppName, jsonCodec, PageNumber } from "../codecs.js"
+import { AppName, jsonCodec, PageNumber } from "../../runtime/codecs.js"
 import { NEXT_PAGE, PREVIOUS_PAGE } from "../events/eventsView.js"
 
 export const AUDIT_PAGE_ACTION = "audit_page"

@@ -1,4 +1,4 @@
-import type { Feature } from "../feature.js"
+import type { Feature } from "../../runtime/feature.js"
 import { audit, auditPageClick } from "./audit.js"
 import { AUDIT_PAGE_ACTION } from "./auditView.js"
 

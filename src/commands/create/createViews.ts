@@ -6,9 +6,9 @@ import { input, modal, option, staticSelect, textInput, type View } from "../../
 import { APP_NAME_RULES } from "../../scalingo/appName.js"
 import type { App } from "../../scalingo/schemas/app.js"
 import type { Region } from "../../scalingo/schemas/region.js"
-import { jsonCodec, RegionName } from "../codecs.js"
-import { ModalOrigin } from "../modals/modalOrigin.js"
-import { dashboardUrl } from "../apps/appsView.js"
+import { jsonCodec, RegionName } from "../../runtime/codecs.js"
+import { ModalOrigin } from "../../runtime/modals/modalOrigin.js"
+import { dashboardUrl } from "../../views/links.js"
 
 export const CREATE_CALLBACK = "create_app"
 export const NAME_BLOCK = "name"

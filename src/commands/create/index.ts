@@ -1,6 +1,6 @@
 import { Effect, Option } from "effect"
-import type { Feature } from "../feature.js"
-import { inputValue } from "../interaction/Interaction.js"
+import type { Feature } from "../../runtime/feature.js"
+import { inputValue } from "../../runtime/interaction/Interaction.js"
 import { createApp } from "./createApp.js"
 import { CREATE_CALLBACK, CreateMetadata, NAME_ACTION, NAME_BLOCK } from "./createViews.js"
 import { submitCreateApp } from "./submitCreateApp.js"

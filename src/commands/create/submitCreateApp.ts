@@ -7,14 +7,20 @@ import { AppsApi } from "../../scalingo/AppsApi.js"
 import type { ScalingoError } from "../../scalingo/errors.js"
 import type { App } from "../../scalingo/schemas/app.js"
 import { SubmissionClaims } from "../../storage/SubmissionClaims.js"
-import { billingLink, describeFailure, failureText, fieldSentence, isKnownFailure } from "../errorMessages.js"
-import { inputValue, type ViewSubmission } from "../interaction/Interaction.js"
-import { answerInTime, type ModalOutcome } from "../modals/answerInTime.js"
-import { fromModalOrigin } from "../modals/modalOrigin.js"
-import { ModalAck } from "../replies/ModalAck.js"
-import { Reply } from "../replies/Reply.js"
+import {
+  billingLink,
+  describeFailure,
+  failureText,
+  fieldSentence,
+  isKnownFailure
+} from "../../runtime/errorMessages.js"
+import { inputValue, type ViewSubmission } from "../../runtime/interaction/Interaction.js"
+import { answerInTime, type ModalOutcome } from "../../runtime/modals/answerInTime.js"
+import { fromModalOrigin } from "../../runtime/modals/modalOrigin.js"
+import { ModalAck } from "../../runtime/replies/ModalAck.js"
+import { Reply } from "../../runtime/replies/Reply.js"
 import { plain } from "../../blockKit/text.js"
-import { audited } from "../audit/trail.js"
+import { audited } from "../../runtime/auditTrail.js"
 import * as Views from "./createViews.js"
 
 type Created = { readonly _tag: "Created"; readonly app: App } | { readonly _tag: "AlreadySubmitted" }

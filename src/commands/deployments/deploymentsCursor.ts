@@ -1,6 +1,6 @@
 import { Schema } from "effect"
 import { LIMITS } from "../../blockKit/limits.js"
-import { AppName, jsonCodec, MessageTs, PageNumber, PageSize, RegionName } from "../codecs.js"
+import { AppName, jsonCodec, MessageTs, PageNumber, PageSize, RegionName } from "../../runtime/codecs.js"
 
 export const DEPLOYMENTS_PAGE_ACTION = "deployments_page"
 export const BUILD_LOG_ACTION = "build_log"

@@ -10,6 +10,7 @@ import {
 } from "../../blockKit/blocks.js"
 import { code, codeBlock, plain } from "../../blockKit/text.js"
 import type { DeploymentsPageResult } from "../../scalingo/schemas/deployment.js"
+import { tailOf } from "../../views/logTail.js"
 import { NEXT_PAGE, PREVIOUS_PAGE } from "../events/eventsView.js"
 import { deploymentLine } from "../info/infoView.js"
 import { BUILD_LOG_ACTION, BuildLogTarget, DEPLOYMENTS_PAGE_ACTION, DeploymentsCursor } from "./deploymentsCursor.js"
@@ -69,19 +70,6 @@ export const deploymentsPageMessage = (
   ]
   if (buttons.length > 0) blocks.push(actions("deployments_pages", buttons))
   return message(`Page ${currentPage} of ${Math.max(totalPages, 1)}: deployments of ${cursor.a}`, blocks)
-}
-
-/** How many of a build log's last lines go in a message; the whole log goes as a file past this. */
-export const LOG_TAIL_LINES = 40
-const LOG_TAIL_CHARS = 2_800
-
-/** The last lines of a log that fit in one code block, and whether anything was left out. */
-export const tailOf = (log: string, lines = LOG_TAIL_LINES): { readonly tail: string; readonly cut: boolean } => {
-  const all = log.replace(/\r\n/g, "\n").trimEnd().split("\n")
-  let kept = all.slice(-lines)
-  while (kept.join("\n").length > LOG_TAIL_CHARS && kept.length > 1) kept = kept.slice(1)
-  const tail = kept.join("\n").slice(-LOG_TAIL_CHARS)
-  return { tail, cut: kept.length < all.length || tail.length < kept.join("\n").length }
 }
 
 export const buildLogMessage = (app: string, id: string, log: string | undefined, askedBy: string): Message => {

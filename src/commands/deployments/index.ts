@@ -1,5 +1,5 @@
 import { Effect, Option } from "effect"
-import type { Feature } from "../feature.js"
+import type { Feature } from "../../runtime/feature.js"
 import { buildLog, deployments, deploymentsPage } from "./deployments.js"
 import { BUILD_LOG_ACTION, BuildLogTarget, DEPLOYMENTS_PAGE_ACTION, DeploymentsCursor } from "./deploymentsCursor.js"
 

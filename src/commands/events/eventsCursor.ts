@@ -1,6 +1,6 @@
 import { Schema } from "effect"
 import { LIMITS } from "../../blockKit/limits.js"
-import { AppName, jsonCodec, MessageTs, PageNumber, PageSize, RegionName, SlackUserId } from "../codecs.js"
+import { AppName, jsonCodec, MessageTs, PageNumber, PageSize, RegionName, SlackUserId } from "../../runtime/codecs.js"
 
 export const EVENTS_PAGE_ACTION = "events_page"
 export const EVENTS_PER_PAGE = 20

@@ -8,12 +8,10 @@ import {
   message,
   section
 } from "../../blockKit/blocks.js"
-import { code, link, plain, slackDate } from "../../blockKit/text.js"
+import { code, plain } from "../../blockKit/text.js"
 import type { ScalingoEvent } from "../../scalingo/schemas/events/index.js"
-import { withoutEmails } from "./channelSafe.js"
-import { describeEvent } from "./describeEvent.js"
+import { eventLine } from "../../views/events/eventLine.js"
 import { EVENTS_PAGE_ACTION, type EventsCursor, encodeCursor } from "./eventsCursor.js"
-import { eventEmoji } from "./eventKinds.js"
 
 export const PREVIOUS_PAGE = "◀ Previous page"
 export const NEXT_PAGE = "Next page ▶"
@@ -27,21 +25,6 @@ export interface EventsPageView {
     readonly totalPages: number
     readonly totalCount: number
   }
-}
-
-/**
- * One event on one line: what (with an emoji per kind), who, when, and its link, whose text names the
- * host it leads to. Posted to a channel, so people are named by username only.
- */
-export const eventLine = (event: ScalingoEvent, showApp: boolean): Block => {
-  const d = describeEvent(event)
-  const when = d.at !== undefined && !Number.isNaN(d.at.getTime()) ? slackDate(d.at) : "at an unknown time"
-  const where = showApp && d.appName !== undefined ? ` on ${code(d.appName)}` : ""
-  const more = d.link !== undefined ? ` · ${link(d.link.url, d.link.label)}` : ""
-  const who = plain(withoutEmails(d.who))
-  return section(
-    withoutEmails(`${eventEmoji(event)} *${plain(d.title)}*${where}: ${d.sentence} — _${who}, ${when}_${more}`)
-  )
 }
 
 export const eventsParentMessage = (app: string | null, userId: string): Message =>

@@ -1,5 +1,5 @@
 import { Effect } from "effect"
-import type { Feature } from "../feature.js"
+import type { Feature } from "../../runtime/feature.js"
 import { events } from "./events.js"
 import { decodeCursor, EVENTS_PAGE_ACTION } from "./eventsCursor.js"
 import { eventsPage } from "./eventsPage.js"

@@ -1,8 +1,8 @@
 import { Effect } from "effect"
 import { context, type Message, message, section } from "../../blockKit/blocks.js"
 import { code } from "../../blockKit/text.js"
-import type { SlashInvocation } from "../interaction/Interaction.js"
-import { Reply } from "../replies/Reply.js"
+import type { SlashInvocation } from "../../runtime/interaction/Interaction.js"
+import { Reply } from "../../runtime/replies/Reply.js"
 
 /** Every subcommand with an example, in the order a newcomer needs them. */
 export const SUBCOMMANDS: ReadonlyArray<{ readonly usage: string; readonly example: string; readonly what: string }> = [

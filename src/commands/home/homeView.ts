@@ -4,7 +4,7 @@ import { home, type HomeView } from "../../blockKit/views.js"
 import type { Star } from "../../storage/Stars.js"
 import type { Subscription } from "../../storage/Subscriptions.js"
 import { statusEmoji } from "../info/infoView.js"
-import { RUN_ACTION, runValue } from "../shortcuts/shortcuts.js"
+import { RUN_ACTION, runValue } from "../../runtime/references.js"
 
 export const HOME_LINK_ACTION = "home_link"
 /** Two blocks a star, within the App Home's 100 blocks with room for the rest. */

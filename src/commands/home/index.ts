@@ -1,4 +1,4 @@
-import type { Feature } from "../feature.js"
+import type { Feature } from "../../runtime/feature.js"
 import { linkFromHome, star, unstar } from "./home.js"
 import { HOME_LINK_ACTION } from "./homeView.js"
 

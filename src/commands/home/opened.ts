@@ -1,9 +1,9 @@
 import { Effect } from "effect"
-import { logWithReference } from "../errorMessages.js"
-import type { Person } from "../interaction/Interaction.js"
-import { serve } from "../interaction/serve.js"
-import { show } from "../replies/Replies.js"
-import { Reply } from "../replies/Reply.js"
+import { logWithReference } from "../../runtime/errorMessages.js"
+import type { Person } from "../../runtime/interaction/Interaction.js"
+import { serve } from "../../runtime/interaction/serve.js"
+import { show } from "../../runtime/replies/Replies.js"
+import { Reply } from "../../runtime/replies/Reply.js"
 import { openedHome } from "./home.js"
 
 /**

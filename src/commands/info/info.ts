@@ -5,8 +5,8 @@ import { AppDirectory } from "../../accounts/AppDirectory.js"
 import { AppsApi } from "../../scalingo/AppsApi.js"
 import { ContainersApi } from "../../scalingo/ContainersApi.js"
 import { DeploymentsApi } from "../../scalingo/DeploymentsApi.js"
-import type { SlashInvocation } from "../interaction/Interaction.js"
-import { Reply } from "../replies/Reply.js"
+import type { SlashInvocation } from "../../runtime/interaction/Interaction.js"
+import { Reply } from "../../runtime/replies/Reply.js"
 import { infoMessage } from "./infoView.js"
 
 /**

@@ -3,8 +3,8 @@ import { code, durationText, link, plain, slackDate } from "../../blockKit/text.
 import type { App } from "../../scalingo/schemas/app.js"
 import type { ContainerType } from "../../scalingo/schemas/containers.js"
 import type { Deployment } from "../../scalingo/schemas/deployment.js"
-import { dashboardUrl } from "../apps/appsView.js"
-import { RUN_ACTION, runValue } from "../shortcuts/shortcuts.js"
+import { dashboardUrl } from "../../views/links.js"
+import { RUN_ACTION, runValue } from "../../runtime/references.js"
 
 const STATUS: Readonly<Record<string, string>> = {
   running: ":large_green_circle:",

@@ -1,4 +1,4 @@
-import type { Feature } from "../feature.js"
+import type { Feature } from "../../runtime/feature.js"
 import { login, submitLogin } from "./login.js"
 import { LOGIN_CALLBACK } from "./loginViews.js"
 

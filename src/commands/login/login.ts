@@ -4,13 +4,23 @@ import { Accounts } from "../../accounts/Accounts.js"
 import { say } from "../../blockKit/blocks.js"
 import { looksLikeApiToken } from "../../scalingo/ScalingoAccount.js"
 import type { User } from "../../scalingo/schemas/user.js"
-import { failureText, TOKEN_REJECTED_PROBLEM, TOKEN_SHAPE_PROBLEM } from "../errorMessages.js"
-import { audited } from "../audit/trail.js"
-import { inputValue, type Person, type SlashInvocation, type ViewSubmission } from "../interaction/Interaction.js"
-import { answerInTime, type ModalOutcome } from "../modals/answerInTime.js"
-import { decodeModalOrigin, fromModalOrigin, ModalOriginCodec, modalOriginOf } from "../modals/modalOrigin.js"
-import { ModalAck } from "../replies/ModalAck.js"
-import { Reply } from "../replies/Reply.js"
+import { failureText, TOKEN_REJECTED_PROBLEM, TOKEN_SHAPE_PROBLEM } from "../../runtime/errorMessages.js"
+import { audited } from "../../runtime/auditTrail.js"
+import {
+  inputValue,
+  type Person,
+  type SlashInvocation,
+  type ViewSubmission
+} from "../../runtime/interaction/Interaction.js"
+import { answerInTime, type ModalOutcome } from "../../runtime/modals/answerInTime.js"
+import {
+  decodeModalOrigin,
+  fromModalOrigin,
+  ModalOriginCodec,
+  modalOriginOf
+} from "../../runtime/modals/modalOrigin.js"
+import { ModalAck } from "../../runtime/replies/ModalAck.js"
+import { Reply } from "../../runtime/replies/Reply.js"
 import * as Views from "./loginViews.js"
 
 /** A link attempt, recorded in the audit trail (the token never is). */

@@ -1,7 +1,7 @@
 import { context, type Message, message, section } from "../../blockKit/blocks.js"
 import { plain, trustedLink } from "../../blockKit/text.js"
 import { input, modal, textInput, type View } from "../../blockKit/views.js"
-import { TOKENS_PAGE } from "../errorMessages.js"
+import { TOKENS_PAGE } from "../../runtime/errorMessages.js"
 
 export const LOGIN_CALLBACK = "login"
 export const TOKEN_BLOCK = "token"

@@ -6,10 +6,10 @@ import { context, message, say, section } from "../../blockKit/blocks.js"
 import { code, codeBlock, listOf } from "../../blockKit/text.js"
 import { ContainersApi } from "../../scalingo/ContainersApi.js"
 import { LogsApi, MAX_LOG_LINES } from "../../scalingo/LogsApi.js"
-import type { SlashInvocation } from "../interaction/Interaction.js"
-import { show } from "../replies/Replies.js"
-import { Reply } from "../replies/Reply.js"
-import { tailOf } from "../deployments/deploymentsView.js"
+import type { SlashInvocation } from "../../runtime/interaction/Interaction.js"
+import { show } from "../../runtime/replies/Replies.js"
+import { Reply } from "../../runtime/replies/Reply.js"
+import { tailOf } from "../../views/logTail.js"
 
 export const DEFAULT_LINES = 50
 const FILTER = /^[a-z0-9][a-z0-9_-]{0,62}$/

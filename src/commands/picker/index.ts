@@ -1,17 +1,20 @@
 import { Effect, Option } from "effect"
+import type { CommandServices } from "../services.js"
 import { isPathSafeAppName } from "../../scalingo/appName.js"
-import { staleButton } from "../errorMessages.js"
-import type { Feature, Handler } from "../feature.js"
-import type { ButtonClick, SlashInvocation } from "../interaction/Interaction.js"
-import { Reply } from "../replies/Reply.js"
+import { staleButton } from "../../runtime/errorMessages.js"
+import type { Feature, Handler } from "../../runtime/feature.js"
+import type { ButtonClick, SlashInvocation } from "../../runtime/interaction/Interaction.js"
+import { Reply } from "../../runtime/replies/Reply.js"
 import { APP_PICKER_ACTION, PickerTargetCodec } from "./pickerView.js"
 
 /**
  * An app chosen in the picker: the command it was shown for goes on with that app, as if it had been
  * typed (`restart my-app web`), answering in place of the picker.
  */
-export const pickerFeature = (subcommands: Readonly<Record<string, Handler<SlashInvocation>>>): Feature => {
-  const appPicked: Handler<ButtonClick> = (click) => {
+export const pickerFeature = (
+  subcommands: Readonly<Record<string, Handler<SlashInvocation, CommandServices>>>
+): Feature<CommandServices> => {
+  const appPicked: Handler<ButtonClick, CommandServices> = (click) => {
     const target = PickerTargetCodec.decode(click.blockId)
     const name = Option.map(target, (t) => t.s)
     const handler = Option.isSome(name) && Object.hasOwn(subcommands, name.value) ? subcommands[name.value] : undefined

@@ -2,7 +2,7 @@ import { Effect, Option } from "effect"
 import { Accounts } from "../../accounts/Accounts.js"
 import { AppDirectory } from "../../accounts/AppDirectory.js"
 import { scalingoAccount } from "../../scalingo/ScalingoAccount.js"
-import type { OptionsRequest } from "../interaction/Interaction.js"
+import type { OptionsRequest } from "../../runtime/interaction/Interaction.js"
 import { optionFor } from "./pickerView.js"
 
 /** Slack gives an options request 3 s; a list not yet known may take this long to read. */

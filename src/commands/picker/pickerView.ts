@@ -2,7 +2,7 @@ import { Schema } from "effect"
 import { actions, context, type Message, message, section } from "../../blockKit/blocks.js"
 import { LIMITS } from "../../blockKit/limits.js"
 import { externalSelect } from "../../blockKit/views.js"
-import { jsonCodec } from "../codecs.js"
+import { jsonCodec } from "../../runtime/codecs.js"
 
 export const APP_PICKER_ACTION = "app_picker"
 

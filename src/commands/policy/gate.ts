@@ -1,10 +1,11 @@
 import { Effect } from "effect"
+import type { CommandServices } from "../services.js"
 import { PolicyGate } from "../../policies/PolicyGate.js"
 import { actionOf } from "../../policies/policy.js"
-import type { GateTarget, Handler, SubmissionHandler, Target } from "../feature.js"
-import type { ButtonClick, Person, SlashInvocation, ViewSubmission } from "../interaction/Interaction.js"
-import { ModalAck } from "../replies/ModalAck.js"
-import { Reply } from "../replies/Reply.js"
+import type { GateTarget, Handler, SubmissionHandler, Target } from "../../runtime/feature.js"
+import type { ButtonClick, Person, SlashInvocation, ViewSubmission } from "../../runtime/interaction/Interaction.js"
+import { ModalAck } from "../../runtime/replies/ModalAck.js"
+import { Reply } from "../../runtime/replies/Reply.js"
 import { refusalMessage, refusalModal } from "./policyView.js"
 
 /**
@@ -26,7 +27,11 @@ const refusalFor = (person: Person, channelId: string | undefined, target: GateT
 
 /** A subcommand checked as what its first word does, on the app its first argument names. */
 export const gateSubcommand =
-  (name: string, appOf: (args: ReadonlyArray<string>) => string | undefined, handler: Handler<SlashInvocation>) =>
+  (
+    name: string,
+    appOf: (args: ReadonlyArray<string>) => string | undefined,
+    handler: Handler<SlashInvocation, CommandServices>
+  ) =>
   (invocation: SlashInvocation, args: ReadonlyArray<string>) =>
     Effect.flatMap(
       refusalFor(invocation.person, invocation.channelId, { action: actionOf(name), app: appOf(args) }),
@@ -35,7 +40,10 @@ export const gateSubcommand =
     )
 
 export const gateButton =
-  (target: Target<ButtonClick>, handler: Handler<ButtonClick>): Handler<ButtonClick> =>
+  (
+    target: Target<ButtonClick, CommandServices>,
+    handler: Handler<ButtonClick, CommandServices>
+  ): Handler<ButtonClick, CommandServices> =>
   (click, args) =>
     Effect.gen(function* () {
       const found = yield* target(click)
@@ -44,7 +52,10 @@ export const gateButton =
     })
 
 export const gateSubmission =
-  (target: Target<ViewSubmission>, handler: SubmissionHandler): SubmissionHandler =>
+  (
+    target: Target<ViewSubmission, CommandServices>,
+    handler: SubmissionHandler<CommandServices>
+  ): SubmissionHandler<CommandServices> =>
   (submission) =>
     Effect.gen(function* () {
       const found = yield* target(submission)
@@ -54,9 +65,9 @@ export const gateSubmission =
 
 /** Every button whose target is declared, behind the check. */
 export const gateButtons = (
-  buttons: Readonly<Record<string, Handler<ButtonClick>>>,
-  targets: Readonly<Record<string, Target<ButtonClick>>>
-): Record<string, Handler<ButtonClick>> =>
+  buttons: Readonly<Record<string, Handler<ButtonClick, CommandServices>>>,
+  targets: Readonly<Record<string, Target<ButtonClick, CommandServices>>>
+): Record<string, Handler<ButtonClick, CommandServices>> =>
   Object.fromEntries(
     Object.entries(buttons).map(([id, handler]) => [
       id,
@@ -66,9 +77,9 @@ export const gateButtons = (
 
 /** Every modal submission whose target is declared, behind the check. */
 export const gateSubmissions = (
-  submissions: Readonly<Record<string, SubmissionHandler>>,
-  targets: Readonly<Record<string, Target<ViewSubmission>>>
-): Record<string, SubmissionHandler> =>
+  submissions: Readonly<Record<string, SubmissionHandler<CommandServices>>>,
+  targets: Readonly<Record<string, Target<ViewSubmission, CommandServices>>>
+): Record<string, SubmissionHandler<CommandServices>> =>
   Object.fromEntries(
     Object.entries(submissions).map(([id, handler]) => [
       id,

@@ -1,4 +1,4 @@
-import type { Feature } from "../feature.js"
+import type { Feature } from "../../runtime/feature.js"
 import { policy } from "./policy.js"
 
 export const policyFeature: Feature = { subcommands: { policy } }

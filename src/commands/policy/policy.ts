@@ -3,9 +3,9 @@ import { Effect } from "effect"
 import { PolicyGate } from "../../policies/PolicyGate.js"
 import { applyRequest, isDirectMessage, parsePolicyWords } from "../../policies/policy.js"
 import { ChannelPolicies } from "../../storage/ChannelPolicies.js"
-import { audited } from "../audit/trail.js"
-import type { SlashInvocation } from "../interaction/Interaction.js"
-import { Reply } from "../replies/Reply.js"
+import { audited } from "../../runtime/auditTrail.js"
+import type { SlashInvocation } from "../../runtime/interaction/Interaction.js"
+import { Reply } from "../../runtime/replies/Reply.js"
 import { changedMessage, noPolicyInDirectMessages, notAdmin, policyMessage, policyUsage } from "./policyView.js"
 
 /**

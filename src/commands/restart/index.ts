@@ -1,4 +1,4 @@
-import type { Feature } from "../feature.js"
+import type { Feature } from "../../runtime/feature.js"
 import { restart, restartExecutor } from "./restart.js"
 
 export const restartFeature: Feature = {

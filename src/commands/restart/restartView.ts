@@ -1,8 +1,8 @@
 import type { Message } from "../../blockKit/blocks.js"
 import { code, listOf, plain } from "../../blockKit/text.js"
 import type { ContainerType } from "../../scalingo/schemas/containers.js"
-import type { Progress } from "../changes/progress.js"
-import { progressMessage } from "../changes/progressView.js"
+import type { Progress } from "../../runtime/changes/progress.js"
+import { progressMessage } from "../../runtime/changes/progressView.js"
 
 /** What a restart will touch: the named types or containers, or every type of the app. */
 export const restartLines = (scope: ReadonlyArray<string>, formation: ReadonlyArray<ContainerType>): Array<string> => {

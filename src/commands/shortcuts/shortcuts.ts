@@ -1,26 +1,25 @@
 import { Effect } from "effect"
+import type { CommandServices } from "../services.js"
 import { isPathSafeAppName } from "../../scalingo/appName.js"
-import { staleButton } from "../errorMessages.js"
-import type { Feature, Handler } from "../feature.js"
-import type { ButtonClick, SlashInvocation } from "../interaction/Interaction.js"
-import { Reply } from "../replies/Reply.js"
-
-export const RUN_ACTION = "run_command"
+import { staleButton } from "../../runtime/errorMessages.js"
+import type { Feature, Handler } from "../../runtime/feature.js"
+import type { ButtonClick, SlashInvocation } from "../../runtime/interaction/Interaction.js"
+import { Reply } from "../../runtime/replies/Reply.js"
+import { RUN_ACTION } from "../../runtime/references.js"
 
 /** The commands a button or menu item may run on an app: reading, or asking to confirm a change. */
 const RUNNABLE = new Set(["info", "events", "deployments", "logs", "restart", "scale", "star", "unstar"])
 const WORD = /^[a-z0-9][a-z0-9:+_-]{0,62}$/
-
-/** A button's or menu item's value: the words of the command (`restart my-app`), within 75 characters. */
-export const runValue = (subcommand: string, app: string): string => `${subcommand} ${app}`
 
 /**
  * A shortcut (an app card's buttons, an apps row's menu): runs the command it names as if the clicker
  * had typed it, with their own account. The value is under the clicker's control, so only the known
  * reading commands and confirmations can be named, on a well-formed app name.
  */
-export const shortcutsFeature = (subcommands: Readonly<Record<string, Handler<SlashInvocation>>>): Feature => {
-  const run: Handler<ButtonClick> = (click) => {
+export const shortcutsFeature = (
+  subcommands: Readonly<Record<string, Handler<SlashInvocation, CommandServices>>>
+): Feature<CommandServices> => {
+  const run: Handler<ButtonClick, CommandServices> = (click) => {
     const [subcommand = "", app = "", ...rest] = click.value.trim().split(/\s+/)
     const handler =
       RUNNABLE.has(subcommand) && Object.hasOwn(subcommands, subcommand) ? subcommands[subcommand] : undefined

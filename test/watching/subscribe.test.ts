@@ -1,6 +1,6 @@
 import { Option } from "effect"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
-import { type CommandKit, messageOf, type Recorded, startCommandKit, textOf } from "../../support/commandKit.js"
+import { type CommandKit, messageOf, type Recorded, startCommandKit, textOf } from "../support/commandKit.js"
 
 const textsOf = (replies: ReadonlyArray<Recorded>) => replies.map((r) => textOf(messageOf(r.reply)!))
 const posts = (replies: ReadonlyArray<Recorded>, channel: string) =>

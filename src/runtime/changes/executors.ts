@@ -1,7 +1,7 @@
 import type { Effect } from "effect"
 import type { Message } from "../../blockKit/blocks.js"
 import type { PendingChange } from "../../storage/PendingChanges.js"
-import type { CommandServices } from "../feature.js"
+import type { RuntimeServices } from "../feature.js"
 import type { Person } from "../interaction/Interaction.js"
 import type { Conversation } from "../replies/Replies.js"
 
@@ -19,4 +19,4 @@ export interface Confirmer {
 export type ChangeExecutor = (
   change: PendingChange,
   confirmer: Confirmer
-) => Effect.Effect<Message, unknown, CommandServices | Conversation>
+) => Effect.Effect<Message, unknown, RuntimeServices | Conversation>

@@ -9,17 +9,17 @@ import {
   message,
   say,
   section
-} from "../../blockKit/blocks.js"
-import { code, codeBlock, durationText, listOf, plain, plural, slackDate, trustedLink } from "../../blockKit/text.js"
-import type { Deployment } from "../../scalingo/schemas/deployment.js"
-import type { ScalingoEvent } from "../../scalingo/schemas/events/index.js"
-import type { Follow, Subscription } from "../../storage/Subscriptions.js"
-import { dashboardUrl } from "../apps/appsView.js"
-import { tailOf } from "../deployments/deploymentsView.js"
-import { withoutEmails } from "../events/channelSafe.js"
-import { describeEvent } from "../events/describeEvent.js"
-import { eventLine } from "../events/eventsView.js"
-import { RUN_ACTION, runValue } from "../shortcuts/shortcuts.js"
+} from "../blockKit/blocks.js"
+import { code, codeBlock, durationText, listOf, plain, plural, slackDate, trustedLink } from "../blockKit/text.js"
+import type { Deployment } from "../scalingo/schemas/deployment.js"
+import type { ScalingoEvent } from "../scalingo/schemas/events/index.js"
+import type { Follow, Subscription } from "../storage/Subscriptions.js"
+import { dashboardUrl } from "../views/links.js"
+import { tailOf } from "../views/logTail.js"
+import { withoutEmails } from "../views/channelSafe.js"
+import { describeEvent } from "../views/events/describeEvent.js"
+import { eventLine } from "../views/events/eventLine.js"
+import { RUN_ACTION, runValue } from "../runtime/references.js"
 
 const FOLLOW_WORDS: Readonly<Record<Follow, string>> = {
   deploys: "deployments",

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "@effect/vitest"
 import { Clock, Effect, Fiber, TestClock } from "effect"
-import { makePacer } from "../../src/watch/pacer.js"
+import { makePacer } from "../../src/watching/pacer.js"
 
 /** The polling turns of one account: whatever is asked, at most half the budget in any 60 s. */
 describe("polling pacer", () => {

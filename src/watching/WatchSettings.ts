@@ -1,5 +1,5 @@
 import { Config, Context, Layer, Option } from "effect"
-import { readSettings, setting } from "../settings/readSettings.js"
+import { readSettings, setting } from "../config/readSettings.js"
 
 /** What watching apps reads from the environment. */
 export interface WatchSettingsValues {

@@ -6,23 +6,17 @@ import type { PolicyGate } from "../policies/PolicyGate.js"
 import type { Intent } from "../policies/policy.js"
 import type { ScalingoServices } from "../scalingo/ScalingoLive.js"
 import type { Storage } from "../storage/StorageLive.js"
-import type { WatchSettings } from "../watch/WatchSettings.js"
 import type { ChangeExecutor } from "./changes/executors.js"
 import type { ButtonClick, SlashInvocation, ViewSubmission } from "./interaction/Interaction.js"
 import type { ModalAck } from "./replies/ModalAck.js"
 import type { Conversation, Replies } from "./replies/Replies.js"
 import type { Reply } from "./replies/Reply.js"
 
-/** Every service a command may use; each handler's requirements must fit in it. */
-export type CommandServices =
-  | Replies
-  | Background
-  | Accounts
-  | AppDirectory
-  | ScalingoServices
-  | Storage
-  | WatchSettings
-  | PolicyGate
+/**
+ * The services the runtime and the layers below it offer every command. A feature area that reads
+ * settings of its own (watching) widens `R` with them; the router's `CommandServices` is the union.
+ */
+export type RuntimeServices = Replies | Background | Accounts | AppDirectory | ScalingoServices | Storage | PolicyGate
 
 /** What a click or a submission is about to do and for which channel, for the channel's policy. */
 export interface GateTarget extends Intent {
@@ -31,36 +25,36 @@ export interface GateTarget extends Intent {
 }
 
 /** How the router finds what a click or submission does; undefined leaves a stale value to its handler. */
-export type Target<I> = (input: I) => Effect.Effect<GateTarget | undefined, unknown, CommandServices>
+export type Target<I, R = RuntimeServices> = (input: I) => Effect.Effect<GateTarget | undefined, unknown, R>
 
-export type Handler<I> = (
+export type Handler<I, R = RuntimeServices> = (
   input: I,
   args: ReadonlyArray<string>
-) => Effect.Effect<Reply | ReadonlyArray<Reply>, unknown, CommandServices | Conversation>
+) => Effect.Effect<Reply | ReadonlyArray<Reply>, unknown, R | Conversation>
 
-export type SubmissionHandler = (
+export type SubmissionHandler<R = RuntimeServices> = (
   submission: ViewSubmission
-) => Effect.Effect<ModalAck, unknown, CommandServices | Conversation>
+) => Effect.Effect<ModalAck, unknown, R | Conversation>
 
 /**
  * What one feature folder offers the router: its subcommands (by first word), the buttons and menus
  * it answers (by action id) and its modals (by callback id). The router merges them once.
  */
-export interface Feature {
-  readonly subcommands?: Readonly<Record<string, Handler<SlashInvocation>>>
+export interface Feature<R = RuntimeServices> {
+  readonly subcommands?: Readonly<Record<string, Handler<SlashInvocation, R>>>
   /** Subcommands whose first word is an app: logged with it. */
   readonly aboutAnApp?: ReadonlyArray<string>
   /** Subcommands that cannot go on without an app: offered the app picker when none is named. */
   readonly needsAnApp?: ReadonlyArray<string>
-  readonly buttons?: Readonly<Record<string, Handler<ButtonClick>>>
-  readonly submissions?: Readonly<Record<string, SubmissionHandler>>
+  readonly buttons?: Readonly<Record<string, Handler<ButtonClick, R>>>
+  readonly submissions?: Readonly<Record<string, SubmissionHandler<R>>>
   /** What carries out each kind of confirmed change this feature asks for (by the change's action). */
   readonly executors?: Readonly<Record<string, ChangeExecutor>>
   /**
    * What a button does, for the channel's policy (by action id). Buttons not named here only read, or
    * run a subcommand, which is checked as typed.
    */
-  readonly buttonTargets?: Readonly<Record<string, Target<ButtonClick>>>
+  readonly buttonTargets?: Readonly<Record<string, Target<ButtonClick, R>>>
   /** What a modal's submission does, for the channel's policy (by callback id). */
-  readonly submissionTargets?: Readonly<Record<string, Target<ViewSubmission>>>
+  readonly submissionTargets?: Readonly<Record<string, Target<ViewSubmission, R>>>
 }

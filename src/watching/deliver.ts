@@ -1,12 +1,6 @@
 import { Effect, Option } from "effect"
-import { Reply } from "../commands/replies/Reply.js"
-import {
-  BURST,
-  crashAlertMessage,
-  deploymentLogMessage,
-  deploymentMessage,
-  eventsMessage
-} from "../commands/watch/watchView.js"
+import { Reply } from "../runtime/replies/Reply.js"
+import { BURST, crashAlertMessage, deploymentLogMessage, deploymentMessage, eventsMessage } from "./watchView.js"
 import { DeploymentsApi, failureKind, isFinished } from "../scalingo/DeploymentsApi.js"
 import type { ScalingoAccount } from "../scalingo/ScalingoAccount.js"
 import type { ScalingoEvent } from "../scalingo/schemas/events/index.js"

@@ -1,6 +1,6 @@
 import { Data, Effect } from "effect"
-import { type Origin, Replies } from "../commands/replies/Replies.js"
-import type { Reply } from "../commands/replies/Reply.js"
+import { type Origin, Replies } from "../runtime/replies/Replies.js"
+import type { Reply } from "../runtime/replies/Reply.js"
 import { DeliveryLedger } from "../storage/DeliveryLedger.js"
 import type { Subscription } from "../storage/Subscriptions.js"
 

@@ -1,6 +1,6 @@
 import { Cause, Effect, Exit, Option } from "effect"
-import { AuditRecords, type AuditOutcome } from "../../storage/AuditRecords.js"
-import type { Person } from "../interaction/Interaction.js"
+import { AuditRecords, type AuditOutcome } from "../storage/AuditRecords.js"
+import type { Person } from "./interaction/Interaction.js"
 
 /** What a change is, for its audit record: never a token, an environment value or a link. */
 export interface AuditEntry {

@@ -2,7 +2,7 @@ import { Effect } from "effect"
 import { Accounts } from "../../accounts/Accounts.js"
 import type { ScalingoAccount } from "../../scalingo/ScalingoAccount.js"
 import type { PendingChange } from "../../storage/PendingChanges.js"
-import { audited } from "../audit/trail.js"
+import { audited } from "../auditTrail.js"
 import type { Confirmer } from "./executors.js"
 
 /**

@@ -1,22 +1,22 @@
 import { randomBytes } from "node:crypto"
 import { Effect, Option, Redacted } from "effect"
-import { Accounts } from "../../accounts/Accounts.js"
-import { AppDirectory } from "../../accounts/AppDirectory.js"
-import { NotifiersApi, eventIdsFor } from "../../scalingo/NotifiersApi.js"
-import type { ScalingoAccount } from "../../scalingo/ScalingoAccount.js"
-import { DeliveryLedger } from "../../storage/DeliveryLedger.js"
+import { Accounts } from "../accounts/Accounts.js"
+import { AppDirectory } from "../accounts/AppDirectory.js"
+import { NotifiersApi, eventIdsFor } from "../scalingo/NotifiersApi.js"
+import type { ScalingoAccount } from "../scalingo/ScalingoAccount.js"
+import { DeliveryLedger } from "../storage/DeliveryLedger.js"
 import {
   type Follow,
   type Subscription,
   type SubscriptionKey,
   Subscriptions,
   webhookSecretHashOf
-} from "../../storage/Subscriptions.js"
-import { readApp } from "../../watch/appRead.js"
-import { recordBaseline } from "../../watch/baseline.js"
-import { WEBHOOK_PATH, WatchSettings } from "../../watch/WatchSettings.js"
-import { audited } from "../audit/trail.js"
-import type { Person } from "../interaction/Interaction.js"
+} from "../storage/Subscriptions.js"
+import { readApp } from "./appRead.js"
+import { recordBaseline } from "./baseline.js"
+import { WEBHOOK_PATH, WatchSettings } from "./WatchSettings.js"
+import { audited } from "../runtime/auditTrail.js"
+import type { Person } from "../runtime/interaction/Interaction.js"
 
 /** What subscribing changes: a channel, an app, what it follows, whose account reads it. */
 export interface SubscribeRequest {

@@ -1,11 +1,11 @@
-import { fn } from "../../tracing/fn.js"
+import { fn } from "../tracing/fn.js"
 import { Effect, Option } from "effect"
-import { isPathSafeAppName } from "../../scalingo/appName.js"
-import { type Follow, Subscriptions } from "../../storage/Subscriptions.js"
-import { cannotPostHere, notAnAppName } from "../errorMessages.js"
-import type { SlashInvocation } from "../interaction/Interaction.js"
-import { show } from "../replies/Replies.js"
-import { Reply } from "../replies/Reply.js"
+import { isPathSafeAppName } from "../scalingo/appName.js"
+import { type Follow, Subscriptions } from "../storage/Subscriptions.js"
+import { cannotPostHere, notAnAppName } from "../runtime/errorMessages.js"
+import type { SlashInvocation } from "../runtime/interaction/Interaction.js"
+import { show } from "../runtime/replies/Replies.js"
+import { Reply } from "../runtime/replies/Reply.js"
 import { subscribeApp, unsubscribeApp } from "./subscribeApp.js"
 import {
   notSubscribed,
@@ -16,7 +16,7 @@ import {
   unknownFollowWords,
   unsubscribedMessage
 } from "./watchView.js"
-import { context, message, section } from "../../blockKit/blocks.js"
+import { context, message, section } from "../blockKit/blocks.js"
 
 const WORDS: Readonly<Record<string, Follow>> = {
   deploys: "deploys",

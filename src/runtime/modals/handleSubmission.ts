@@ -1,14 +1,14 @@
 import { Effect } from "effect"
 import { logWithReference } from "../errorMessages.js"
-import type { CommandServices, SubmissionHandler } from "../feature.js"
+import type { SubmissionHandler } from "../feature.js"
 import { CommandName, type ViewSubmission } from "../interaction/Interaction.js"
 import { toViewAck, type ViewAck } from "../replies/ModalAck.js"
-import { Conversation, conversationFor } from "../replies/Replies.js"
+import { Conversation, conversationFor, type Replies } from "../replies/Replies.js"
 
 /** A modal submission; always answers (an unexpected failure closes the modal after logging). */
 export const handleSubmissionWith =
-  (submissions: Readonly<Record<string, SubmissionHandler>>) =>
-  (submission: ViewSubmission): Effect.Effect<ViewAck, never, CommandServices> => {
+  <R>(submissions: Readonly<Record<string, SubmissionHandler<R>>>) =>
+  (submission: ViewSubmission): Effect.Effect<ViewAck, never, Exclude<R, Conversation> | Replies> => {
     const handler = Object.hasOwn(submissions, submission.callbackId) ? submissions[submission.callbackId] : undefined
     if (handler === undefined) return Effect.succeed(undefined)
     return Effect.gen(function* () {

@@ -1,13 +1,13 @@
 import { Layer } from "effect"
-import { AccountsSettings, readAccountsSettings } from "../accounts/AccountsSettings.js"
-import { readLoggingSettings } from "../logging.js"
-import { PolicySettings, readPolicySettings } from "../policies/PolicySettings.js"
-import { readScalingoSettings, ScalingoSettings } from "../scalingo/ScalingoSettings.js"
-import { readSlackSettings, SlackSettings } from "../slack/SlackSettings.js"
-import { readStorageSettings, StorageSettings } from "../storage/StorageSettings.js"
-import { readTracingSettings } from "../tracing/TracingSettings.js"
-import { readWatchSettings, WatchSettings } from "../watch/WatchSettings.js"
-import { readAllSettings } from "./readSettings.js"
+import { AccountsSettings, readAccountsSettings } from "./accounts/AccountsSettings.js"
+import { readLoggingSettings } from "./logging.js"
+import { PolicySettings, readPolicySettings } from "./policies/PolicySettings.js"
+import { readScalingoSettings, ScalingoSettings } from "./scalingo/ScalingoSettings.js"
+import { readSlackSettings, SlackSettings } from "./slack/SlackSettings.js"
+import { readStorageSettings, StorageSettings } from "./storage/StorageSettings.js"
+import { readTracingSettings } from "./tracing/TracingSettings.js"
+import { readWatchSettings, WatchSettings } from "./watching/WatchSettings.js"
+import { readAllSettings } from "./config/readSettings.js"
 
 /** Every area's settings read together, so start-up names every bad variable in one message. */
 export const readEverySetting = readAllSettings({

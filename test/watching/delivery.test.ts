@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
-import type { Message } from "../../../src/blockKit/blocks.js"
-import type { Reply } from "../../../src/commands/replies/Reply.js"
-import { type CommandKit, messageOf, type Recorded, startCommandKit, textOf } from "../../support/commandKit.js"
+import type { Message } from "../../src/blockKit/blocks.js"
+import type { Reply } from "../../src/runtime/replies/Reply.js"
+import { type CommandKit, messageOf, type Recorded, startCommandKit, textOf } from "../support/commandKit.js"
 
 const inChannel = (replies: ReadonlyArray<Recorded>, channel: string) =>
   replies.filter(
