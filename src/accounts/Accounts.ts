@@ -1,5 +1,5 @@
 import { fn } from "../tracing/fn.js"
-import { Effect, Layer, Option, type Redacted } from "effect"
+import { Effect, Layer, Option, Predicate, type Redacted } from "effect"
 import { Context } from "effect"
 import { BearerTokens } from "../scalingo/BearerTokens.js"
 import type { ScalingoError, TokenRejected } from "../scalingo/errors.js"
@@ -85,8 +85,7 @@ export class Accounts extends Context.Tag("bot/accounts/Accounts")<
       })
 
       const actingAs = <A, E, R>(person: SlackPerson, work: (linked: LinkedAccount) => Effect.Effect<A, E, R>) => {
-        const isRejected = (e: unknown): e is Extract<E, TokenRejected> =>
-          (e as { _tag?: string })?._tag === "TokenRejected"
+        const isRejected = (e: unknown): e is Extract<E, TokenRejected> => Predicate.isTagged(e, "TokenRejected")
         const attempt = (retried: boolean): Effect.Effect<A, unknown, R> =>
           Effect.gen(function* () {
             const linked = yield* require(person)

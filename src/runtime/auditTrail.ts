@@ -1,4 +1,5 @@
 import { Cause, Effect, Exit, Option } from "effect"
+import { isError, tagOf } from "./sentences/knownErrors.js"
 import { AuditRecords, type AuditOutcome } from "../storage/AuditRecords.js"
 import type { Person } from "./interaction/Interaction.js"
 
@@ -30,9 +31,10 @@ export const outcomeOfExit = (
   const failure = Cause.failureOption(exit.cause)
   if (Option.isNone(failure))
     return { outcome: "unknown", tag: Cause.isInterruptedOnly(exit.cause) ? "Interrupted" : "Defect" }
-  const error = failure.value as { _tag?: unknown; mayHaveApplied?: unknown }
-  const tag = typeof error?._tag === "string" && ID.test(error._tag) ? error._tag : "Error"
-  const lost = tag === "UnexpectedResponse" || (tag === "ScalingoUnavailable" && error.mayHaveApplied === true)
+  const error = failure.value
+  const named = tagOf(error)
+  const tag = named !== undefined && ID.test(named) ? named : "Error"
+  const lost = isError("UnexpectedResponse")(error) || (isError("ScalingoUnavailable")(error) && error.mayHaveApplied)
   return { outcome: lost ? "unknown" : "failed", tag }
 }
 

@@ -5,6 +5,7 @@ import type { Background } from "../Background.js"
 import type { PolicyGate } from "../policies/PolicyGate.js"
 import type { Intent } from "../policies/policy.js"
 import type { ScalingoServices } from "../scalingo/ScalingoLive.js"
+import type { KnownError } from "./sentences/knownErrors.js"
 import type { Storage } from "../storage/StorageLive.js"
 import type { ChangeExecutor } from "./changes/executors.js"
 import type { ButtonClick, SlashInvocation, ViewSubmission } from "./interaction/Interaction.js"
@@ -25,16 +26,16 @@ export interface GateTarget extends Intent {
 }
 
 /** How the router finds what a click or submission does; undefined leaves a stale value to its handler. */
-export type Target<I, R = RuntimeServices> = (input: I) => Effect.Effect<GateTarget | undefined, unknown, R>
+export type Target<I, R = RuntimeServices> = (input: I) => Effect.Effect<GateTarget | undefined, KnownError, R>
 
 export type Handler<I, R = RuntimeServices> = (
   input: I,
   args: ReadonlyArray<string>
-) => Effect.Effect<Reply | ReadonlyArray<Reply>, unknown, R | Conversation>
+) => Effect.Effect<Reply | ReadonlyArray<Reply>, KnownError, R | Conversation>
 
 export type SubmissionHandler<R = RuntimeServices> = (
   submission: ViewSubmission
-) => Effect.Effect<ModalAck, unknown, R | Conversation>
+) => Effect.Effect<ModalAck, KnownError, R | Conversation>
 
 /**
  * What one feature folder offers the router: its subcommands (by first word), the buttons and menus

@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto"
 import { type Duration, Effect, Either } from "effect"
 import { Accounts } from "../accounts/Accounts.js"
 import { Reply } from "../runtime/replies/Reply.js"
+import { tagOf } from "../runtime/sentences/knownErrors.js"
 import { PAUSE_REASONS, pausedNotice } from "./watchView.js"
 import { CommandName } from "../runtime/interaction/Interaction.js"
 import { AppsApi } from "../scalingo/AppsApi.js"
@@ -21,11 +22,9 @@ export interface Group {
   readonly subscriptions: Array<Subscription>
 }
 
-const tagOf = (error: unknown): string => (error as { _tag?: string })?._tag ?? "unknown"
-
 /** Why a read failure pauses a subscription; undefined when it is passing trouble (retried next time). */
 export const pauseReasonOf = (error: unknown): string | undefined => {
-  switch (tagOf(error)) {
+  switch (tagOf(error) ?? "unknown") {
     case "DeadLink":
     case "Unauthorized":
       return PAUSE_REASONS.deadLink
@@ -109,7 +108,7 @@ export const deliverGroup = (group: Group, options: GroupOptions) =>
         const reason = pauseReasonOf(read.left)
         if (reason === undefined) {
           yield* Effect.logWarning("could not read a watched app; trying again next time").pipe(
-            Effect.annotateLogs({ app: group.app, error: tagOf(read.left) })
+            Effect.annotateLogs({ app: group.app, error: tagOf(read.left) ?? "unknown" })
           )
         } else yield* Effect.forEach(group.subscriptions, (s) => pause(s, reason), { discard: true })
         return "read" as const

@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto"
 import { Effect, Option, Redacted } from "effect"
 import { Accounts } from "../accounts/Accounts.js"
+import { tagOf } from "../runtime/sentences/knownErrors.js"
 import { AppDirectory } from "../accounts/AppDirectory.js"
 import { NotifiersApi, eventIdsFor } from "../scalingo/NotifiersApi.js"
 import type { ScalingoAccount } from "../scalingo/ScalingoAccount.js"
@@ -158,7 +159,7 @@ const removeSubscription = (key: SubscriptionKey, person: Person) =>
         Effect.orElse(() => removeWith(person.userId)),
         Effect.catchAll((error) =>
           Effect.logWarning("could not delete a subscription's notifier").pipe(
-            Effect.annotateLogs({ error: (error as { _tag?: string })._tag ?? "unknown" })
+            Effect.annotateLogs({ error: tagOf(error) ?? "unknown" })
           )
         )
       )

@@ -1,5 +1,5 @@
 import { fn } from "../../tracing/fn.js"
-import { Cause, Effect, Exit, Redacted } from "effect"
+import { Cause, Effect, Exit, Predicate, Redacted } from "effect"
 import { Accounts } from "../../accounts/Accounts.js"
 import { say } from "../../blockKit/blocks.js"
 import { looksLikeApiToken } from "../../scalingo/ScalingoAccount.js"
@@ -30,7 +30,7 @@ const linkRecorded = (person: Person, channelId: string | undefined, token: stri
   )
 
 const rejected = (cause: Cause.Cause<unknown>) =>
-  Cause.failureOption(cause).pipe((f) => f._tag === "Some" && (f.value as { _tag?: string })._tag === "TokenRejected")
+  Cause.failureOption(cause).pipe((f) => f._tag === "Some" && Predicate.isTagged(f.value, "TokenRejected"))
 
 /** `login` opens the token form; `login <token>` links without it. Both answer privately. */
 export const login = fn("Login.command")(function* (invocation: SlashInvocation, args: ReadonlyArray<string>) {

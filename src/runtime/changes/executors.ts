@@ -4,6 +4,7 @@ import type { PendingChange } from "../../storage/PendingChanges.js"
 import type { RuntimeServices } from "../feature.js"
 import type { Person } from "../interaction/Interaction.js"
 import type { Conversation } from "../replies/Replies.js"
+import type { KnownError } from "../sentences/knownErrors.js"
 
 /** Who confirmed a change (always its asker), and the command name for sentences. */
 export interface Confirmer {
@@ -19,4 +20,4 @@ export interface Confirmer {
 export type ChangeExecutor = (
   change: PendingChange,
   confirmer: Confirmer
-) => Effect.Effect<Message, unknown, RuntimeServices | Conversation>
+) => Effect.Effect<Message, KnownError, RuntimeServices | Conversation>
