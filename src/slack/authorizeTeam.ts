@@ -34,7 +34,7 @@ const MAX_REMEMBERED = 1_000
 export const makeAuthorizeTeam = Effect.gen(function* () {
   const installations = yield* Installations
   const warned = new Set<string>()
-  return (source: AuthorizeSource) =>
+  return (source: AuthorizeSource): Effect.Effect<Authorized, NotInstalled | StorageError> =>
     Effect.gen(function* () {
       const teamId = source.teamId ?? ""
       const found = teamId === "" ? Option.none<Installation>() : yield* installations.find(teamId, source.enterpriseId)
