@@ -22,11 +22,11 @@ import { WatcherLive } from "./watching/Watcher.js"
  * storage closes last.
  */
 const Infrastructure = Layer.mergeAll(
-  StorageLive,
   ScalingoLive.pipe(Layer.provide(HttpClientLive)),
+  // Every Web API call reads its team's bot token from the installation store.
   SlackWebLive,
   Background.layer
-)
+).pipe(Layer.provideMerge(StorageLive))
 
 const Policies = Layer.mergeAll(PolicyGate.layer, AuditRetention.layer).pipe(
   Layer.provide(WorkspaceAdminsLive),

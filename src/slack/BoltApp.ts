@@ -1,5 +1,7 @@
-import { App, type CustomRoute, LogLevel } from "@slack/bolt"
+import { App, type CustomRoute, ErrorCode, LogLevel } from "@slack/bolt"
 import { Cause, Data, Effect, Exit, Layer, Option, Redacted, Runtime } from "effect"
+import { makeAuthorizeTeam } from "./authorizeTeam.js"
+import { seedInstallation } from "./seedInstallation.js"
 import { Background } from "../Background.js"
 import { LoggingSettings } from "../logging.js"
 import { SlackSettings } from "./SlackSettings.js"
@@ -19,19 +21,7 @@ import { hardenedHttpReceiver } from "./hardenedReceiver.js"
 import { registerListeners } from "./listeners.js"
 import { makeAckGate } from "./AckGate.js"
 import { makeWorkTurns } from "./WorkTurns.js"
-import { SlackRetryPolicy, SlackWeb } from "./SlackWeb.js"
-
-/** The bot token was refused by Slack: starting would only fail every request. */
-export class SlackTokenRefused extends Data.TaggedError("SlackTokenRefused")<{ readonly code: string }> {
-  override get message() {
-    return (
-      `Slack refused SLACK_BOT_TOKEN (${this.code}). Copy the Bot User OAuth Token (xoxb-…) ` +
-      `from your Slack app's "OAuth & Permissions" page.`
-    )
-  }
-}
-
-const refusedCodes = new Set(["invalid_auth", "not_authed", "account_inactive", "token_revoked", "token_expired"])
+import { SlackRetryPolicy } from "./SlackWeb.js"
 
 /**
  * Bolt as a scoped layer: started when the layer is built, stopped on shutdown, after which
@@ -41,7 +31,6 @@ export const BoltAppLive = Layer.scopedDiscard(
   Effect.gen(function* () {
     const settings = yield* SlackSettings
     const logging = yield* LoggingSettings
-    const slack = yield* SlackWeb
     const background = yield* Background
     const health = yield* StorageHealth
     const policy = yield* SlackRetryPolicy
@@ -61,21 +50,9 @@ export const BoltAppLive = Layer.scopedDiscard(
     const turns = yield* makeWorkTurns(gate)
     const inTurn = <A>(effect: Effect.Effect<A, never, CommandServices>) => tracked(turns.inTurn(effect))
 
-    // Verify the bot token deliberately: a refused token stops the start with a clear message,
-    // an unreachable Slack only warns (Bolt would otherwise crash the process on its own check).
-    const identity = yield* slack.authTest.pipe(Effect.timeout("5 seconds"), Effect.either)
-    if (identity._tag === "Left") {
-      const code = identity.left._tag === "SlackApiError" ? identity.left.code : "timeout"
-      if (refusedCodes.has(code)) return yield* new SlackTokenRefused({ code })
-      yield* Effect.logWarning(`Could not reach Slack to verify the bot token (${code}); starting anyway.`)
-    } else {
-      yield* Effect.logInfo(
-        `Connected to Slack as bot ${identity.right.botUserId ?? "?"} in ${identity.right.team ?? "?"}`
-      )
-    }
-    const botToken = Redacted.value(settings.botToken)
-    const botId = identity._tag === "Right" ? identity.right.botId : undefined
-    const botUserId = identity._tag === "Right" ? identity.right.botUserId : undefined
+    // SLACK_BOT_TOKEN becomes its team's installation; every request and Web API call goes through the store.
+    yield* seedInstallation
+    const authorizeTeam = yield* makeAuthorizeTeam
     const socketMode = Option.isSome(settings.appToken)
 
     const logger = boltLogger(runtime as Runtime.Runtime<never>, logging.level)
@@ -117,7 +94,8 @@ export const BoltAppLive = Layer.scopedDiscard(
               gate
             })
           }),
-      authorize: async () => ({ botToken, ...(botId ? { botId } : {}), ...(botUserId ? { botUserId } : {}) }),
+      // Through the installation store, in HTTP and Socket Mode alike: an unknown team is refused.
+      authorize: (source) => runPromise(authorizeTeam(source)),
       processBeforeResponse: false,
       logger,
       logLevel: LogLevel.INFO,
@@ -154,6 +132,8 @@ export const BoltAppLive = Layer.scopedDiscard(
         )
     })
     app.error(async (error) => {
+      // A refused team was logged by authorizeTeam, once; Bolt has acknowledged the request without an answer.
+      if (error.code === ErrorCode.AuthorizationError) return
       Runtime.runFork(runtime)(Effect.logError("Bolt reported an error", error.message))
     })
 

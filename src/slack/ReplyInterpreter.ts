@@ -17,9 +17,10 @@ const nowhere = (method: string) => Effect.fail(new ReplyFailed({ method, code: 
 export const ReplyInterpreterLive = Layer.effect(
   Replies,
   Effect.gen(function* () {
-    const slack = yield* SlackWeb
+    const web = yield* SlackWeb
 
     const privately = (origin: Origin, message: Message, replace: boolean): Effect.Effect<Shown, ReplyFailed> => {
+      const slack = web.forTeam(origin.person.teamId)
       const ephemeral =
         origin.channelId === undefined
           ? // A click on the App Home has neither a channel nor a response_url: the answer goes to the DM.
@@ -51,8 +52,10 @@ export const ReplyInterpreterLive = Layer.effect(
       return Effect.as(viaResponseUrl, { privately: true })
     }
 
-    const show = (origin: Origin, reply: Reply): Effect.Effect<Shown, ReplyFailed> =>
-      Reply.$match(reply, {
+    const show = (origin: Origin, reply: Reply): Effect.Effect<Shown, ReplyFailed> => {
+      // Every call is made as the bot of the workspace the interaction (or subscription) belongs to.
+      const slack = web.forTeam(origin.person.teamId)
+      return Reply.$match(reply, {
         Private: ({ message, replace }) => privately(origin, message, replace === true),
         Post: ({ message, channel, threadTs, orPrivately }) => {
           const where = channel ?? origin.channelId
@@ -121,6 +124,7 @@ export const ReplyInterpreterLive = Layer.effect(
           slack.publishHome(origin.person.userId, view).pipe(Effect.mapError(failed), Effect.as({})),
         Nothing: () => Effect.succeed({})
       })
+    }
 
     return Replies.of({ show })
   })

@@ -1,6 +1,7 @@
 import { HttpClientLive } from "../HttpClientLive.js"
-import { Context, Effect, Layer } from "effect"
+import { Context, Effect, Layer, Option, type Redacted } from "effect"
 import type { types } from "@slack/bolt"
+import { Installations } from "../storage/Installations.js"
 import { SlackSettings } from "./SlackSettings.js"
 import type { Message } from "../blockKit/blocks.js"
 import type { View } from "../blockKit/views.js"
@@ -56,7 +57,7 @@ export interface TriggerOptions {
 
 type Call<A> = Effect.Effect<A, SlackApiError>
 
-/** The only door to Slack's Web API. Commands talk to it through plain values, never Bolt objects. */
+/** Slack's Web API as the bot installed in one workspace. Commands talk to it through plain values. */
 export interface SlackWebService {
   readonly postMessage: (args: { channel: string; message: Message; threadTs?: string }) => Call<{
     ts: string
@@ -77,10 +78,28 @@ export interface SlackWebService {
   readonly openDirectMessage: (userId: string) => Call<{ channel: string }>
   readonly uploadFile: (upload: FileUpload) => Call<{ fileId: string }>
   readonly userInfo: (userId: string) => Call<SlackUser>
-  readonly authTest: Call<{ botId: string | undefined; botUserId: string | undefined; team: string | undefined }>
+  readonly authTest: Call<{
+    botId: string | undefined
+    botUserId: string | undefined
+    team: string | undefined
+    teamId: string | undefined
+    enterpriseId: string | undefined
+  }>
 }
 
-export class SlackWeb extends Context.Tag("bot/slack/SlackWeb")<SlackWeb, SlackWebService>() {}
+/** The only door to Slack's Web API: every call is made as the bot of one workspace (team). */
+export interface SlackWebTeams {
+  /** The team's bot, its token read from the installation store at each call (cached there briefly). */
+  readonly forTeam: (teamId: string) => SlackWebService
+  /** The bot of an explicit token: only to identify a token before it is installed (auth.test). */
+  readonly withToken: (botToken: Redacted.Redacted<string>) => SlackWebService
+}
+
+export class SlackWeb extends Context.Tag("bot/slack/SlackWeb")<SlackWeb, SlackWebTeams>() {}
+
+/** A team without an installation, or a store that cannot be read: the call fails with this code. */
+const NOT_INSTALLED = { code: "not_installed" } as const
+const STORE_UNAVAILABLE = { code: "installation_unavailable" } as const
 
 /** SlackWeb on whatever HttpClient the layer is given (tests and the composition root choose). */
 export const SlackWebFromHttpClient = Layer.effect(
@@ -88,14 +107,37 @@ export const SlackWebFromHttpClient = Layer.effect(
   Effect.gen(function* () {
     const settings = yield* SlackSettings
     const policy = yield* SlackRetryPolicy
+    const installations = yield* Installations
     const http = yield* makeSlackHttp
-    const api = makeWebApi(http, settings.apiUrl, settings.botToken)
+    const respond = makeRespond(http)
+    const clientOf = (botToken: Effect.Effect<Redacted.Redacted<string>, { readonly code: string }>) => {
+      const api = makeWebApi(http, settings.apiUrl, botToken)
+      return {
+        ...makeMessages(api),
+        ...makeViews(api, policy),
+        ...makePeople(api),
+        respond,
+        uploadFile: makeFileUpload(api, http)
+      } satisfies SlackWebService
+    }
+    const tokenOf = (teamId: string) =>
+      installations.find(teamId).pipe(
+        Effect.mapError(() => STORE_UNAVAILABLE),
+        Effect.flatMap(
+          Option.match({ onNone: () => Effect.fail(NOT_INSTALLED), onSome: (found) => Effect.succeed(found.botToken) })
+        )
+      )
+    const teams = new Map<string, SlackWebService>()
     return SlackWeb.of({
-      ...makeMessages(api),
-      ...makeViews(api, policy),
-      ...makePeople(api),
-      respond: makeRespond(http),
-      uploadFile: makeFileUpload(api, http)
+      forTeam: (teamId) => {
+        const known = teams.get(teamId)
+        if (known !== undefined) return known
+        if (teams.size >= 1_000) teams.clear()
+        const client = clientOf(tokenOf(teamId))
+        teams.set(teamId, client)
+        return client
+      },
+      withToken: (botToken) => clientOf(Effect.succeed(botToken))
     })
   })
 )

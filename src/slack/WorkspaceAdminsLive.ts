@@ -22,7 +22,7 @@ export const WorkspaceAdminsLive = Layer.effect(
           const now = yield* Clock.currentTimeMillis
           const known = cache.get(key)
           if (known !== undefined && known.until > now) return known.admin
-          const user = yield* slack.userInfo(userId).pipe(Effect.either)
+          const user = yield* slack.forTeam(teamId).userInfo(userId).pipe(Effect.either)
           if (user._tag === "Left") {
             yield* Effect.logWarning("could not ask Slack whether a person is an admin", { code: user.left.code })
             return false

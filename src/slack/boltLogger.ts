@@ -14,7 +14,9 @@ const ROUTINE = [
   /^Request body exceeded the maximum allowed size/,
   /^A (ping|pong) wasn't received from the server/,
   /^Peer did not complete the close handshake/,
-  /^API Call failed due to rate limiting/
+  /^API Call failed due to rate limiting/,
+  // A team without an installation: authorizeTeam.ts says so itself, once per team.
+  /^Authorization of incoming event did not succeed/
 ]
 
 /** Debug lines that would print a whole payload (what a person typed, response URLs): cut after the prefix. */

@@ -4,6 +4,7 @@ import { AccountLinks } from "./AccountLinks.js"
 import { AuditRecords } from "./AuditRecords.js"
 import { ChannelPolicies } from "./ChannelPolicies.js"
 import { DeliveryLedger } from "./DeliveryLedger.js"
+import { Installations } from "./Installations.js"
 import { Leases } from "./Leases.js"
 import { MigrationsLive } from "./Migrations.js"
 import { PendingChanges } from "./PendingChanges.js"
@@ -40,9 +41,13 @@ export type Storage =
   | ChannelPolicies
   | AuditRecords
   | Stars
+  | Installations
 
 export const makeStorageLive = (options: StorageOptions = {}): Layer.Layer<Storage, StorageError, StorageSettings> => {
-  const links = AccountLinks.layer.pipe(Layer.provideMerge(SealingKeys.layer), Layer.provideMerge(TokenSealer.layer))
+  const links = Layer.mergeAll(AccountLinks.layer, Installations.layer).pipe(
+    Layer.provideMerge(SealingKeys.layer),
+    Layer.provideMerge(TokenSealer.layer)
+  )
   return Layer.mergeAll(
     tokenResealing(options.resealEvery ?? RESEAL_EVERY).pipe(Layer.provideMerge(links)),
     StorageHealth.layer,

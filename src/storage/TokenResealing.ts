@@ -1,5 +1,6 @@
 import { type Duration, Effect, Layer, Schedule } from "effect"
 import { AccountLinks, type ResealReport } from "./AccountLinks.js"
+import { Installations } from "./Installations.js"
 import { SealingKeys } from "./SealingKeys.js"
 
 /** How often stored tokens are brought onto the sealing key after the pass at start. */
@@ -41,6 +42,21 @@ const situationOf = (report: ResealReport) => {
   return lines
 }
 
+/** Bot tokens this replica cannot open: SLACK_BOT_TOKEN's workspace is sealed again at the next start. */
+const botSituationOf = (report: ResealReport): Array<["info" | "warn", string]> => {
+  const unreadable = [...report.unreadable.values()].reduce((sum, n) => sum + n, 0)
+  return unreadable === 0
+    ? []
+    : [
+        [
+          "warn",
+          `${unreadable} stored Slack bot token(s) cannot be opened with this replica's TOKEN_ENCRYPTION_KEY ` +
+            `(sealed with key(s) ${list(report.unreadable.keys())}); those workspaces are refused until ` +
+            "a replica holding the key re-seals them or the bot is installed there again."
+        ]
+      ]
+}
+
 /**
  * Announces this replica's first key (SealingKeys), then re-seals stored tokens onto the sealing key at
  * start and every `every`: rows a slower replica saved with an older key, or left by a rotation, move
@@ -51,15 +67,24 @@ export const tokenResealing = (every: Duration.DurationInput = RESEAL_EVERY) =>
     Effect.gen(function* () {
       const sealingKeys = yield* SealingKeys
       const links = yield* AccountLinks
+      const installations = yield* Installations
       yield* sealingKeys.announce
       let lastSituation = ""
 
       const pass = Effect.gen(function* () {
         const report = yield* links.resealAll()
+        const bots = yield* installations.resealAll()
         if (report.resealed > 0) {
           yield* Effect.logInfo(`Re-sealed ${report.resealed} stored Scalingo token(s) with key ${report.keyId}`)
         }
-        const situation = situationOf(report)
+        if (bots.resealed > 0) {
+          yield* Effect.logInfo(`Re-sealed ${bots.resealed} stored Slack bot token(s) with key ${bots.keyId}`)
+        }
+        // An old key may go only once neither kind of token is sealed with it.
+        const situation = [
+          ...situationOf({ ...report, remaining: report.remaining + bots.remaining }),
+          ...botSituationOf(bots)
+        ]
         const said = JSON.stringify(situation)
         if (said === lastSituation) return
         lastSituation = said

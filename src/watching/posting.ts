@@ -20,6 +20,7 @@ const PAUSING = new Set([
   "restricted_action",
   "team_access_not_granted",
   "missing_scope",
+  "not_installed",
   "no_destination"
 ])
 

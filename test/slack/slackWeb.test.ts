@@ -1,8 +1,14 @@
 // SlackWeb, the bot's one door to Slack, against the fake Slack over real HTTP: the bearer, Slack's
 // refusals as tagged errors, retries for Slack busy with Retry-After honoured, rate limits per method and
 // channel, and the methods the features need. Clocks are shortened through SlackRetryPolicy.
+import { mkdtempSync, rmSync } from "node:fs"
+import { tmpdir } from "node:os"
+import path from "node:path"
 import { Effect, Either, Layer, ManagedRuntime, Option, Redacted } from "effect"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
+import { Installations } from "../../src/storage/Installations.js"
+import { makeStorageLive } from "../../src/storage/StorageLive.js"
+import { StorageSettings } from "../../src/storage/StorageSettings.js"
 import { SlackSettings } from "../../src/slack/SlackSettings.js"
 import {
   type SlackApiError,
@@ -13,8 +19,10 @@ import {
   type SlackWebService
 } from "../../src/slack/SlackWeb.js"
 import { type FakeSlack, type FakeSlackCall, startFakeSlack } from "../support/fakeSlack.js"
+import { newKey, settingsFor } from "../storage/storageFixtures.js"
 
 const TOKEN = "xoxb-slack-web-test-token"
+const TEAM = "T0001"
 const POLICY: SlackRetryPolicyValues = {
   retries: 2,
   factor: 2,
@@ -32,7 +40,8 @@ const modal = { type: "modal" as const, title: { type: "plain_text" as const, te
 
 describe("SlackWeb against the fake Slack", () => {
   let slack: FakeSlack
-  let runtime: ManagedRuntime.ManagedRuntime<SlackWeb, never>
+  let runtime: ManagedRuntime.ManagedRuntime<SlackWeb | Installations, unknown>
+  const dataDir = mkdtempSync(path.join(tmpdir(), "slack-web-"))
   beforeAll(async () => {
     slack = await startFakeSlack()
     const settings = SlackSettings.make({
@@ -43,18 +52,38 @@ describe("SlackWeb against the fake Slack", () => {
       apiUrl: slack.apiUrl,
       command: "/scalingo"
     })
+    // The team's bot token comes from the installation store, as in the bot.
+    const storage = makeStorageLive().pipe(
+      Layer.provide(StorageSettings.make(settingsFor(path.join(dataDir, "bot.sqlite"), { keys: newKey() })))
+    )
     runtime = ManagedRuntime.make(
-      SlackWebLive.pipe(Layer.provide(settings), Layer.provide(Layer.succeed(SlackRetryPolicy, POLICY)))
+      SlackWebLive.pipe(
+        Layer.provide(settings),
+        Layer.provide(Layer.succeed(SlackRetryPolicy, POLICY)),
+        Layer.provideMerge(storage)
+      )
+    )
+    await runtime.runPromise(
+      Effect.flatMap(Installations, (installations) =>
+        installations.save({
+          teamId: TEAM,
+          enterpriseId: null,
+          botToken: Redacted.make(TOKEN),
+          botUserId: "U0BOT",
+          botId: "B0001"
+        })
+      )
     )
   })
   afterAll(async () => {
     await runtime?.dispose()
     await slack?.close()
+    rmSync(dataDir, { recursive: true, force: true })
   })
 
-  /** Runs one use of SlackWeb: Right with its value, Left with the SlackApiError. */
+  /** Runs one use of SlackWeb as the team's bot: Right with its value, Left with the SlackApiError. */
   const use = <A>(f: (web: SlackWebService) => Effect.Effect<A, SlackApiError>) =>
-    runtime.runPromise(Effect.either(Effect.flatMap(SlackWeb, f)))
+    runtime.runPromise(Effect.either(Effect.flatMap(SlackWeb, (teams) => f(teams.forTeam(TEAM)))))
   const callsTo = (method: string, channel?: string): Array<FakeSlackCall> =>
     slack.calls.filter((c) => c.method === method && (channel === undefined || c.params.channel === channel))
 
@@ -114,7 +143,9 @@ describe("SlackWeb against the fake Slack", () => {
     async () => {
       slack.fail("chat.postMessage", { status: 429, retryAfterSeconds: 1, times: 1, channel: "CHOT" })
       const hot = runtime.runPromise(
-        Effect.flatMap(SlackWeb, (web) => web.postMessage({ channel: "CHOT", message: message("busy") }))
+        Effect.flatMap(SlackWeb, (teams) =>
+          teams.forTeam(TEAM).postMessage({ channel: "CHOT", message: message("busy") })
+        )
       )
       const limited = await slack.waitForCall("chat.postMessage", (c) => c.params.channel === "CHOT")
       // The call is recorded before it is answered: let the 429 reach the bot before the others start.
@@ -199,5 +230,18 @@ describe("SlackWeb against the fake Slack", () => {
     const boss = Either.getOrThrow(await use((web) => web.userInfo("UBOSS")))
     const member = Either.getOrThrow(await use((web) => web.userInfo("UMEMBER")))
     expect([boss.isAdmin, boss.isOwner, member.isAdmin, member.isOwner]).toEqual([true, true, false, false])
+  })
+
+  it("a team without an installation gets not_installed, and Slack is never called with any token", async () => {
+    const before = slack.calls.length
+    const refused = await runtime.runPromise(
+      Effect.either(
+        Effect.flatMap(SlackWeb, (teams) =>
+          teams.forTeam("T-UNKNOWN").postMessage({ channel: "CNOWHERE", message: message("x") })
+        )
+      )
+    )
+    expect(Either.isLeft(refused) && refused.left.code).toBe("not_installed")
+    expect(slack.calls.length).toBe(before)
   })
 })

@@ -4,6 +4,7 @@ import { Effect, Exit, Option, Redacted } from "effect"
 import { accountLinksSuite } from "./accountLinksSuite.js"
 import { auditRecordsSuite } from "./auditRecordsSuite.js"
 import { deliveryLedgerSuite } from "./deliveryLedgerSuite.js"
+import { installationsSuite } from "./installationsSuite.js"
 import { keyRotationSuite } from "./keyRotationSuite.js"
 import { leasesSuite } from "./leasesSuite.js"
 import { pendingChangesSuite } from "./pendingChangesSuite.js"
@@ -57,6 +58,7 @@ describe.skipIf(!testDatabaseUrl)("Repositories on PostgreSQL (needs TEST_DATABA
   describe("Leases", () => leasesSuite(postgres))
   describe("ChannelPolicies and Stars", () => policiesAndStarsSuite(postgres))
   describe("AuditRecords", () => auditRecordsSuite(postgres))
+  describe("Installations", () => installationsSuite(postgres))
 })
 
 describe.skipIf(!testDatabaseUrl)("PostgreSQL storage (needs TEST_DATABASE_URL)", () => {

@@ -7,6 +7,7 @@ import { generatedKeyFileName } from "../../src/storage/GeneratedKeyFile.js"
 import { accountLinksSuite } from "./accountLinksSuite.js"
 import { auditRecordsSuite } from "./auditRecordsSuite.js"
 import { deliveryLedgerSuite } from "./deliveryLedgerSuite.js"
+import { installationsSuite } from "./installationsSuite.js"
 import { keyRotationSuite } from "./keyRotationSuite.js"
 import { leasesSuite } from "./leasesSuite.js"
 import { pendingChangesSuite } from "./pendingChangesSuite.js"
@@ -49,6 +50,7 @@ describe("Repositories on SQLite", () => {
   describe("Leases", () => leasesSuite(sqlite))
   describe("ChannelPolicies and Stars", () => policiesAndStarsSuite(sqlite))
   describe("AuditRecords", () => auditRecordsSuite(sqlite))
+  describe("Installations", () => installationsSuite(sqlite))
 })
 
 describe("SQLite storage", () => {

@@ -20,7 +20,9 @@ const Conversation = Schema.Struct({ channel: Schema.Struct({ id: Schema.String 
 const Identity = Schema.Struct({
   bot_id: Schema.optional(Schema.String),
   user_id: Schema.optional(Schema.String),
-  team: Schema.optional(Schema.String)
+  team: Schema.optional(Schema.String),
+  team_id: Schema.optional(Schema.String),
+  enterprise_id: Schema.optional(Schema.String)
 })
 
 /** Who is who: the bot itself, a person (workspace admin or owner?), and a direct message with them. */
@@ -44,7 +46,13 @@ export const makePeople = (api: WebApi): Pick<SlackWebService, "userInfo" | "ope
     api
       .call({ method: "conversations.open", params: { users: userId }, answer: Conversation })
       .pipe(Effect.map((answer) => ({ channel: answer.channel.id }))),
-  authTest: api
-    .call({ method: "auth.test", params: {}, answer: Identity })
-    .pipe(Effect.map((r) => ({ botId: r.bot_id, botUserId: r.user_id, team: r.team })))
+  authTest: api.call({ method: "auth.test", params: {}, answer: Identity }).pipe(
+    Effect.map((r) => ({
+      botId: r.bot_id,
+      botUserId: r.user_id,
+      team: r.team,
+      teamId: r.team_id,
+      enterpriseId: r.enterprise_id
+    }))
+  )
 })

@@ -26,9 +26,22 @@ const formFields = (params: Readonly<Record<string, unknown>>): Array<[string, s
       value === undefined ? [] : [[key, typeof value === "object" ? JSON.stringify(value) : String(value)]]
   )
 
-export const makeWebApi = (http: SlackHttpService, apiUrl: string, botToken: Redacted.Redacted<string>) => {
+/**
+ * `botToken` is looked up at each call (the team's installation, cached by the store); failing, it names
+ * the code the call fails with (e.g. `not_installed`).
+ */
+export const makeWebApi = (
+  http: SlackHttpService,
+  apiUrl: string,
+  botToken: Effect.Effect<Redacted.Redacted<string>, { readonly code: string }>
+) => {
   const base = apiUrl.endsWith("/") ? apiUrl : `${apiUrl}/`
-  const request = (method: string, params: Readonly<Record<string, unknown>>, encoding: "json" | "form") => {
+  const request = (
+    botToken: Redacted.Redacted<string>,
+    method: string,
+    params: Readonly<Record<string, unknown>>,
+    encoding: "json" | "form"
+  ) => {
     const post = HttpClientRequest.post(`${base}${method}`).pipe(
       HttpClientRequest.bearerToken(botToken),
       HttpClientRequest.acceptJson
@@ -39,23 +52,25 @@ export const makeWebApi = (http: SlackHttpService, apiUrl: string, botToken: Red
   }
 
   const call = <A, I>(spec: ApiCall<A, I>): Effect.Effect<A, SlackApiError> =>
-    http
-      .deliver({
-        method: spec.method,
-        request: request(spec.method, spec.params, spec.encoding ?? "json"),
-        lane: Option.map(spec.lane ?? Option.some(""), (scope) => `${spec.method} ${scope}`),
-        waitWhenLimited: spec.waitWhenLimited ?? true,
-        ...(spec.budgetMs !== undefined ? { budgetMs: spec.budgetMs } : {})
-      })
-      .pipe(
-        // Decoded synchronously: Slack's answers need no effectful decoding.
-        Effect.flatMap((body) =>
-          Either.match(Schema.decodeUnknownEither(spec.answer)(body), {
-            onLeft: () => Effect.fail(new SlackApiError({ method: spec.method, code: "invalid_response" })),
-            onRight: Effect.succeed
-          })
-        )
+    botToken.pipe(
+      Effect.mapError(({ code }) => new SlackApiError({ method: spec.method, code })),
+      Effect.flatMap((token) =>
+        http.deliver({
+          method: spec.method,
+          request: request(token, spec.method, spec.params, spec.encoding ?? "json"),
+          lane: Option.map(spec.lane ?? Option.some(""), (scope) => `${spec.method} ${scope}`),
+          waitWhenLimited: spec.waitWhenLimited ?? true,
+          ...(spec.budgetMs !== undefined ? { budgetMs: spec.budgetMs } : {})
+        })
+      ),
+      // Decoded synchronously: Slack's answers need no effectful decoding.
+      Effect.flatMap((body) =>
+        Either.match(Schema.decodeUnknownEither(spec.answer)(body), {
+          onLeft: () => Effect.fail(new SlackApiError({ method: spec.method, code: "invalid_response" })),
+          onRight: Effect.succeed
+        })
       )
+    )
 
   return { call }
 }
