@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
-import { SUBCOMMANDS } from "../../src/commands/help/help.js"
+import { SUBCOMMANDS } from "../../src/commands/catalogue.js"
 import { type CommandKit, messageOf, startCommandKit, textOf } from "../support/commandKit.js"
 
 describe("help (in-process)", () => {

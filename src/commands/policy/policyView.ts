@@ -1,7 +1,7 @@
 import { context, type Message, message, say, section } from "../../blockKit/blocks.js"
 import { code, listOf, slackDate } from "../../blockKit/text.js"
 import { modal, type View } from "../../blockKit/views.js"
-import { allowedChanges, type EffectivePolicy, type Verdict } from "../../policies/policy.js"
+import { allowedChanges, type EffectivePolicy, POLICY_ACTIONS, type Verdict } from "../../policies/policy.js"
 
 /** Every sentence about channel policies: what one allows, refusals, changes and their announcements. */
 
@@ -12,7 +12,7 @@ const where = (channelId: string | undefined) =>
 
 /** "restart and scale" / "every change (create, restart, scale, subscribe)" / "no change". */
 const changesText = (policy: EffectivePolicy) => {
-  if (policy.mode === "all") return "every change (create, restart, scale, subscribe)"
+  if (policy.mode === "all") return `every change (${POLICY_ACTIONS.join(", ")})`
   const allowed = allowedChanges(policy)
   return allowed.length === 0 ? "no change" : listOf(allowed.map((a) => code(a)))
 }
@@ -98,7 +98,7 @@ export const policyUsage = (command: string, problem: "usage" | "action" | "patt
   say(
     problem === "action"
       ? `:warning: ${listOf(words.map((w) => code(w, 30)))} is not a change a policy knows: ` +
-          "choose from `create`, `restart`, `scale`, `subscribe` (or `all`)."
+          `choose from ${POLICY_ACTIONS.map((a) => code(a)).join(", ")} (or \`all\`).`
       : problem === "pattern"
         ? `:warning: ${listOf(words.map((w) => code(w, 70)))} is not an app name or a prefix ending in \`*\`.`
         : ":warning: I did not understand that policy.",
