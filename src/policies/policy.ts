@@ -12,6 +12,9 @@ export type Action = "read" | PolicyAction
 /** The changes a policy can name, as stored; the commands' declarations name them (a test keeps both in step). */
 export const POLICY_ACTIONS: ReadonlyArray<PolicyAction> = PolicyAction.literals
 
+/** The first words `policy` understands. */
+export const POLICY_VERBS: ReadonlyArray<string> = ["read-only", "allow", "apps", "reset"]
+
 const isAction = (word: string): word is PolicyAction => (POLICY_ACTIONS as ReadonlyArray<string>).includes(word)
 
 /** A stored change's action (`restart`, `scale`, …) as the change a policy must allow. */
@@ -122,7 +125,8 @@ export const parsePolicyWords = (args: ReadonlyArray<string>, changeWords: Chang
     if (bad.length > 0) return { _tag: "Invalid", problem: "pattern", words: bad.slice(0, 5) }
     return { _tag: "Apps", patterns: [...new Set(rest)] }
   }
-  return { _tag: "Invalid", problem: "usage", words: [] }
+  // The word not understood, so that a slip (`policy alow …`) can be named back with what was meant.
+  return { _tag: "Invalid", problem: "usage", words: [first.slice(0, 40)] }
 }
 
 /** The channel's new policy: each request changes one side (which changes, or which apps) and keeps the other. */

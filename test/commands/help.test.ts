@@ -90,6 +90,9 @@ describe("help (in-process)", () => {
       expect(text).not.toContain("*Look*")
     }
     expect(joinedTexts(await kit.slash("sub"))).toMatch(/Did you mean .*subscribe.* or .*subscriptions/)
+    // The words after a command too: the policy's verbs and the changes it names.
+    expect(joinedTexts(await kit.slash("policy alow restart"))).toContain("Did you mean `policy allow`?")
+    expect(joinedTexts(await kit.slash("policy allow restrat"))).toContain("Did you mean `restart`?")
   })
 
   it("polish 6: a mistyped app gets “did you mean” from the person's own apps, and nothing is sent", async () => {

@@ -6,7 +6,7 @@ import type { Handler } from "../../runtime/feature.js"
 import type { SlashInvocation } from "../../runtime/interaction/Interaction.js"
 import { Reply } from "../../runtime/replies/Reply.js"
 import { NotFound } from "../../scalingo/errors.js"
-import { didYouMeanAppMessage } from "./helpView.js"
+import { didYouMeanAppMessage, looksSecret } from "./helpView.js"
 
 const isAppNotFound = (error: unknown): error is NotFound => error instanceof NotFound && error.resource === "app"
 
@@ -32,6 +32,8 @@ export const suggestingApps =
     handler(invocation, args).pipe(
       Effect.catchIf(isAppNotFound, (error) => {
         const [typed = "", ...rest] = args
+        // A pasted credential is never repeated back, even as the name someone typed.
+        if (looksSecret(typed)) return Effect.fail(error)
         return Effect.flatMap(closeApps(invocation, typed), (meant) =>
           meant.length === 0
             ? Effect.fail(error)
