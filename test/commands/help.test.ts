@@ -63,7 +63,7 @@ describe("help (in-process)", () => {
     expect(text).toContain("/scalingo help <command>")
   })
 
-  it("polish 6: `help <command>` gives its detail: every form, an example each, the picker and the policy", async () => {
+  it("polish 6: `help <command>` gives its detail: every form, an example each, picker and policy", async () => {
     const text = joinedTexts(await kit.slash("help scale"))
     expect(text).toContain("/scalingo scale &lt;app&gt; &lt;type&gt;:&lt;amount&gt;[:&lt;size&gt;]")
     expect(text).toContain("/scalingo scale my-app web:3 worker:+1")
