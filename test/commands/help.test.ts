@@ -60,7 +60,7 @@ describe("help (in-process)", () => {
     // One line per command: the other forms (`login <token>`, `policy allow …`) wait for `help <command>`.
     expect(text).not.toContain("login tk-us-")
     expect(text).not.toContain("policy allow restart scale")
-    expect(text).toContain("/scalingo help <command>")
+    expect(text).toContain("/scalingo help &lt;command&gt;")
   })
 
   it("polish 6: `help <command>` gives its detail: every form, an example each, picker and policy", async () => {

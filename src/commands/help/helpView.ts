@@ -15,7 +15,7 @@ const GROUP_TITLES: Readonly<Record<HelpGroup, string>> = {
 const example = (command: string, info: CommandInfo) => code(`${command} ${info.forms[0].example}`)
 
 const moreHelp = (command: string) =>
-  `\`${command} help <command>\` tells more about one (\`${command} help scale\`). ` +
+  `${code(`${command} help <command>`)} tells more about one (${code(`${command} help scale`)}). ` +
   "Answers about your account are visible only to you; a command that needs an app offers a picker when " +
   "you leave it out."
 
@@ -44,7 +44,7 @@ export const helpMessage = (command: string, commands: ReadonlyArray<CommandInfo
   const groups = HELP_GROUPS.flatMap((group) => {
     const members = commands.filter((c) => c.group === group)
     if (members.length === 0) return []
-    const lines = members.map((c) => `• ${example(command, c)} ${c.summary}`)
+    const lines = members.map((c) => `• ${example(command, c)}: ${c.summary}`)
     return [section(`*${GROUP_TITLES[group]}*\n${lines.join("\n")}`)]
   })
   return message(`${intro} ${commands.map((c) => c.word).join(", ")}`, [
