@@ -1,82 +1,57 @@
 import { Effect } from "effect"
 import { isPathSafeAppName } from "../scalingo/appName.js"
-import { accountFeature } from "./account/index.js"
-import { appsFeature } from "./apps/index.js"
-import { createFeature } from "./create/index.js"
-import { eventsFeature } from "./events/index.js"
 import type { Feature, Handler, SubmissionHandler } from "../runtime/feature.js"
+import { type CommandInfo, findCommand } from "../runtime/declarations.js"
 import type { CommandServices } from "./services.js"
-import { help } from "./help/help.js"
-import { helpFeature } from "./help/index.js"
 import type { ButtonClick, OptionsRequest, SlashInvocation } from "../runtime/interaction/Interaction.js"
 import { serve } from "../runtime/interaction/serve.js"
 import { handleSubmissionWith } from "../runtime/modals/handleSubmission.js"
-import { loginFeature } from "./login/index.js"
 import { pickerFeature } from "./picker/index.js"
 import { changesFeature } from "../runtime/changes/index.js"
-import { restartFeature } from "./restart/index.js"
-import { scaleFeature } from "./scale/index.js"
-import { infoFeature } from "./info/index.js"
-import { deploymentsFeature } from "./deployments/index.js"
-import { logsFeature } from "./logs/index.js"
 import { shortcutsFeature } from "./shortcuts/shortcuts.js"
-import { watchFeature } from "../watching/index.js"
-import { auditFeature } from "./audit/index.js"
-import { homeFeature } from "./home/index.js"
 import { gateButtons, gateSubcommand, gateSubmissions } from "./policy/gate.js"
-import { policyFeature } from "./policy/index.js"
 import { pickerOptions } from "./picker/picker.js"
 import { APP_PICKER_ACTION, pickerMessage } from "./picker/pickerView.js"
 import { Reply } from "../runtime/replies/Reply.js"
+import { COMMANDS, FEATURES } from "./catalogue.js"
+import { unknownCommand } from "./help/help.js"
+import { suggestingApps } from "./help/suggestApps.js"
 
 export type { CommandServices } from "./services.js"
 
-/** Every feature folder, merged once: subcommands, buttons and modals by their ids. */
-const features: ReadonlyArray<Feature<CommandServices>> = [
-  helpFeature,
-  loginFeature,
-  accountFeature,
-  appsFeature,
-  createFeature,
-  eventsFeature,
-  restartFeature,
-  scaleFeature,
-  infoFeature,
-  deploymentsFeature,
-  logsFeature,
-  watchFeature,
-  policyFeature,
-  auditFeature,
-  homeFeature
-]
-
 const merge = <A>(
   pick: (feature: Feature<CommandServices>) => Readonly<Record<string, A>> | undefined
-): Record<string, A> => Object.assign({}, ...features.map((feature) => pick(feature) ?? {}))
+): Record<string, A> => Object.assign({}, ...FEATURES.map((feature) => pick(feature) ?? {}))
 
-const aboutAnApp = new Set(features.flatMap((f) => f.aboutAnApp ?? []))
-/** Commands that cannot go on without an app (the others, like `events`, have a meaning without one). */
-const needsAnApp = new Set(features.flatMap((f) => f.needsAnApp ?? []))
-/** The app a subcommand's words name, for the channel's policy. */
-const appNamed = (name: string) => (args: ReadonlyArray<string>) =>
-  aboutAnApp.has(name) && namesAnApp(args[0]) ? args[0]!.toLowerCase() : undefined
+/** The app a command's words name, for the channel's policy. */
+const appNamed = (command: CommandInfo) => (args: ReadonlyArray<string>) =>
+  command.app !== "none" && namesAnApp(args[0]) ? args[0]!.toLowerCase() : undefined
+
 /**
- * Every subcommand behind the channel's policy check; the picker and shortcuts re-enter through these,
- * so a menu item or a picked app is checked exactly as if it had been typed.
+ * Every declared command behind the channel's policy check (and, when it names an app, suggesting the
+ * person's apps for a name they cannot see); the picker and shortcuts re-enter through these, so a menu
+ * item or a picked app is checked exactly as if it had been typed.
  */
 export const subcommands: Readonly<Record<string, Handler<SlashInvocation, CommandServices>>> = Object.fromEntries(
-  Object.entries(merge((f) => f.subcommands)).map(([name, handler]) => [
-    name,
-    gateSubcommand(name, appNamed(name), handler)
+  COMMANDS.map((command) => [
+    command.word,
+    gateSubcommand(
+      command.policy,
+      appNamed(command),
+      command.app === "none" ? command.handler : suggestingApps(command.word, command.handler)
+    )
   ])
 )
+const runnableBy = (allowed: (command: CommandInfo) => boolean) =>
+  Object.fromEntries(COMMANDS.filter(allowed).map((command) => [command.word, subcommands[command.word]!]))
+
 const changes = changesFeature(merge((f) => f.executors))
 const buttonTargets = { ...merge((f) => f.buttonTargets), ...changes.buttonTargets }
 const buttons: Readonly<Record<string, Handler<ButtonClick, CommandServices>>> = gateButtons(
   {
     ...merge((f) => f.buttons),
-    ...pickerFeature(subcommands).buttons,
-    ...shortcutsFeature(subcommands).buttons,
+    ...pickerFeature(runnableBy((command) => command.app === "required")).buttons,
+    ...shortcutsFeature(runnableBy((command) => command.fromButtons)).buttons,
     ...changes.buttons
   },
   buttonTargets
@@ -111,25 +86,30 @@ export const parseWords = (text: string): ReadonlyArray<string> =>
 /** The first word names an app (not `web:2`, not nothing). */
 const namesAnApp = (word: string | undefined) => word !== undefined && !word.includes(":") && isPathSafeAppName(word)
 
+const answerUnknown = unknownCommand(() => COMMANDS)
+
 /** The slash command, routed by its first word; help for empty or unknown words; the picker for a missing app. */
 export const handleSlashCommand = (invocation: SlashInvocation) => {
   const [first, ...args] = parseWords(invocation.text)
   const word = first?.toLowerCase()
-  const known = word !== undefined && Object.hasOwn(subcommands, word) ? word : undefined
-  const pick = known !== undefined && needsAnApp.has(known) && !namesAnApp(args[0])
+  const declared = word === undefined ? undefined : findCommand(COMMANDS, word)
+  const known = declared?.word
+  const pick = declared?.app === "required" && !namesAnApp(args[0])
   const handler: Handler<SlashInvocation, CommandServices> =
-    known === undefined
-      ? () => help(invocation, first)
+    declared === undefined
+      ? () => answerUnknown(invocation, first)
       : pick
         ? // Checked before the picker is offered: a change the channel refuses is refused at once.
           gateSubcommand(
-            known,
+            declared.policy,
             () => undefined,
             () =>
-              Effect.sync(() => Reply.Private({ message: pickerMessage(invocation.command, { s: known, w: args }) }))
+              Effect.sync(() =>
+                Reply.Private({ message: pickerMessage(invocation.command, { s: declared.word, w: args }) })
+              )
           )
-        : subcommands[known]!
-  const app = known !== undefined && aboutAnApp.has(known) && namesAnApp(args[0]) ? args[0] : undefined
+        : subcommands[declared.word]!
+  const app = declared !== undefined && declared.app !== "none" && namesAnApp(args[0]) ? args[0] : undefined
   return serve(
     {
       what: "command handled",

@@ -1,30 +1,27 @@
-import type { ChannelPolicy, NewChannelPolicy, PolicyAction, PolicyMode } from "../storage/ChannelPolicies.js"
+import { type ChannelPolicy, type NewChannelPolicy, PolicyAction, type PolicyMode } from "../storage/ChannelPolicies.js"
 
 /**
- * The pure core of channel policies: what each subcommand does, how a policy and a person's intent
- * meet, and what `policy …` words ask for. What a person may do is their Scalingo role (Scalingo
+ * The pure core of channel policies: how a policy and a person's intent meet, and what `policy …`
+ * words ask for (what each command does is its declaration's). What a person may do is their Scalingo role (Scalingo
  * answers) and what this allows: a policy only ever narrows.
  */
 
 /** A change a policy can allow, or reading (always allowed, unless the app is outside the channel's apps). */
 export type Action = "read" | PolicyAction
 
-export const POLICY_ACTIONS: ReadonlyArray<PolicyAction> = ["create", "restart", "scale", "subscribe"]
+/** The changes a policy can name, as stored; the commands' declarations name them (a test keeps both in step). */
+export const POLICY_ACTIONS: ReadonlyArray<PolicyAction> = PolicyAction.literals
 
-/**
- * What each subcommand does, keyed by its first word; every other subcommand only reads. A new change
- * is one line here (`unsubscribe` is covered by `subscribe`).
- */
-export const SUBCOMMAND_ACTIONS: Readonly<Record<string, PolicyAction>> = {
-  create: "create",
-  restart: "restart",
-  scale: "scale",
-  subscribe: "subscribe",
-  unsubscribe: "subscribe"
-}
+/** The first words `policy` understands. */
+export const POLICY_VERBS: ReadonlyArray<string> = ["read-only", "allow", "apps", "reset"]
 
-export const actionOf = (subcommand: string): Action =>
-  Object.hasOwn(SUBCOMMAND_ACTIONS, subcommand) ? SUBCOMMAND_ACTIONS[subcommand]! : "read"
+const isAction = (word: string): word is PolicyAction => (POLICY_ACTIONS as ReadonlyArray<string>).includes(word)
+
+/** A stored change's action (`restart`, `scale`, …) as the change a policy must allow. */
+export const storedChangeAction = (action: string): Action => (isAction(action) ? action : "read")
+
+/** The command words that name a change, and the change each is (`unsubscribe` → `subscribe`), as declared. */
+export type ChangeWords = Readonly<Record<string, PolicyAction>>
 
 /** What an interaction is about to do, and where (the channel it acts for). */
 export interface Intent {
@@ -108,9 +105,7 @@ export type PolicyRequest =
       readonly words: ReadonlyArray<string>
     }
 
-const isAction = (word: string): word is PolicyAction => (POLICY_ACTIONS as ReadonlyArray<string>).includes(word)
-
-export const parsePolicyWords = (args: ReadonlyArray<string>): PolicyRequest => {
+export const parsePolicyWords = (args: ReadonlyArray<string>, changeWords: ChangeWords): PolicyRequest => {
   const [first, ...rest] = args.map((w) => w.toLowerCase())
   if (first === undefined) return { _tag: "Show" }
   if (first === "read-only" && rest.length === 0) return { _tag: "ReadOnly" }
@@ -118,7 +113,7 @@ export const parsePolicyWords = (args: ReadonlyArray<string>): PolicyRequest => 
   if (first === "allow") {
     if (rest.length === 0) return { _tag: "Invalid", problem: "usage", words: [] }
     if (rest.length === 1 && rest[0] === "all") return { _tag: "Allow", actions: POLICY_ACTIONS }
-    const actions = rest.map((w) => (w === "unsubscribe" ? "subscribe" : w))
+    const actions = rest.map((w) => (Object.hasOwn(changeWords, w) ? changeWords[w]! : w))
     const unknown = actions.filter((w) => !isAction(w))
     if (unknown.length > 0) return { _tag: "Invalid", problem: "action", words: unknown.slice(0, 5) }
     return { _tag: "Allow", actions: [...new Set(actions as Array<PolicyAction>)].sort() }
@@ -130,7 +125,8 @@ export const parsePolicyWords = (args: ReadonlyArray<string>): PolicyRequest => 
     if (bad.length > 0) return { _tag: "Invalid", problem: "pattern", words: bad.slice(0, 5) }
     return { _tag: "Apps", patterns: [...new Set(rest)] }
   }
-  return { _tag: "Invalid", problem: "usage", words: [] }
+  // The word not understood, so that a slip (`policy alow …`) can be named back with what was meant.
+  return { _tag: "Invalid", problem: "usage", words: [first.slice(0, 40)] }
 }
 
 /** The channel's new policy: each request changes one side (which changes, or which apps) and keeps the other. */

@@ -8,7 +8,8 @@ import type { ScalingoServices } from "../scalingo/ScalingoLive.js"
 import type { KnownError } from "./sentences/knownErrors.js"
 import type { Storage } from "../storage/StorageLive.js"
 import type { ChangeExecutor } from "./changes/executors.js"
-import type { ButtonClick, SlashInvocation, ViewSubmission } from "./interaction/Interaction.js"
+import type { CommandDeclaration } from "./declarations.js"
+import type { ButtonClick, ViewSubmission } from "./interaction/Interaction.js"
 import type { ModalAck } from "./replies/ModalAck.js"
 import type { Conversation, Replies } from "./replies/Replies.js"
 import type { Reply } from "./replies/Reply.js"
@@ -38,15 +39,12 @@ export type SubmissionHandler<R = RuntimeServices> = (
 ) => Effect.Effect<ModalAck, KnownError, R | Conversation>
 
 /**
- * What one feature folder offers the router: its subcommands (by first word), the buttons and menus
+ * What one feature folder offers the router: its commands (declared), the buttons and menus
  * it answers (by action id) and its modals (by callback id). The router merges them once.
  */
 export interface Feature<R = RuntimeServices> {
-  readonly subcommands?: Readonly<Record<string, Handler<SlashInvocation, R>>>
-  /** Subcommands whose first word is an app: logged with it. */
-  readonly aboutAnApp?: ReadonlyArray<string>
-  /** Subcommands that cannot go on without an app: offered the app picker when none is named. */
-  readonly needsAnApp?: ReadonlyArray<string>
+  /** Its commands, each declared once (words, help, policy, picker, shortcuts, handler). */
+  readonly commands?: ReadonlyArray<CommandDeclaration<R>>
   readonly buttons?: Readonly<Record<string, Handler<ButtonClick, R>>>
   readonly submissions?: Readonly<Record<string, SubmissionHandler<R>>>
   /** What carries out each kind of confirmed change this feature asks for (by the change's action). */

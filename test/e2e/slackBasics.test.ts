@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
-import { SUBCOMMANDS } from "../../src/commands/help/help.js"
+import { SUBCOMMANDS } from "../../src/commands/catalogue.js"
 import { nowSeconds, sendSlashCommand } from "../support/slackRequests.js"
-import { commandReply, SIGNING_SECRET, startWorld, type World } from "../support/world.js"
+import { commandReply, linkAccounts, SIGNING_SECRET, startWorld, type World } from "../support/world.js"
 
 describe("requests from Slack", () => {
   let world: World
@@ -51,6 +51,17 @@ describe("requests from Slack", () => {
     expect(ack.status).toBe(200)
     for (const sub of SUBCOMMANDS) expect(answer).toContain(`/scalingo ${sub.example}`)
     if (text === "frobnicate") expect(answer).toContain("I don't know `frobnicate`")
+  })
+
+  it("polish 6: a mistyped command or app gets “did you mean” through real Slack requests", async () => {
+    await linkAccounts(world, { "U-TYPO": "alice" })
+    const command = await commandReply(world, "restat alice-web", { userId: "U-TYPO" })
+    expect(command.text).toContain("Did you mean `/scalingo restart`")
+    expect(command.text).not.toContain("/scalingo subscriptions")
+    const since = Date.now()
+    const app = await commandReply(world, "restart alice-wbe web", { userId: "U-TYPO" })
+    expect(app.text).toContain("Did you mean `alice-web`?")
+    expect(world.sim.requests.filter((r) => r.at >= since && r.method !== "GET")).toEqual([])
   })
 
   it("GET /healthz answers 200 with a small JSON body while storage answers", async () => {

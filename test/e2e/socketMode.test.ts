@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
-import { SUBCOMMANDS } from "../../src/commands/help/help.js"
+import { SUBCOMMANDS } from "../../src/commands/catalogue.js"
 import { slashCommandFields } from "../support/slackPayloads.js"
 import { readable, startWorld, type World } from "../support/world.js"
 

@@ -40,7 +40,10 @@ describe("the Slack app manifest", () => {
     expect(commands[0]).toMatchObject({
       command: "/scalingo",
       url: "https://YOUR-BOT-HOST/slack/events",
-      usage_hint: "[help | login | apps | info | restart | scale | deployments | logs | events | create] [app] …",
+      // Every subcommand (issue 16: the hint named 10 of the 19).
+      usage_hint:
+        "[help | login | whoami | logout | apps | info | events | deployments | logs | create | restart | scale | " +
+        "subscribe | unsubscribe | subscriptions | star | unstar | policy | audit] [app] …",
       should_escape: false
     })
     expect(commands[0]!.description.length).toBeGreaterThan(0)

@@ -1,4 +1,5 @@
 import { Effect, Option } from "effect"
+import { declare } from "../../runtime/declarations.js"
 import type { Feature } from "../../runtime/feature.js"
 import { inputValue } from "../../runtime/interaction/Interaction.js"
 import { createApp } from "./createApp.js"
@@ -6,8 +7,24 @@ import { CREATE_CALLBACK, CreateMetadata, NAME_ACTION, NAME_BLOCK } from "./crea
 import { submitCreateApp } from "./submitCreateApp.js"
 
 export const createFeature: Feature = {
-  subcommands: { create: createApp },
-  aboutAnApp: ["create"],
+  commands: [
+    declare({
+      word: "create",
+      group: "change",
+      summary: "create an app",
+      forms: [
+        {
+          usage: "create [name]",
+          example: "create my-new-app",
+          what: "create an app (opens a form with a region picker)"
+        }
+      ],
+      policy: "create",
+      app: "optional",
+      fromButtons: false,
+      handler: createApp
+    })
+  ],
   submissions: { [CREATE_CALLBACK]: submitCreateApp },
   submissionTargets: {
     [CREATE_CALLBACK]: (submission) =>

@@ -1,5 +1,23 @@
+import { declare } from "../../runtime/declarations.js"
 import type { Feature } from "../../runtime/feature.js"
 import { login, submitLogin } from "./login.js"
 import { LOGIN_CALLBACK } from "./loginViews.js"
 
-export const loginFeature: Feature = { subcommands: { login }, submissions: { [LOGIN_CALLBACK]: submitLogin } }
+export const loginFeature: Feature = {
+  commands: [
+    declare({
+      word: "login",
+      group: "account",
+      summary: "link your Scalingo account",
+      forms: [
+        { usage: "login", example: "login", what: "link your Scalingo account (opens a form for your API token)" },
+        { usage: "login <token>", example: "login tk-us-…", what: "link your Scalingo account without the form" }
+      ],
+      policy: "read",
+      app: "none",
+      fromButtons: false,
+      handler: login
+    })
+  ],
+  submissions: { [LOGIN_CALLBACK]: submitLogin }
+}

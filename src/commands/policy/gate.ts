@@ -1,7 +1,7 @@
 import { Effect } from "effect"
 import type { CommandServices } from "../services.js"
 import { PolicyGate } from "../../policies/PolicyGate.js"
-import { actionOf } from "../../policies/policy.js"
+import type { Action } from "../../policies/policy.js"
 import type { GateTarget, Handler, SubmissionHandler, Target } from "../../runtime/feature.js"
 import type { ButtonClick, Person, SlashInvocation, ViewSubmission } from "../../runtime/interaction/Interaction.js"
 import { ModalAck } from "../../runtime/replies/ModalAck.js"
@@ -25,18 +25,16 @@ const refusalFor = (person: Person, channelId: string | undefined, target: GateT
     return refusalMessage(verdict, channel, gate.botAdmins)
   })
 
-/** A subcommand checked as what its first word does, on the app its first argument names. */
+/** A command checked as the change its declaration names (or reading), on the app its first argument names. */
 export const gateSubcommand =
   (
-    name: string,
+    action: Action,
     appOf: (args: ReadonlyArray<string>) => string | undefined,
     handler: Handler<SlashInvocation, CommandServices>
   ) =>
   (invocation: SlashInvocation, args: ReadonlyArray<string>) =>
-    Effect.flatMap(
-      refusalFor(invocation.person, invocation.channelId, { action: actionOf(name), app: appOf(args) }),
-      (refused) =>
-        refused === undefined ? handler(invocation, args) : Effect.succeed(Reply.Private({ message: refused }))
+    Effect.flatMap(refusalFor(invocation.person, invocation.channelId, { action, app: appOf(args) }), (refused) =>
+      refused === undefined ? handler(invocation, args) : Effect.succeed(Reply.Private({ message: refused }))
     )
 
 export const gateButton =

@@ -1,7 +1,14 @@
 import { context, type Message, message, say, section } from "../../blockKit/blocks.js"
 import { code, listOf, slackDate } from "../../blockKit/text.js"
 import { modal, type View } from "../../blockKit/views.js"
-import { allowedChanges, type EffectivePolicy, type Verdict } from "../../policies/policy.js"
+import {
+  allowedChanges,
+  type EffectivePolicy,
+  POLICY_ACTIONS,
+  POLICY_VERBS,
+  type Verdict
+} from "../../policies/policy.js"
+import { closestNames } from "../../runtime/declarations.js"
 
 /** Every sentence about channel policies: what one allows, refusals, changes and their announcements. */
 
@@ -12,7 +19,7 @@ const where = (channelId: string | undefined) =>
 
 /** "restart and scale" / "every change (create, restart, scale, subscribe)" / "no change". */
 const changesText = (policy: EffectivePolicy) => {
-  if (policy.mode === "all") return "every change (create, restart, scale, subscribe)"
+  if (policy.mode === "all") return `every change (${POLICY_ACTIONS.join(", ")})`
   const allowed = allowedChanges(policy)
   return allowed.length === 0 ? "no change" : listOf(allowed.map((a) => code(a)))
 }
@@ -94,14 +101,21 @@ export const noPolicyInDirectMessages = (command: string): Message =>
       `Run \`${command} policy …\` in the channel to set up.`
   )
 
+/** " Did you mean `restart`?" when the first word not understood is a slip of one of `known`. */
+const didYouMean = (words: ReadonlyArray<string>, known: ReadonlyArray<string>, prefix = "") => {
+  const meant = words[0] === undefined ? [] : closestNames(words[0], known, 2)
+  return meant.length === 0 ? "" : ` Did you mean ${meant.map((m) => code(`${prefix}${m}`)).join(" or ")}?`
+}
+
 export const policyUsage = (command: string, problem: "usage" | "action" | "pattern", words: ReadonlyArray<string>) =>
   say(
     problem === "action"
       ? `:warning: ${listOf(words.map((w) => code(w, 30)))} is not a change a policy knows: ` +
-          "choose from `create`, `restart`, `scale`, `subscribe` (or `all`)."
+          `choose from ${POLICY_ACTIONS.map((a) => code(a)).join(", ")} (or \`all\`).` +
+          didYouMean(words, POLICY_ACTIONS)
       : problem === "pattern"
         ? `:warning: ${listOf(words.map((w) => code(w, 70)))} is not an app name or a prefix ending in \`*\`.`
-        : ":warning: I did not understand that policy.",
+        : `:warning: I did not understand that policy.${didYouMean(words, POLICY_VERBS, "policy ")}`,
     `\`${command} policy\` · \`${command} policy read-only\` · \`${command} policy allow restart scale\` · ` +
       `\`${command} policy apps acme-* billing\` · \`${command} policy apps *\` · \`${command} policy reset\``
   )

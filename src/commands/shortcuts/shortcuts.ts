@@ -7,8 +7,6 @@ import type { ButtonClick, SlashInvocation } from "../../runtime/interaction/Int
 import { Reply } from "../../runtime/replies/Reply.js"
 import { RUN_ACTION } from "../../runtime/references.js"
 
-/** The commands a button or menu item may run on an app: reading, or asking to confirm a change. */
-const RUNNABLE = new Set(["info", "events", "deployments", "logs", "restart", "scale", "star", "unstar"])
 const WORD = /^[a-z0-9][a-z0-9:+_-]{0,62}$/
 
 /**
@@ -17,12 +15,12 @@ const WORD = /^[a-z0-9][a-z0-9:+_-]{0,62}$/
  * reading commands and confirmations can be named, on a well-formed app name.
  */
 export const shortcutsFeature = (
-  subcommands: Readonly<Record<string, Handler<SlashInvocation, CommandServices>>>
+  /** The commands declared as runnable from buttons: reading, or asking to confirm a change. */
+  runnable: Readonly<Record<string, Handler<SlashInvocation, CommandServices>>>
 ): Feature<CommandServices> => {
   const run: Handler<ButtonClick, CommandServices> = (click) => {
     const [subcommand = "", app = "", ...rest] = click.value.trim().split(/\s+/)
-    const handler =
-      RUNNABLE.has(subcommand) && Object.hasOwn(subcommands, subcommand) ? subcommands[subcommand] : undefined
+    const handler = Object.hasOwn(runnable, subcommand) ? runnable[subcommand] : undefined
     if (handler === undefined || !isPathSafeAppName(app) || rest.length > 0 || !WORD.test(app)) {
       return Effect.succeed(Reply.Private({ message: staleButton(click.command) }))
     }

@@ -1,5 +1,5 @@
 import { Effect, Option } from "effect"
-import { actionOf } from "../../policies/policy.js"
+import { storedChangeAction } from "../../policies/policy.js"
 import { PendingChanges } from "../../storage/PendingChanges.js"
 import type { GateTarget } from "../feature.js"
 import { ChangeId } from "./confirmationView.js"
@@ -15,5 +15,9 @@ export const storedChangeTarget = (teamId: string, rawId: string | undefined) =>
     const found = yield* (yield* PendingChanges).find(teamId, id.value)
     if (Option.isNone(found)) return undefined
     const change = found.value
-    return { action: actionOf(change.action), app: change.app, channelId: change.channelId } satisfies GateTarget
+    return {
+      action: storedChangeAction(change.action),
+      app: change.app,
+      channelId: change.channelId
+    } satisfies GateTarget
   })

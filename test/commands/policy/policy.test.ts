@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { StopMetadata } from "../../../src/commands/scale/scaleView.js"
-import { actionOf, SUBCOMMAND_ACTIONS } from "../../../src/policies/policy.js"
+import { actionOf, SUBCOMMAND_ACTIONS } from "../../../src/commands/catalogue.js"
 import {
   type CommandKit,
   messageOf,
