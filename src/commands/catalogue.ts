@@ -7,6 +7,7 @@ import { appsFeature } from "./apps/index.js"
 import { auditFeature } from "./audit/index.js"
 import { createFeature } from "./create/index.js"
 import { deploymentsFeature } from "./deployments/index.js"
+import { domainsFeature } from "./domains/index.js"
 import { eventsFeature } from "./events/index.js"
 import { helpFeature } from "./help/index.js"
 import { homeFeature } from "./home/index.js"
@@ -31,6 +32,7 @@ const operating: ReadonlyArray<Feature<CommandServices>> = [
   eventsFeature,
   deploymentsFeature,
   logsFeature,
+  domainsFeature,
   createFeature,
   restartFeature,
   scaleFeature,

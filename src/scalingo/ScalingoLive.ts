@@ -5,6 +5,7 @@ import { AutoscalersApi } from "./AutoscalersApi.js"
 import { BearerTokens } from "./BearerTokens.js"
 import { ContainersApi } from "./ContainersApi.js"
 import { DeploymentsApi } from "./DeploymentsApi.js"
+import { DomainsApi } from "./DomainsApi.js"
 import { EventsApi } from "./EventsApi.js"
 import { LogsApi } from "./LogsApi.js"
 import { NotifiersApi } from "./NotifiersApi.js"
@@ -30,6 +31,7 @@ export type ScalingoServices =
   | LogsApi
   | AutoscalersApi
   | NotifiersApi
+  | DomainsApi
 
 /** The Scalingo services over a given request budget (tests pick memory or Redis explicitly). */
 export const makeScalingoLayer = <E>(
@@ -48,7 +50,8 @@ export const makeScalingoLayer = <E>(
     DeploymentsApi.Default,
     LogsApi.Default,
     AutoscalersApi.Default,
-    NotifiersApi.Default
+    NotifiersApi.Default,
+    DomainsApi.Default
   ).pipe(Layer.provideMerge(regions))
 }
 

@@ -58,6 +58,7 @@ export class AppStore {
       operations: new Map(),
       autoscalers: [],
       notifiers: [],
+      domains: [],
       logs: [],
       alive: true
     }

@@ -5,6 +5,7 @@ import { AppStore } from "./appStore.js"
 import { authRoutes, userSelfRoute } from "./authRoutes.js"
 import { Bearers } from "./bearers.js"
 import { containersRoutes } from "./containersRoutes.js"
+import { domainsRoutes } from "./domains.js"
 import { Deployments } from "./deployments.js"
 import { deploymentsRoutes } from "./deploymentsRoutes.js"
 import { eventsRoutes } from "./eventsRoutes.js"
@@ -74,6 +75,7 @@ export const startSimulator = async (options: SimulatorOptions = {}): Promise<Si
         ...appsRoutes(store, accounts, region),
         ...eventsRoutes(store, region),
         ...containersRoutes(store, region),
+        ...domainsRoutes(store, region),
         ...operateRoutes({ store, region, operations, events, selfUrl }),
         ...deploymentsRoutes(store, region, selfUrl),
         ...logsRoutes(store, accounts, region, logTokens, () => logsHost.url),

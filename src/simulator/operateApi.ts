@@ -1,5 +1,6 @@
 import type {
   AddAutoscalerSpec,
+  AddDomainSpec,
   AppendEventSpec,
   CrashSpec,
   OperationPlan,
@@ -33,6 +34,8 @@ export interface SimulatorOperateApi {
   /** An autoscaler on one container type; a manual scale of that type disables it. */
   addAutoscaler(owner: string, region: string, app: string, spec: AddAutoscalerSpec): SimAutoscaler
   autoscalersOf(owner: string, region: string, app: string): ReadonlyArray<SimAutoscaler>
+  /** A custom domain (one canonical at most: a new canonical one takes it over); returns its id. */
+  addDomain(owner: string, region: string, app: string, spec: AddDomainSpec): string
 
   /** Shapes the app's next restart or scale (one use). See `OperationPlan`. */
   planNextOperation(owner: string, region: string, app: string, plan: OperationPlan): void

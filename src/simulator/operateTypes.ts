@@ -37,6 +37,15 @@ export interface AddAutoscalerSpec {
   readonly target?: number
 }
 
+/** A custom domain: `certificateValidUntil` absent means no certificate (plain HTTP). */
+export interface AddDomainSpec {
+  readonly name: string
+  readonly canonical?: boolean
+  readonly certificateValidUntil?: Date
+  /** A Let's Encrypt certificate in this state (`created` when it is issued). */
+  readonly letsEncryptStatus?: "pending_dns" | "new" | "created" | "dns_required" | "error"
+}
+
 export interface SimAutoscaler {
   readonly id: string
   readonly containerType: string

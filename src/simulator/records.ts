@@ -61,6 +61,19 @@ export interface AutoscalerRecord {
   disabled: boolean
 }
 
+/** A custom domain; `validity` null means no certificate (Go's zero date on the wire). */
+export interface DomainRecord {
+  readonly id: string
+  readonly name: string
+  canonical: boolean
+  validity: string | null
+  letsEncrypt: boolean
+  /** `pending_dns`, `new`, `created`, `dns_required` or `error`; "" without Let's Encrypt. */
+  letsEncryptStatus: string
+  acmeDnsFqdn: string
+  acmeDnsValue: string
+}
+
 export interface NotifierRecord {
   readonly id: string
   readonly createdAt: string
@@ -103,6 +116,7 @@ export interface AppRecord {
   readonly operations: Map<string, OperationRecord>
   autoscalers: Array<AutoscalerRecord>
   notifiers: Array<NotifierRecord>
+  domains: Array<DomainRecord>
   /** Oldest first, as the logs service dumps them. */
   logs: Array<LogLine>
   /** False once the app is deleted: engines holding a reference stop touching it. */

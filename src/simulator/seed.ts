@@ -69,6 +69,15 @@ export const seedDemo = (sim: Simulator): void => {
   sim.addAccountEvents("carol", "osc-fr1", 3)
   sim.shareApp("alice", "osc-fr1", "alice-web", "erin", "limited_collaborator")
   sim.shareApp("bob", "osc-fr1", "bob-blog", "erin", "collaborator")
+  const days = (n: number) => new Date(Date.now() + n * 86_400_000)
+  sim.addDomain("alice", "osc-fr1", "alice-web", { name: "shop.alice.example", certificateValidUntil: days(9) })
+  sim.addDomain("alice", "osc-fr1", "alice-web", {
+    name: "www.alice.example",
+    canonical: true,
+    certificateValidUntil: days(62),
+    letsEncryptStatus: "created"
+  })
+  sim.addDomain("alice", "osc-fr1", "alice-web", { name: "status.alice.example", letsEncryptStatus: "dns_required" })
   sim.addAutoscaler("alice", "osc-secnum-fr1", "alice-secure", {
     containerType: "web",
     minContainers: 2,

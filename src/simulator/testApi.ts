@@ -2,6 +2,7 @@ import type { Accounts } from "./accounts.js"
 import { type AppEvents, PLATFORM_USER, webhookUrlOf } from "./appEvents.js"
 import type { AppStore } from "./appStore.js"
 import type { Deployments } from "./deployments.js"
+import { addDomain } from "./domains.js"
 import { containersFor, formationOf, labelOf } from "./formation.js"
 import { isoDate, stableUuid } from "./ids.js"
 import { EVENT_TYPES } from "./notifierCatalogue.js"
@@ -87,6 +88,7 @@ export const testApi = (deps: TestApiDeps): Omit<SimulatorOperateApi, "webhookDe
         containerType,
         disabled
       })),
+    addDomain: (owner, region, name, spec) => addDomain(appOf(owner, region, name), spec),
     planNextOperation: (owner, region, name, plan) => operations.plan(appOf(owner, region, name), plan),
     setOperationDuration: (ms) => operations.setDuration(ms),
     operationsOf: (owner, region, name) => {

@@ -42,8 +42,8 @@ describe("the Slack app manifest", () => {
       url: "https://YOUR-BOT-HOST/slack/events",
       // Every subcommand (issue 16: the hint named 10 of the 19).
       usage_hint:
-        "[help | login | whoami | logout | apps | info | events | deployments | logs | create | restart | scale | " +
-        "subscribe | unsubscribe | subscriptions | star | unstar | policy | audit] [app] …",
+        "[help | login | whoami | logout | apps | info | events | deployments | logs | domains | create | restart | " +
+        "scale | subscribe | unsubscribe | subscriptions | star | unstar | policy | audit] [app] …",
       should_escape: false
     })
     expect(commands[0]!.description.length).toBeGreaterThan(0)
