@@ -1,7 +1,7 @@
 import { fn } from "../tracing/fn.js"
 import { Effect, Either } from "effect"
-import { isPathSafeAppName } from "./appName.js"
-import { NotFound, type ScalingoError } from "./errors.js"
+import { AppResources } from "./AppResources.js"
+import type { ScalingoError } from "./errors.js"
 import { Regions } from "./Regions.js"
 import type { ScalingoAccount } from "./ScalingoAccount.js"
 import { ScalingoApi } from "./ScalingoApi.js"
@@ -22,17 +22,12 @@ export interface CreateOptions {
   readonly dryRun?: boolean
 }
 
-/** An app name that could not be used in a URL path is simply an app that does not exist; no request is made. */
-const requirePathSafe = (name: string) =>
-  isPathSafeAppName(name)
-    ? Effect.void
-    : Effect.fail(new NotFound({ resource: "app", message: "no app has that name" }))
-
 /** Apps in a region: `GET/POST {region.api}/v1/apps[/{app}]`. */
 export class AppsApi extends Effect.Service<AppsApi>()("bot/scalingo/AppsApi", {
   effect: Effect.gen(function* () {
     const api = yield* ScalingoApi
     const regions = yield* Regions
+    const resources = yield* AppResources
 
     const appsIn = (account: ScalingoAccount, region: Region) =>
       Effect.map(api.get(account, region, "/v1/apps", AppsResponse), (body) => body.apps)
@@ -58,11 +53,7 @@ export class AppsApi extends Effect.Service<AppsApi>()("bot/scalingo/AppsApi", {
     })
 
     const show = fn("AppsApi.show")(function* (account: ScalingoAccount, region: string, name: string) {
-      yield* requirePathSafe(name)
-      const { app } = yield* api.get(account, yield* regions.get(account, region), "/v1/apps/{app}", AppResponse, {
-        params: { app: name },
-        resource: "app"
-      })
+      const { app } = yield* resources.of(account, region, name).get("/v1/apps/{app}", AppResponse)
       return app
     })
 

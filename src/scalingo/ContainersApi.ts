@@ -1,12 +1,11 @@
 import { fn } from "../tracing/fn.js"
 import { Duration, Effect } from "effect"
-import { appRegion } from "./appRegion.js"
+import { AppResources } from "./AppResources.js"
 import { jsonBody } from "./bodyReaders.js"
 import { Regions } from "./Regions.js"
 import { makeRegionCatalogue } from "./regionCatalogue.js"
 import { headerValue } from "./replyHeaders.js"
 import type { ScalingoAccount } from "./ScalingoAccount.js"
-import { ScalingoApi } from "./ScalingoApi.js"
 import { ContainerSizesResponse, type ContainerType, FormationResponse, PsResponse } from "./schemas/containers.js"
 
 /** One type's change in a scale: its new amount and, optionally, a new size (unchanged when absent). */
@@ -29,7 +28,7 @@ const SIZES_TTL = Duration.hours(1)
 /** An app's containers: `GET …/containers` (formation), `GET …/ps`, `POST …/scale`, and the size catalogue. */
 export class ContainersApi extends Effect.Service<ContainersApi>()("bot/scalingo/ContainersApi", {
   effect: Effect.gen(function* () {
-    const api = yield* ScalingoApi
+    const apps = yield* AppResources
     const regions = yield* Regions
     const sizeCatalogue = yield* makeRegionCatalogue({
       template: "/v1/features/container_sizes",
@@ -38,20 +37,12 @@ export class ContainersApi extends Effect.Service<ContainersApi>()("bot/scalingo
     })
 
     const formation = fn("ContainersApi.formation")(function* (account: ScalingoAccount, region: string, app: string) {
-      const at = yield* appRegion(regions, account, region, app)
-      const { containers } = yield* api.get(account, at, "/v1/apps/{app}/containers", FormationResponse, {
-        params: { app },
-        resource: "app"
-      })
+      const { containers } = yield* apps.of(account, region, app).get("/v1/apps/{app}/containers", FormationResponse)
       return containers
     })
 
     const ps = fn("ContainersApi.ps")(function* (account: ScalingoAccount, region: string, app: string) {
-      const at = yield* appRegion(regions, account, region, app)
-      const { containers } = yield* api.get(account, at, "/v1/apps/{app}/ps", PsResponse, {
-        params: { app },
-        resource: "app"
-      })
+      const { containers } = yield* apps.of(account, region, app).get("/v1/apps/{app}/ps", PsResponse)
       return containers
     })
 
@@ -68,23 +59,14 @@ export class ContainersApi extends Effect.Service<ContainersApi>()("bot/scalingo
       app: string,
       changes: ReadonlyArray<ScaleChange>
     ) {
-      const at = yield* appRegion(regions, account, region, app)
       const containers = changes.map(({ name, amount, size }) => ({
         name,
         amount,
         ...(size === undefined || size === "" ? {} : { size })
       }))
-      const reply = yield* api.request(
-        account,
-        api.describe(
-          "POST",
-          at,
-          "/v1/apps/{app}/scale",
-          { params: { app }, resource: "app" },
-          { change: true, body: { containers } }
-        ),
-        jsonBody(FormationResponse)
-      )
+      const reply = yield* apps
+        .of(account, region, app)
+        .request("POST", "/v1/apps/{app}/scale", { change: true, body: { containers } }, jsonBody(FormationResponse))
       return {
         formation: reply.body.containers,
         operationUrl: reply.status === 202 ? headerValue(reply.headers, "location") : undefined

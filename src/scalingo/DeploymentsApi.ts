@@ -1,11 +1,9 @@
 import { fn } from "../tracing/fn.js"
 import { Effect, Option } from "effect"
-import { appRegion } from "./appRegion.js"
+import { AppResources } from "./AppResources.js"
 import type { PageRequest } from "./EventsApi.js"
 import { onRequestedPage, pageParams } from "./paging.js"
-import { Regions } from "./Regions.js"
 import type { ScalingoAccount } from "./ScalingoAccount.js"
-import { ScalingoApi } from "./ScalingoApi.js"
 import { DeploymentResponse, DeploymentsPage } from "./schemas/deployment.js"
 
 export { failureKind, isFinished } from "./schemas/deployment.js"
@@ -13,8 +11,7 @@ export { failureKind, isFinished } from "./schemas/deployment.js"
 /** An app's deployments, newest first (`GET /v1/apps/{app}/deployments[/{id}[/output]]`). */
 export class DeploymentsApi extends Effect.Service<DeploymentsApi>()("bot/scalingo/DeploymentsApi", {
   effect: Effect.gen(function* () {
-    const api = yield* ScalingoApi
-    const regions = yield* Regions
+    const apps = yield* AppResources
 
     const list = fn("DeploymentsApi.list")(function* (
       account: ScalingoAccount,
@@ -22,12 +19,9 @@ export class DeploymentsApi extends Effect.Service<DeploymentsApi>()("bot/scalin
       app: string,
       page: PageRequest
     ) {
-      const at = yield* appRegion(regions, account, region, app)
-      const result = yield* api.get(account, at, "/v1/apps/{app}/deployments", DeploymentsPage, {
-        params: { app },
-        urlParams: pageParams(page),
-        resource: "app"
-      })
+      const result = yield* apps
+        .of(account, region, app)
+        .get("/v1/apps/{app}/deployments", DeploymentsPage, { urlParams: pageParams(page) })
       return onRequestedPage(result, page.page)
     })
 
@@ -37,11 +31,9 @@ export class DeploymentsApi extends Effect.Service<DeploymentsApi>()("bot/scalin
       app: string,
       id: string
     ) {
-      const at = yield* appRegion(regions, account, region, app)
-      const { deployment } = yield* api.get(account, at, "/v1/apps/{app}/deployments/{id}", DeploymentResponse, {
-        params: { app, id },
-        resource: "deployment"
-      })
+      const { deployment } = yield* apps
+        .of(account, region, app)
+        .get("/v1/apps/{app}/deployments/{id}", DeploymentResponse, { params: { id }, resource: "deployment" })
       return deployment
     })
 
@@ -55,9 +47,9 @@ export class DeploymentsApi extends Effect.Service<DeploymentsApi>()("bot/scalin
       app: string,
       id: string
     ) {
-      const at = yield* appRegion(regions, account, region, app)
-      return yield* api
-        .getText(account, at, "/v1/apps/{app}/deployments/{id}/output", { params: { app, id }, resource: "output" })
+      return yield* apps
+        .of(account, region, app)
+        .getText("/v1/apps/{app}/deployments/{id}/output", { params: { id }, resource: "output" })
         .pipe(
           Effect.map((text) => (text.trim() === "" ? Option.none<string>() : Option.some(text))),
           Effect.catchIf(

@@ -1,7 +1,7 @@
 import { fn } from "../tracing/fn.js"
 import { Chunk, Effect, Option, Stream } from "effect"
-import { isPathSafeAppName } from "./appName.js"
-import { NotFound, type ScalingoError } from "./errors.js"
+import { AppResources } from "./AppResources.js"
+import type { ScalingoError } from "./errors.js"
 import { Regions } from "./Regions.js"
 import type { ScalingoAccount } from "./ScalingoAccount.js"
 import { onRequestedPage, type PageRequest, pageParams } from "./paging.js"
@@ -15,6 +15,7 @@ export class EventsApi extends Effect.Service<EventsApi>()("bot/scalingo/EventsA
   effect: Effect.gen(function* () {
     const api = yield* ScalingoApi
     const regions = yield* Regions
+    const apps = yield* AppResources
 
     const appEvents = fn("EventsApi.appEvents")(function* (
       account: ScalingoAccount,
@@ -22,12 +23,9 @@ export class EventsApi extends Effect.Service<EventsApi>()("bot/scalingo/EventsA
       app: string,
       page: PageRequest
     ) {
-      if (!isPathSafeAppName(app)) return yield* new NotFound({ resource: "app", message: "no app has that name" })
-      const result = yield* api.get(account, yield* regions.get(account, region), "/v1/apps/{app}/events", EventsPage, {
-        params: { app },
-        urlParams: pageParams(page),
-        resource: "app"
-      })
+      const result = yield* apps
+        .of(account, region, app)
+        .get("/v1/apps/{app}/events", EventsPage, { urlParams: pageParams(page) })
       return onRequestedPage(result, page.page)
     })
 

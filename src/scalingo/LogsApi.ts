@@ -1,8 +1,7 @@
 import { fn } from "../tracing/fn.js"
 import { Effect, Redacted } from "effect"
-import { appRegion } from "./appRegion.js"
+import { AppResources } from "./AppResources.js"
 import { hideSecrets } from "./hideSecrets.js"
-import { Regions } from "./Regions.js"
 import type { ScalingoAccount } from "./ScalingoAccount.js"
 import { ScalingoApi } from "./ScalingoApi.js"
 import { LogsUrlResponse } from "./schemas/logs.js"
@@ -36,7 +35,7 @@ const secretsOf = (url: Redacted.Redacted<string>): Array<string> => {
 export class LogsApi extends Effect.Service<LogsApi>()("bot/scalingo/LogsApi", {
   effect: Effect.gen(function* () {
     const api = yield* ScalingoApi
-    const regions = yield* Regions
+    const apps = yield* AppResources
 
     /** The lines as Scalingo prints them (`… [web-1] message`), "" when there are none (404 or 204). */
     const lastLines = fn("LogsApi.lastLines")(function* (
@@ -45,11 +44,7 @@ export class LogsApi extends Effect.Service<LogsApi>()("bot/scalingo/LogsApi", {
       app: string,
       request: LogsRequest
     ) {
-      const at = yield* appRegion(regions, account, region, app)
-      const { logs_url } = yield* api.get(account, at, "/v1/apps/{app}/logs", LogsUrlResponse, {
-        params: { app },
-        resource: "app"
-      })
+      const { logs_url } = yield* apps.of(account, region, app).get("/v1/apps/{app}/logs", LogsUrlResponse)
       const filter = request.filter?.trim() ?? ""
       const urlParams = { n: linesParam(request.lines), ...(filter === "" ? {} : { filter }) }
       return yield* api.getTextFrom(account, { name: "logs_url", url: logs_url }, { urlParams, resource: "logs" }).pipe(

@@ -1,12 +1,11 @@
 import { fn } from "../tracing/fn.js"
 import { Duration, Effect, Redacted } from "effect"
-import { appRegion } from "./appRegion.js"
+import { AppResources } from "./AppResources.js"
 import { NotFound } from "./errors.js"
 import { hideSecrets } from "./hideSecrets.js"
 import { Regions } from "./Regions.js"
 import { makeRegionCatalogue } from "./regionCatalogue.js"
 import type { ScalingoAccount } from "./ScalingoAccount.js"
-import { ScalingoApi } from "./ScalingoApi.js"
 import {
   EventTypesResponse,
   NotificationPlatformsResponse,
@@ -30,8 +29,8 @@ const CATALOGUE_TTL = Duration.hours(1)
 /** Webhook notifiers on an app (`/v1/apps/{app}/notifiers`): how subscriptions hear of events within seconds. */
 export class NotifiersApi extends Effect.Service<NotifiersApi>()("bot/scalingo/NotifiersApi", {
   effect: Effect.gen(function* () {
-    const api = yield* ScalingoApi
     const regions = yield* Regions
+    const apps = yield* AppResources
     const platforms = yield* makeRegionCatalogue({
       template: "/v1/notification_platforms/search",
       urlParams: { name: "webhook" },
@@ -65,11 +64,7 @@ export class NotifiersApi extends Effect.Service<NotifiersApi>()("bot/scalingo/N
     })
 
     const list = fn("NotifiersApi.list")(function* (account: ScalingoAccount, region: string, app: string) {
-      const at = yield* appRegion(regions, account, region, app)
-      const { notifiers } = yield* api.get(account, at, "/v1/apps/{app}/notifiers", NotifiersResponse, {
-        params: { app },
-        resource: "app"
-      })
+      const { notifiers } = yield* apps.of(account, region, app).get("/v1/apps/{app}/notifiers", NotifiersResponse)
       return notifiers
     })
 
@@ -80,7 +75,6 @@ export class NotifiersApi extends Effect.Service<NotifiersApi>()("bot/scalingo/N
       app: string,
       notifier: NewWebhookNotifier
     ) {
-      const at = yield* appRegion(regions, account, region, app)
       const platform = yield* webhookPlatform(account, region)
       const webhookUrl = Redacted.value(notifier.webhookUrl)
       const body = {
@@ -94,12 +88,9 @@ export class NotifiersApi extends Effect.Service<NotifiersApi>()("bot/scalingo/N
           type_data: { webhook_url: webhookUrl }
         }
       }
-      const created = yield* api
-        .post(account, at, "/v1/apps/{app}/notifiers", body, NotifierResponse, {
-          params: { app },
-          change: true,
-          resource: "app"
-        })
+      const created = yield* apps
+        .of(account, region, app)
+        .post("/v1/apps/{app}/notifiers", body, NotifierResponse, { change: true })
         // Scalingo might quote the URL back in a refusal: it is a secret, so it is hidden there too.
         .pipe(Effect.mapError(hideSecrets([webhookUrl])))
       return created.notifier
@@ -112,11 +103,13 @@ export class NotifiersApi extends Effect.Service<NotifiersApi>()("bot/scalingo/N
       app: string,
       id: string
     ) {
-      const at = yield* appRegion(regions, account, region, app)
-      return yield* api.delete(account, at, "/v1/apps/{app}/notifiers/{id}", { params: { app, id } }).pipe(
-        Effect.as("removed" as const),
-        Effect.catchTag("NotFound", () => Effect.succeed("already-gone" as const))
-      )
+      return yield* apps
+        .of(account, region, app)
+        .delete("/v1/apps/{app}/notifiers/{id}", { params: { id }, resource: "notifier" })
+        .pipe(
+          Effect.as("removed" as const),
+          Effect.catchTag("NotFound", () => Effect.succeed("already-gone" as const))
+        )
     })
 
     return { webhookPlatform, eventTypes, list, create, remove } as const

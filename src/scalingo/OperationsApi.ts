@@ -1,7 +1,7 @@
 import { fn } from "../tracing/fn.js"
 import { Effect } from "effect"
 import { isPathSafeAppName } from "./appName.js"
-import { appRegion } from "./appRegion.js"
+import { AppResources } from "./AppResources.js"
 import { noBody } from "./bodyReaders.js"
 import { UnexpectedResponse } from "./errors.js"
 import { Regions, regionApiUrl } from "./Regions.js"
@@ -52,6 +52,7 @@ export class OperationsApi extends Effect.Service<OperationsApi>()("bot/scalingo
   effect: Effect.gen(function* () {
     const api = yield* ScalingoApi
     const regions = yield* Regions
+    const apps = yield* AppResources
 
     /**
      * Restarts the given container types or containers (`web`, `web-1`), every one when `scope` is
@@ -64,18 +65,9 @@ export class OperationsApi extends Effect.Service<OperationsApi>()("bot/scalingo
       app: string,
       scope: ReadonlyArray<string> | undefined
     ) {
-      const at = yield* appRegion(regions, account, region, app)
-      const reply = yield* api.request(
-        account,
-        api.describe(
-          "POST",
-          at,
-          "/v1/apps/{app}/restart",
-          { params: { app }, resource: "app" },
-          { change: true, body: { scope: scope ?? [] } }
-        ),
-        noBody
-      )
+      const reply = yield* apps
+        .of(account, region, app)
+        .request("POST", "/v1/apps/{app}/restart", { change: true, body: { scope: scope ?? [] } }, noBody)
       return headerValue(reply.headers, "location")
     })
 

@@ -1,5 +1,6 @@
 import type * as HttpClient from "@effect/platform/HttpClient"
 import { Layer } from "effect"
+import { AppResources } from "./AppResources.js"
 import { AppsApi } from "./AppsApi.js"
 import { AutoscalersApi } from "./AutoscalersApi.js"
 import { BearerTokens } from "./BearerTokens.js"
@@ -22,6 +23,7 @@ export type ScalingoServices =
   | BearerTokens
   | Regions
   | ScalingoApi
+  | AppResources
   | UsersApi
   | AppsApi
   | EventsApi
@@ -41,6 +43,7 @@ export const makeScalingoLayer = <E>(
   const tokens = BearerTokens.Default.pipe(Layer.provideMerge(http))
   const api = ScalingoApi.Default.pipe(Layer.provideMerge(tokens))
   const regions = Regions.Default.pipe(Layer.provideMerge(api))
+  const resources = AppResources.Default.pipe(Layer.provideMerge(regions))
   return Layer.mergeAll(
     UsersApi.Default,
     AppsApi.Default,
@@ -52,7 +55,7 @@ export const makeScalingoLayer = <E>(
     AutoscalersApi.Default,
     NotifiersApi.Default,
     DomainsApi.Default
-  ).pipe(Layer.provideMerge(regions))
+  ).pipe(Layer.provideMerge(resources))
 }
 
 /**

@@ -1,4 +1,5 @@
-import { Clock, Data, Duration, Effect, Option, Schedule } from "effect"
+import { Data, type Duration, Option, type Schedule } from "effect"
+import { backoff } from "../http/backoff.js"
 import type { ScalingoError } from "./errors.js"
 import type { ScalingoClientSettings } from "./ScalingoClientOptions.js"
 
@@ -31,18 +32,10 @@ export const retrySchedule = (
   change: boolean,
   deadline: () => number
 ): Schedule.Schedule<Duration.Duration, AttemptFailed> =>
-  Schedule.exponential(options.retryBaseDelay).pipe(
-    Schedule.jittered,
-    Schedule.intersect(Schedule.recurs(Math.max(0, options.maxAttempts - 1))),
-    // Intersecting keeps the longer delay: the backoff or Scalingo's Retry-After, whichever is later.
-    Schedule.intersect(
-      Schedule.identity<AttemptFailed>().pipe(
-        Schedule.addDelay((failed) => Option.getOrElse(failed.retryAfter, () => Duration.zero))
-      )
-    ),
-    Schedule.whileInput((failed: AttemptFailed) => worthRetrying(change, failed.error)),
-    Schedule.delays,
-    Schedule.checkEffect((_, delay) =>
-      Effect.map(Clock.currentTimeMillis, (now) => now + Duration.toMillis(delay) < deadline())
-    )
-  )
+  backoff<AttemptFailed>({
+    first: options.retryBaseDelay,
+    retries: options.maxAttempts - 1,
+    worthRetrying: (failed) => worthRetrying(change, failed.error),
+    retryAfter: (failed) => failed.retryAfter,
+    mayStartAt: (at) => at < deadline()
+  })

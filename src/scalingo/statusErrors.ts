@@ -1,7 +1,8 @@
-import * as Headers from "@effect/platform/Headers"
+import type * as Headers from "@effect/platform/Headers"
 import type * as HttpClientRequest from "@effect/platform/HttpClientRequest"
 import type * as HttpClientResponse from "@effect/platform/HttpClientResponse"
 import { Duration, Option, Redacted } from "effect"
+import { retryAfterOf } from "../http/retryAfter.js"
 import {
   BadRequest,
   Conflict,
@@ -75,18 +76,6 @@ export const scrub = (text: string, secrets: ReadonlyArray<string>): string => {
     .trim()
   return clean.length > MAX_MESSAGE ? `${clean.slice(0, MAX_MESSAGE - 1)}…` : clean
 }
-
-/** `Retry-After` as seconds or an HTTP date; None when absent or unreadable. */
-export const retryAfterOf = (headers: Headers.Headers, now: number): Option.Option<Duration.Duration> =>
-  Headers.get(headers, "retry-after").pipe(
-    Option.flatMap((value) => {
-      const seconds = Number(value)
-      if (value.trim() !== "" && Number.isFinite(seconds)) return Option.some(Math.max(0, seconds) * 1000)
-      const date = Date.parse(value)
-      return Number.isNaN(date) ? Option.none() : Option.some(Math.max(0, date - now))
-    }),
-    Option.map(Duration.millis)
-  )
 
 /** A non-2xx answer as a failed attempt, with Scalingo's Retry-After (if any) for the retry schedule. */
 export const statusFailure = (

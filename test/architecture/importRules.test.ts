@@ -16,7 +16,7 @@ const LAYERS: ReadonlyArray<{ readonly name: string; readonly areas: ReadonlyArr
   { name: "Scalingo and storage", areas: ["scalingo", "storage"] },
   {
     name: "the kit",
-    areas: ["blockKit", "tracing", "logging", "config", "Background", "HttpClientLive"]
+    areas: ["blockKit", "tracing", "logging", "config", "Background", "HttpClientLive", "http"]
   }
 ]
 

@@ -3,8 +3,15 @@ import { Effect } from "effect"
 import { Accounts } from "../../accounts/Accounts.js"
 import { AppDirectory } from "../../accounts/AppDirectory.js"
 import { context, message, say, section } from "../../blockKit/blocks.js"
-import { code, codeBlock, listOf } from "../../blockKit/text.js"
+import { code, codeBlock } from "../../blockKit/text.js"
 import { ContainersApi } from "../../scalingo/ContainersApi.js"
+import {
+  isContainerName,
+  isOneOff,
+  namesInFormation,
+  ROUTER,
+  unknownContainersSentence
+} from "../../scalingo/containerNames.js"
 import { LogsApi, MAX_LOG_LINES } from "../../scalingo/LogsApi.js"
 import type { SlashInvocation } from "../../runtime/interaction/Interaction.js"
 import { show } from "../../runtime/replies/Replies.js"
@@ -12,7 +19,6 @@ import { Reply } from "../../runtime/replies/Reply.js"
 import { tailOf } from "../../views/logTail.js"
 
 export const DEFAULT_LINES = 50
-const FILTER = /^[a-z0-9][a-z0-9_-]{0,62}$/
 
 /** `[lines] [filter]` in either order: a number is the count, a word the container type or container. */
 const parseArgs = (words: ReadonlyArray<string>) => {
@@ -24,18 +30,14 @@ const parseArgs = (words: ReadonlyArray<string>) => {
       const n = Number(word)
       if (n < 1 || n > MAX_LOG_LINES) problems.push(`Ask for 1 to ${MAX_LOG_LINES} lines, not ${code(word)}.`)
       else lines = n
-    } else if (FILTER.test(word) && filter === undefined) filter = word
+    } else if (isContainerName(word) && filter === undefined) filter = word
     else problems.push(`${code(word)} is not a number of lines nor a container type (\`web\`, \`web-1\`, \`router\`).`)
   }
   return { lines, filter, problems }
 }
 
-/** A filter the app can have: one of its types, one of their containers (`web-1`), or the router. */
-const knownFilter = (filter: string, types: ReadonlyArray<string>) =>
-  filter === "router" ||
-  /^one-off-\d{1,6}$/.test(filter) ||
-  types.includes(filter) ||
-  types.some((type) => new RegExp(`^${type}-\\d{1,3}$`).test(filter))
+/** A filter no formation lists, so one that needs no formation read: the router or a one-off. */
+const beyondFormation = (filter: string) => filter === ROUTER || isOneOff(filter)
 
 /**
  * `logs <app> [lines] [filter]`: the app's last lines, sent to the person in a direct message from the
@@ -55,7 +57,7 @@ export const logs = fn("Logs.command")(function* (invocation: SlashInvocation, a
       const { region } = yield* directory.find(account, app)
       // The formation is read only to check a filter naming a container type: without one (or for the
       // router or a one-off), a `logs` costs two requests (the logs URL, then the lines).
-      const needsTypes = filter !== undefined && filter !== "router" && !/^one-off-\d{1,6}$/.test(filter)
+      const needsTypes = filter !== undefined && !beyondFormation(filter)
       const [formation, text] = yield* Effect.all(
         [
           needsTypes ? containers.formation(account, region, app) : Effect.succeed([]),
@@ -66,12 +68,8 @@ export const logs = fn("Logs.command")(function* (invocation: SlashInvocation, a
       return { region, types: formation.map((t) => t.name), text }
     })
   )
-  if (filter !== undefined && !knownFilter(filter, read.types)) {
-    return Reply.Private({
-      message: say(
-        `${code(app)} has no ${code(filter)} containers; its types are ${listOf(read.types.map((t) => code(t)))}.`
-      )
-    })
+  if (filter !== undefined && !beyondFormation(filter) && !namesInFormation(filter, read.types)) {
+    return Reply.Private({ message: say(unknownContainersSentence(app, [filter], read.types, "containers")) })
   }
   const what = `the last ${lines} lines of ${code(app)}${filter ? ` (${code(filter)})` : ""}`
   const body = read.text.trim()

@@ -3,8 +3,9 @@ import { Effect } from "effect"
 import { Accounts } from "../../accounts/Accounts.js"
 import { AppDirectory } from "../../accounts/AppDirectory.js"
 import { say } from "../../blockKit/blocks.js"
-import { code, listOf } from "../../blockKit/text.js"
+import { code } from "../../blockKit/text.js"
 import { ContainersApi } from "../../scalingo/ContainersApi.js"
+import { isContainerName, notInFormation, unknownContainersSentence } from "../../scalingo/containerNames.js"
 import { OperationsApi } from "../../scalingo/OperationsApi.js"
 import type { PendingChange } from "../../storage/PendingChanges.js"
 import { operationIdOf } from "../../runtime/auditTrail.js"
@@ -17,12 +18,6 @@ import { changeFailure } from "../../runtime/errorMessages.js"
 import type { SlashInvocation } from "../../runtime/interaction/Interaction.js"
 import { Reply } from "../../runtime/replies/Reply.js"
 import { restartLines, restartProgressMessage, scopeText } from "./restartView.js"
-
-const TYPE = /^[a-z0-9][a-z0-9_-]{0,62}$/
-
-/** A type (`web`) or one container (`web-1`) of the app's formation. */
-const inFormation = (word: string, types: ReadonlyArray<string>) =>
-  types.includes(word) || types.some((type) => new RegExp(`^${type}-\\d{1,3}$`).test(word))
 
 /**
  * `restart <app> [type …]`: reads the app's formation with the person's account (so an app they
@@ -41,14 +36,9 @@ export const restart = fn("Restart.command")(function* (invocation: SlashInvocat
     })
   )
   const types = formation.map((t) => t.name)
-  const unknown = scope.filter((word) => !TYPE.test(word) || !inFormation(word, types))
+  const unknown = notInFormation(scope, types)
   if (unknown.length > 0) {
-    return Reply.Private({
-      message: say(
-        `${code(app)} has no ${listOf(unknown.map((u) => code(u)))} to restart; ` +
-          (types.length > 0 ? `its types are ${listOf(types.map((t) => code(t)))}.` : "it has no containers yet.")
-      )
-    })
+    return Reply.Private({ message: say(unknownContainersSentence(app, unknown, types, "to restart")) })
   }
   if (formation.every((t) => t.amount === 0)) {
     return Reply.Private({ message: say(`${code(app)} has no running container to restart.`) })
@@ -65,7 +55,7 @@ export const restart = fn("Restart.command")(function* (invocation: SlashInvocat
 
 const scopeOf = (change: PendingChange): ReadonlyArray<string> => {
   const scope = (change.details as { scope?: unknown } | null)?.scope
-  return Array.isArray(scope) ? scope.filter((s): s is string => typeof s === "string" && TYPE.test(s)) : []
+  return Array.isArray(scope) ? scope.filter((s): s is string => typeof s === "string" && isContainerName(s)) : []
 }
 
 /**

@@ -6,6 +6,7 @@ import { say } from "../../blockKit/blocks.js"
 import { code, listOf } from "../../blockKit/text.js"
 import { AutoscalersApi } from "../../scalingo/AutoscalersApi.js"
 import { ContainersApi } from "../../scalingo/ContainersApi.js"
+import { isContainerName } from "../../scalingo/containerNames.js"
 import type { PendingChange } from "../../storage/PendingChanges.js"
 import { operationIdOf } from "../../runtime/auditTrail.js"
 import { announceAndFollow } from "../../runtime/changes/announce.js"
@@ -102,12 +103,11 @@ export const scale = fn("Scale.command")(function* (invocation: SlashInvocation,
   })
 })
 
-const TYPE = /^[a-z0-9][a-z0-9_-]{0,62}$/
 const changesOf = (change: PendingChange): ReadonlyArray<ContainerType> => {
   const raw = (change.details as { changes?: unknown } | null)?.changes
   if (!Array.isArray(raw)) return []
   return raw.flatMap((c: { name?: unknown; amount?: unknown; size?: unknown }) =>
-    typeof c?.name === "string" && TYPE.test(c.name) && Number.isInteger(c.amount) && typeof c.size === "string"
+    typeof c?.name === "string" && isContainerName(c.name) && Number.isInteger(c.amount) && typeof c.size === "string"
       ? [{ name: c.name, amount: Math.max(0, Math.min(10, c.amount as number)), size: c.size }]
       : []
   )

@@ -5,6 +5,8 @@
  * and Scalingo allows at most 10 containers of one type.
  */
 
+import { CONTAINER_TYPE_PATTERN } from "../../scalingo/containerNames.js"
+
 export interface ContainerType {
   readonly name: string
   readonly amount: number
@@ -27,7 +29,7 @@ export interface ScalePlan {
 }
 
 export const MAX_PER_TYPE = 10
-const CHANGE = /^([a-z0-9][a-z0-9_-]{0,62}):([+-]?\d{1,3})(?::([A-Za-z0-9-]{1,20}))?$/
+const CHANGE = new RegExp(`^(${CONTAINER_TYPE_PATTERN}):([+-]?\\d{1,3})(?::([A-Za-z0-9-]{1,20}))?$`)
 
 export type Parsed = { readonly ok: true; readonly changes: ReadonlyArray<RequestedChange> } | Problems
 export interface Problems {

@@ -50,7 +50,8 @@ export const makeSlackHttp = Effect.gen(function* () {
           onTimeout: () => failedWith("timeout", true)
         })
       )
-      const outcome = classify(answer.response.status, answer.response.headers, answer.text)
+      const now = yield* Clock.currentTimeMillis
+      const outcome = classify(answer.response.status, answer.response.headers, answer.text, now)
       if (Either.isRight(outcome)) return outcome.right
       const failure = outcome.left
       if (Option.isSome(failure.retryAfter) && Option.isSome(delivery.lane))

@@ -1,5 +1,7 @@
 import type * as Headers from "@effect/platform/Headers"
-import { Clock, Data, Duration, Effect, Either, Option, Schedule } from "effect"
+import { Data, Duration, Either, Option } from "effect"
+import { backoff } from "../../http/backoff.js"
+import { retryAfterOf } from "../../http/retryAfter.js"
 import type { SlackRetryPolicyValues } from "./SlackRetryPolicy.js"
 
 /** One attempt that did not succeed; only the retry loop sees it, callers get a SlackApiError. */
@@ -29,13 +31,6 @@ const parsed = (text: string): unknown => {
   }
 }
 
-const retryAfterOf = (headers: Headers.Headers): Option.Option<Duration.Duration> => {
-  const seconds = Number(headers["retry-after"])
-  return headers["retry-after"] !== undefined && Number.isFinite(seconds) && seconds >= 0
-    ? Option.some(Duration.seconds(seconds))
-    : Option.none()
-}
-
 /**
  * What one Slack answer means: a 2xx body (parsed JSON, or the text when it is not JSON), or a failed
  * attempt. `{"ok":false}` is Slack's refusal whatever the status; 429, 408 and 5xx are Slack busy.
@@ -43,12 +38,13 @@ const retryAfterOf = (headers: Headers.Headers): Option.Option<Duration.Duration
 export const classify = (
   status: number,
   headers: Headers.Headers,
-  text: string
+  text: string,
+  now: number
 ): Either.Either<unknown, AttemptFailed> => {
   const body = parsed(text)
   const refused = (body as { ok?: unknown } | undefined)?.ok === false
   const code = refused ? safeCode((body as { error?: unknown }).error) : undefined
-  if (status === 429) return Either.left(failedWith("ratelimited", true, retryAfterOf(headers)))
+  if (status === 429) return Either.left(failedWith("ratelimited", true, retryAfterOf(headers, now)))
   if (status >= 500 || status === 408) return Either.left(failedWith(`http_${status}`, true))
   if (status >= 200 && status < 300 && !refused) return Either.right(body ?? text)
   return Either.left(failedWith(code ?? (refused ? "unknown_error" : `http_${status}`), false))
@@ -59,18 +55,12 @@ export const classify = (
  * than Slack's Retry-After, and no wait that would end past `deadline` (epoch ms). A refusal stops at once.
  */
 export const retrySchedule = (policy: SlackRetryPolicyValues, deadline: number) =>
-  Schedule.exponential(Duration.millis(policy.minTimeout), policy.factor).pipe(
-    Schedule.union(Schedule.spaced(Duration.millis(policy.maxTimeout))),
-    Schedule.jittered,
-    Schedule.intersect(Schedule.recurs(policy.retries)),
-    Schedule.intersect(
-      Schedule.identity<AttemptFailed>().pipe(
-        Schedule.addDelay((failure) => Option.getOrElse(failure.retryAfter, () => Duration.zero))
-      )
-    ),
-    Schedule.whileInput((failure: AttemptFailed) => failure.transient),
-    Schedule.delays,
-    Schedule.checkEffect((_, delay) =>
-      Effect.map(Clock.currentTimeMillis, (now) => now + Duration.toMillis(delay) <= deadline)
-    )
-  )
+  backoff<AttemptFailed>({
+    first: Duration.millis(policy.minTimeout),
+    factor: policy.factor,
+    cap: Duration.millis(policy.maxTimeout),
+    retries: policy.retries,
+    worthRetrying: (failure) => failure.transient,
+    retryAfter: (failure) => failure.retryAfter,
+    mayStartAt: (at) => at <= deadline
+  })

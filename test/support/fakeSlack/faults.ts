@@ -27,10 +27,10 @@ export const makeFaults = () => {
   const answer = async (res: ServerResponse, fault: Fault): Promise<boolean> => {
     if (fault.delayMs !== undefined) await new Promise((resolve) => setTimeout(resolve, fault.delayMs))
     if (fault.status !== undefined && fault.status !== 200) {
-      const retryAfter =
-        fault.retryAfterSeconds !== undefined ? { "retry-after": String(fault.retryAfterSeconds) } : undefined
+      const retryAfter = fault.retryAfter ?? fault.retryAfterSeconds?.toString()
+      const headers = retryAfter === undefined ? undefined : { "retry-after": retryAfter }
       const error = fault.error ?? (fault.status === 429 ? "ratelimited" : "fatal_error")
-      sendJson(res, fault.status, { ok: false, error }, retryAfter)
+      sendJson(res, fault.status, { ok: false, error }, headers)
       return true
     }
     if (fault.error === undefined) return false

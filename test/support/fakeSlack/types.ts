@@ -28,6 +28,8 @@ export interface SocketAck {
 export interface Fault {
   status?: number
   retryAfterSeconds?: number
+  /** The Retry-After header as sent, when it is not a number of seconds (an HTTP date). */
+  retryAfter?: string
   error?: string
   times?: number
   delayMs?: number
