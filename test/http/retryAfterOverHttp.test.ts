@@ -1,51 +1,37 @@
 // Retry-After as an HTTP date, through the real HttpClient: the fake Slack and a loopback Scalingo region
 // answer 429 with a date, and both clients wait until it before trying again (not their ~50 ms backoff).
 import { describe, expect, it } from "@effect/vitest"
-import { Effect, Either, Layer, ManagedRuntime, Option, Redacted } from "effect"
+import { Effect, Either } from "effect"
 import { afterAll, beforeAll } from "vitest"
 import { AppsApi } from "../../src/scalingo/AppsApi.js"
-import { SlackSettings } from "../../src/slack/SlackSettings.js"
-import {
-  type SlackApiError,
-  SlackRetryPolicy,
-  SlackWeb,
-  SlackWebLive,
-  type SlackWebService
-} from "../../src/slack/SlackWeb.js"
+import { type SlackApiError, SlackWeb, type SlackWebService } from "../../src/slack/SlackWeb.js"
 import { scriptedServer } from "../scalingo/observe.js"
 import { accountOf, clientLayer, oneRegionAt, simulator } from "../scalingo/scalingoTestKit.js"
 import { type FakeSlack, type FakeSlackCall, startFakeSlack } from "../support/fakeSlack.js"
+import { type SlackWebRuntime, startSlackWebRuntime } from "../support/slackWebRuntime.js"
 
 /** An IMF-fixdate `seconds` from now; whole seconds, so the wait it asks for is between seconds-1 and seconds. */
 const httpDateIn = (seconds: number) => new Date(Date.now() + seconds * 1000).toUTCString()
 
 describe("Slack's Retry-After as an HTTP date", () => {
   let slack: FakeSlack
-  let runtime: ManagedRuntime.ManagedRuntime<SlackWeb, never>
+  let web: SlackWebRuntime
   beforeAll(async () => {
     slack = await startFakeSlack()
-    const settings = SlackSettings.make({
-      botToken: Redacted.make("xoxb-retry-after-test-token"),
-      signingSecret: Option.none(),
-      appToken: Option.none(),
-      port: 0,
-      apiUrl: slack.apiUrl,
-      command: "/scalingo"
-    })
     const policy = { retries: 2, factor: 2, minTimeout: 50, maxTimeout: 200, requestTimeoutMs: 2_000 }
-    runtime = ManagedRuntime.make(
-      SlackWebLive.pipe(
-        Layer.provide(settings),
-        Layer.provide(Layer.succeed(SlackRetryPolicy, { ...policy, maxWaitMs: 5_000, triggerLifeMs: 2_500 }))
-      )
-    )
+    web = await startSlackWebRuntime({
+      apiUrl: slack.apiUrl,
+      token: "xoxb-retry-after-test-token",
+      team: "T0001",
+      policy: { ...policy, maxWaitMs: 5_000, triggerLifeMs: 2_500 }
+    })
   })
   afterAll(async () => {
-    await runtime?.dispose()
+    await web?.close()
     await slack?.close()
   })
   const use = <A>(f: (web: SlackWebService) => Effect.Effect<A, SlackApiError>) =>
-    runtime.runPromise(Effect.either(Effect.flatMap(SlackWeb, f)))
+    web.runtime.runPromise(Effect.either(Effect.flatMap(SlackWeb, (teams) => f(teams.forTeam("T0001")))))
   const callsTo = (method: string, channel: string): Array<FakeSlackCall> =>
     slack.calls.filter((c) => c.method === method && c.params.channel === channel)
   const message = (text: string) => ({
