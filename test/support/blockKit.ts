@@ -1,4 +1,5 @@
 import { expect } from "vitest"
+import { actionName } from "../../src/blockKit/uniqueIds.js"
 
 type AnyRecord = Record<string, unknown>
 
@@ -46,10 +47,16 @@ export const expectNothingRaw = (text: string): void => {
   expect(text).not.toContain("NaN")
 }
 
-/** Buttons of a message, by action id. */
-export const buttonsOf = (message: { blocks?: unknown }, actionId: string): Array<{ value: string; text: string }> =>
+/**
+ * Buttons of a message, by action name: a button sharing its block with others of its kind carries a
+ * suffix (`run_command#2`), kept in `actionId` so a click sends what Slack would.
+ */
+export const buttonsOf = (
+  message: { blocks?: unknown },
+  name: string
+): Array<{ value: string; text: string; actionId: string }> =>
   ((message.blocks ?? []) as Array<AnyRecord>)
     .filter((b) => b.type === "actions" || (b.accessory as AnyRecord | undefined)?.type === "button")
     .flatMap((b) => (b.type === "actions" ? (b.elements as Array<AnyRecord>) : [b.accessory as AnyRecord]))
-    .filter((e) => e.action_id === actionId)
-    .map((e) => ({ value: String(e.value), text: String((e.text as AnyRecord).text) }))
+    .filter((e) => actionName(String(e.action_id)) === name)
+    .map((e) => ({ value: String(e.value), text: String((e.text as AnyRecord).text), actionId: String(e.action_id) }))

@@ -10,6 +10,7 @@ import { defaultLoginLimits, type LoginLimits, LoginAttempts } from "../../src/a
 import { Background } from "../../src/Background.js"
 import { FollowLimits } from "../../src/runtime/changes/progress.js"
 import type { Message } from "../../src/blockKit/blocks.js"
+import { actionName } from "../../src/blockKit/uniqueIds.js"
 import type { ButtonClick, SlashInvocation, ViewSubmission } from "../../src/runtime/interaction/Interaction.js"
 import type { ViewAck } from "../../src/runtime/replies/ModalAck.js"
 import { type Origin, Replies } from "../../src/runtime/replies/Replies.js"
@@ -104,11 +105,11 @@ export const textOf = (message: Message): string => {
 /** The message a reply carries, when it carries one. */
 export const messageOf = (reply: Reply): Message | undefined => ("message" in reply ? reply.message : undefined)
 
-/** The value of a message's button (or menu) with this action id. */
-export const buttonValue = (message: Message, actionId: string) =>
+/** The value of a message's button (or menu) with this action name (its id without a uniqueness suffix). */
+export const buttonValue = (message: Message, name: string) =>
   message.blocks
     .flatMap((b) => (b.type === "actions" ? (b.elements as Array<{ action_id?: string; value?: string }>) : []))
-    .find((e) => e.action_id === actionId)?.value
+    .find((e) => actionName(e.action_id ?? "") === name)?.value
 
 /** Every reply's text (or its tag, for replies without a message), one per line. */
 export const joinedTexts = (replies: ReadonlyArray<Recorded>) =>
