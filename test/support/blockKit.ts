@@ -1,13 +1,16 @@
 import { expect } from "vitest"
 import { actionName } from "../../src/blockKit/uniqueIds.js"
+import { slackRefusal } from "./fakeSlack/blockKitRules.js"
 
 type AnyRecord = Record<string, unknown>
 
 /**
  * Slack's Block Kit limits (docs/slack-platform.md §5) checked on a message as the fake Slack
- * recorded it: what would otherwise come back as `invalid_blocks`.
+ * recorded it: what would otherwise come back as `invalid_blocks`. Every rule is the fake's own
+ * (blockKitRules.ts); the checks below name the limits a reader of these tests looks for.
  */
 export const expectWithinBlockKitLimits = (message: { text?: unknown; blocks?: unknown }, maxBlocks = 50): void => {
+  expect(slackRefusal("message", message)).toBeUndefined()
   const blocks = (message.blocks ?? []) as Array<AnyRecord>
   expect(Array.isArray(blocks)).toBe(true)
   expect(blocks.length).toBeLessThanOrEqual(maxBlocks)

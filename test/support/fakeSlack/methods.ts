@@ -32,17 +32,17 @@ export const refusalFor = (state: SlackState, method: string, params: Params): R
   const channel = str(params.channel ?? params.channel_id)
   if (CHANNEL_METHODS.has(method) && channel !== "") {
     const channelState = state.channels.get(channel) ?? "ok"
-    if (channelState !== "ok") return { error: channelState, message: `the channel is ${channelState}` }
+    if (channelState !== "ok") return { error: channelState, message: "" }
   }
   if (MESSAGE_METHODS.has(method)) return slackRefusal("message", params)
   return VIEW_METHODS.has(method) ? slackRefusal("view", params.view) : undefined
 }
 
-/** Slack's answer to a refused call: the error, and what broke as Slack words it. */
+/** Slack's answer to a refused call: the error, and what broke as Slack words it (Block Kit refusals). */
 export const refusalBody = (refused: Refusal) => ({
   ok: false,
   error: refused.error,
-  response_metadata: { messages: [`[ERROR] ${refused.message}`] }
+  ...(refused.message !== "" ? { response_metadata: { messages: [`[ERROR] ${refused.message}`] } } : {})
 })
 
 /** What a successful answer leaves behind, whoever wrote the answer: a message the bot can later edit. */
