@@ -1,6 +1,7 @@
 // A fake Slack on loopback, as strict as Slack where the bot could go wrong: the Web API (JSON or form
-// bodies), message limits, channels that refuse the bot, response_url's 5 uses in 30 minutes, the file
-// upload flow, and a Socket Mode link. Tests point the bot at `apiUrl` and assert on what was recorded.
+// bodies), every Block Kit rule on messages, views and acknowledgements (fakeSlack/blockKitRules.ts),
+// channels that refuse the bot, response_url's 5 uses in 30 minutes, the file upload flow, and a Socket
+// Mode link. Tests point the bot at `apiUrl` and assert on what was recorded.
 import { EventEmitter } from "node:events"
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http"
 import type { AddressInfo } from "node:net"
