@@ -1,6 +1,7 @@
 import type { types } from "@slack/bolt"
 import { LIMITS } from "./limits.js"
 import { clip } from "./text.js"
+import { uniqueActionIds, withUniqueIds } from "./uniqueIds.js"
 
 /**
  * Message blocks that keep Slack's limits by construction, so no message can fail with
@@ -47,7 +48,7 @@ export const divider = (): Block => ({ type: "divider" })
 export const actions = (blockId: string, elements: ReadonlyArray<types.ActionsBlockElement>): Block => ({
   type: "actions",
   block_id: clip(blockId, LIMITS.blockId),
-  elements: elements.slice(0, LIMITS.actionsElements)
+  elements: uniqueActionIds(elements.slice(0, LIMITS.actionsElements))
 })
 
 export interface ButtonSpec {
@@ -124,7 +125,7 @@ export const message = (text: string, blocks: ReadonlyArray<Block> = []): Messag
     if (size > LIMITS.messageBlockText) break
     kept.push(block)
   }
-  return { text: clip(text, LIMITS.fallbackText), blocks: kept }
+  return { text: clip(text, LIMITS.fallbackText), blocks: withUniqueIds(kept) }
 }
 
 /** Whether these blocks fit in one message with `reserve` characters and blocks left for the rest. */

@@ -2,6 +2,7 @@ import type { types } from "@slack/bolt"
 import { type Block, plainText } from "./blocks.js"
 import { LIMITS } from "./limits.js"
 import { clip } from "./text.js"
+import { withUniqueIds } from "./uniqueIds.js"
 
 /** Modals and their inputs, built within Slack's limits, so no view is written as raw JSON. */
 export type View = types.ModalView
@@ -26,13 +27,13 @@ export const modal = (spec: ModalSpec): View => ({
   ...(spec.close !== undefined ? { close: plainText(spec.close, LIMITS.modalButton) } : {}),
   // Metadata is never cut silently: a value that does not fit is a bug in its encoder.
   ...(spec.privateMetadata !== undefined ? { private_metadata: spec.privateMetadata } : {}),
-  blocks: spec.blocks.slice(0, LIMITS.blocksPerModal) as Array<types.KnownBlock>
+  blocks: withUniqueIds(spec.blocks.slice(0, LIMITS.blocksPerModal)) as Array<types.KnownBlock>
 })
 
 /** The App Home tab. */
 export const home = (blocks: ReadonlyArray<Block>): HomeView => ({
   type: "home",
-  blocks: blocks.slice(0, LIMITS.blocksPerModal) as Array<types.KnownBlock>
+  blocks: withUniqueIds(blocks.slice(0, LIMITS.blocksPerModal))
 })
 
 export const option = (text: string, value: string): Option => ({

@@ -1,4 +1,5 @@
 import { Effect } from "effect"
+import { actionName } from "../blockKit/uniqueIds.js"
 import { isPathSafeAppName } from "../scalingo/appName.js"
 import type { Feature, Handler, SubmissionHandler } from "../runtime/feature.js"
 import { type CommandInfo, findCommand } from "../runtime/declarations.js"
@@ -131,8 +132,12 @@ export const handleSlashCommand = (invocation: SlashInvocation) => {
   )
 }
 
-/** A click on one of the bot's buttons or menus; unknown ids (links, stale messages) are ignored. */
-export const handleButton = (click: ButtonClick) => {
+/**
+ * A click on one of the bot's buttons or menus, routed by the action's name (a button sharing its block
+ * with others of its kind carries a suffix); unknown ids (links, stale messages) are ignored.
+ */
+export const handleButton = (clicked: ButtonClick) => {
+  const click: ButtonClick = { ...clicked, actionId: actionName(clicked.actionId) }
   if (!Object.hasOwn(buttons, click.actionId)) {
     return Effect.logDebug("ignored an unknown action", { action: click.actionId.slice(0, 80) })
   }
@@ -163,7 +168,7 @@ export const handleButton = (click: ButtonClick) => {
 export const handleOptions = (
   request: OptionsRequest
 ): Effect.Effect<ReadonlyArray<SelectOption>, never, CommandServices> =>
-  request.actionId === APP_PICKER_ACTION
+  actionName(request.actionId) === APP_PICKER_ACTION
     ? pickerOptions(request).pipe(
         Effect.annotateLogs({ slack_team: request.person.teamId, slack_user: request.person.userId })
       )

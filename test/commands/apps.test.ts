@@ -1,12 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import type { Message } from "../../src/blockKit/blocks.js"
+import { actionName } from "../../src/blockKit/uniqueIds.js"
 import { type CommandKit, messageOf, startCommandKit, textOf } from "../support/commandKit.js"
 
 const buttons = (message: Message, actionId: string) =>
   message.blocks.flatMap((b) =>
     b.type === "actions"
       ? (b.elements as Array<{ action_id?: string; value?: string; text?: { text: string } }>).filter(
-          (e) => e.action_id === actionId
+          (e) => actionName(e.action_id ?? "") === actionId
         )
       : []
   )

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import type { Message } from "../../src/blockKit/blocks.js"
+import { actionName } from "../../src/blockKit/uniqueIds.js"
 import type { Reply } from "../../src/runtime/replies/Reply.js"
 import { type CommandKit, messageOf, type Recorded, startCommandKit, textOf } from "../support/commandKit.js"
 
@@ -10,7 +11,7 @@ const values = (message: Message, actionId: string) =>
       ...(b.type === "actions" ? (b.elements as Array<{ action_id?: string; value?: string }>) : []),
       ...("accessory" in b && b.accessory ? [b.accessory as { action_id?: string; value?: string }] : [])
     ]
-    return elements.filter((e) => e.action_id === actionId).map((e) => e.value!)
+    return elements.filter((e) => actionName(e.action_id ?? "") === actionId).map((e) => e.value!)
   })
 const ofTag = <T extends Reply["_tag"]>(replies: ReadonlyArray<Recorded>, tag: T) =>
   replies.filter((r) => r.reply._tag === tag).map((r) => r.reply as Extract<Reply, { _tag: T }>)

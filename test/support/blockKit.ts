@@ -1,12 +1,16 @@
 import { expect } from "vitest"
+import { actionName } from "../../src/blockKit/uniqueIds.js"
+import { slackRefusal } from "./fakeSlack/blockKitRules.js"
 
 type AnyRecord = Record<string, unknown>
 
 /**
  * Slack's Block Kit limits (docs/slack-platform.md §5) checked on a message as the fake Slack
- * recorded it: what would otherwise come back as `invalid_blocks`.
+ * recorded it: what would otherwise come back as `invalid_blocks`. Every rule is the fake's own
+ * (blockKitRules.ts); the checks below name the limits a reader of these tests looks for.
  */
 export const expectWithinBlockKitLimits = (message: { text?: unknown; blocks?: unknown }, maxBlocks = 50): void => {
+  expect(slackRefusal("message", message)).toBeUndefined()
   const blocks = (message.blocks ?? []) as Array<AnyRecord>
   expect(Array.isArray(blocks)).toBe(true)
   expect(blocks.length).toBeLessThanOrEqual(maxBlocks)
@@ -46,10 +50,16 @@ export const expectNothingRaw = (text: string): void => {
   expect(text).not.toContain("NaN")
 }
 
-/** Buttons of a message, by action id. */
-export const buttonsOf = (message: { blocks?: unknown }, actionId: string): Array<{ value: string; text: string }> =>
+/**
+ * Buttons of a message, by action name: a button sharing its block with others of its kind carries a
+ * suffix (`run_command#2`), kept in `actionId` so a click sends what Slack would.
+ */
+export const buttonsOf = (
+  message: { blocks?: unknown },
+  name: string
+): Array<{ value: string; text: string; actionId: string }> =>
   ((message.blocks ?? []) as Array<AnyRecord>)
     .filter((b) => b.type === "actions" || (b.accessory as AnyRecord | undefined)?.type === "button")
     .flatMap((b) => (b.type === "actions" ? (b.elements as Array<AnyRecord>) : [b.accessory as AnyRecord]))
-    .filter((e) => e.action_id === actionId)
-    .map((e) => ({ value: String(e.value), text: String((e.text as AnyRecord).text) }))
+    .filter((e) => actionName(String(e.action_id)) === name)
+    .map((e) => ({ value: String(e.value), text: String((e.text as AnyRecord).text), actionId: String(e.action_id) }))

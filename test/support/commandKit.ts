@@ -10,6 +10,7 @@ import { defaultLoginLimits, type LoginLimits, LoginAttempts } from "../../src/a
 import { Background } from "../../src/Background.js"
 import { FollowLimits } from "../../src/runtime/changes/progress.js"
 import type { Message } from "../../src/blockKit/blocks.js"
+import { actionName } from "../../src/blockKit/uniqueIds.js"
 import type { ButtonClick, SlashInvocation, ViewSubmission } from "../../src/runtime/interaction/Interaction.js"
 import type { ViewAck } from "../../src/runtime/replies/ModalAck.js"
 import { type Origin, Replies } from "../../src/runtime/replies/Replies.js"
@@ -32,6 +33,7 @@ import { defaultPolicySettings, PolicySettings, type PolicySettingsValues } from
 import { WorkspaceAdmins } from "../../src/policies/WorkspaceAdmins.js"
 import { StorageSettings } from "../../src/storage/StorageSettings.js"
 import { Watcher, WatcherLive, WatchTimings } from "../../src/watching/Watcher.js"
+import { type Refusal, slackRefusal } from "./fakeSlack/blockKitRules.js"
 import { WatchSettings, type WatchSettingsValues } from "../../src/watching/WatchSettings.js"
 
 /**
@@ -104,15 +106,24 @@ export const textOf = (message: Message): string => {
 /** The message a reply carries, when it carries one. */
 export const messageOf = (reply: Reply): Message | undefined => ("message" in reply ? reply.message : undefined)
 
-/** The value of a message's button (or menu) with this action id. */
-export const buttonValue = (message: Message, actionId: string) =>
+/** The value of a message's button (or menu) with this action name (its id without a uniqueness suffix). */
+export const buttonValue = (message: Message, name: string) =>
   message.blocks
     .flatMap((b) => (b.type === "actions" ? (b.elements as Array<{ action_id?: string; value?: string }>) : []))
-    .find((e) => e.action_id === actionId)?.value
+    .find((e) => actionName(e.action_id ?? "") === name)?.value
 
 /** Every reply's text (or its tag, for replies without a message), one per line. */
 export const joinedTexts = (replies: ReadonlyArray<Recorded>) =>
   replies.map((r) => (messageOf(r.reply) ? textOf(messageOf(r.reply)!) : r.reply._tag)).join("\n")
+
+/** What Slack would answer the Web API call that shows this reply, when it would refuse it. */
+const replyRefusal = (reply: Reply): Refusal | undefined => {
+  if ("message" in reply) return slackRefusal("message", reply.message)
+  if ("view" in reply) return slackRefusal("view", reply.view)
+  if (reply._tag === "File" && reply.comment !== undefined && reply.comment.length > 40_000)
+    return { error: "msg_too_long", message: "initial_comment over 40000 characters" }
+  return undefined
+}
 
 export const startCommandKit = async (options: KitOptions = {}): Promise<CommandKit> => {
   const sim = await startSimulator({ requestsPerMinute: 1_000, ...options.simulator })
@@ -122,8 +133,20 @@ export const startCommandKit = async (options: KitOptions = {}): Promise<Command
   const refused = new Map<string, string>()
   let serial = 0
 
+  // What Slack would refuse fails as Slack fails it, and fails the test that caused it (`expectTaken`).
+  const refusals: Array<string> = []
+  const expectTaken = <A>(result: A): A => {
+    const found = refusals.splice(0)
+    if (found.length > 0) throw new Error(`Slack would refuse what the bot sent:\n${found.join("\n")}`)
+    return result
+  }
   const recording = Layer.succeed(Replies, {
     show: (origin: Origin, reply: Reply): Effect.Effect<Shown, ReplyFailed> => {
+      const broken = replyRefusal(reply)
+      if (broken !== undefined) {
+        refusals.push(`${reply._tag}: ${broken.error}: ${broken.message}`)
+        return Effect.fail(new ReplyFailed({ method: reply._tag, code: broken.error }))
+      }
       if (reply._tag === "Post") {
         const channel = reply.channel ?? origin.channelId ?? ""
         const code = refused.get(channel)
@@ -205,7 +228,7 @@ export const startCommandKit = async (options: KitOptions = {}): Promise<Command
         responseUrl: "https://hooks.slack.com/commands/T0001/1/r"
       }
       await runtime.runPromise(handleSlashCommand(invocation))
-      return since(mark)
+      return expectTaken(since(mark))
     },
     click: async (actionId, value, opts = {}) => {
       const mark = replies.length
@@ -223,7 +246,7 @@ export const startCommandKit = async (options: KitOptions = {}): Promise<Command
         ...opts
       }
       await runtime.runPromise(handleButton(click))
-      return since(mark)
+      return expectTaken(since(mark))
     },
     submit: async (callbackId, opts) => {
       const mark = replies.length
@@ -236,20 +259,26 @@ export const startCommandKit = async (options: KitOptions = {}): Promise<Command
         ...opts
       }
       const ack = await runtime.runPromise(handleViewSubmission(submission))
-      return { ack, replies: since(mark) }
+      const refused = slackRefusal("view_submission_ack", ack ?? {})
+      if (refused !== undefined) refusals.push(`view submission ack: ${refused.error}: ${refused.message}`)
+      return expectTaken({ ack, replies: since(mark) })
     },
-    options: (typed, opts = {}) =>
-      runtime.runPromise(
+    options: async (typed, opts = {}) => {
+      const options = await runtime.runPromise(
         handleOptions({ ...common(opts.userId), actionId: "app_picker", blockId: "picker", value: typed })
-      ),
-    settle: () => runtime.runPromise(Effect.flatMap(Background, (b) => b.drain("10 seconds"))),
+      )
+      const refused = slackRefusal("options", { options })
+      if (refused !== undefined) refusals.push(`options: ${refused.error}: ${refused.message}`)
+      return expectTaken(options)
+    },
+    settle: () => runtime.runPromise(Effect.flatMap(Background, (b) => b.drain("10 seconds"))).then(expectTaken),
     link: async (userId, username) => {
       const token = sim.accounts[username]?.apiToken
       if (token === undefined) throw new Error(`no simulator account ${username}`)
       await kit.slash(`login ${token}`, { userId })
     },
     run: (effect) => runtime.runPromise(effect),
-    pollOnce: () => runtime.runPromise(Effect.flatMap(Watcher, (w) => w.pollOnce)),
+    pollOnce: () => runtime.runPromise(Effect.flatMap(Watcher, (w) => w.pollOnce)).then(expectTaken),
     ring: (secret) => runtime.runPromise(Effect.flatMap(Watcher, (w) => w.ring(secret))),
     close: async () => {
       await runtime.dispose()

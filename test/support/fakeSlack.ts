@@ -1,12 +1,14 @@
 // A fake Slack on loopback, as strict as Slack where the bot could go wrong: the Web API (JSON or form
-// bodies), message limits, channels that refuse the bot, response_url's 5 uses in 30 minutes, the file
-// upload flow, and a Socket Mode link. Tests point the bot at `apiUrl` and assert on what was recorded.
+// bodies), every Block Kit rule on messages, views and acknowledgements (fakeSlack/blockKitRules.ts),
+// channels that refuse the bot, response_url's 5 uses in 30 minutes, the file upload flow, and a Socket
+// Mode link. Tests point the bot at `apiUrl` and assert on what was recorded.
 import { EventEmitter } from "node:events"
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http"
 import type { AddressInfo } from "node:net"
 import { type WebSocket, WebSocketServer } from "ws"
+import { ackKindOf, slackRefusal } from "./fakeSlack/blockKitRules.js"
 import { makeFaults, sendJson } from "./fakeSlack/faults.js"
-import { afterAnswer, cannedMethods, refusalFor } from "./fakeSlack/methods.js"
+import { afterAnswer, cannedMethods, refusalBody, refusalFor } from "./fakeSlack/methods.js"
 import { bearerOf, parseApiBody, parseJson, waitForRecord, waitOn } from "./fakeSlack/records.js"
 import { makeResponseUrls } from "./fakeSlack/responseUrls.js"
 import { makeState } from "./fakeSlack/state.js"
@@ -21,7 +23,8 @@ import type {
 } from "./fakeSlack/types.js"
 
 export type * from "./fakeSlack/types.js"
-export { MESSAGE_LIMITS } from "./fakeSlack/messageLimits.js"
+export { BLOCK_KIT_LIMITS, MESSAGE_LIMITS } from "./fakeSlack/blockKitLimits.js"
+export { type PayloadKind, type Refusal, slackRefusal } from "./fakeSlack/blockKitRules.js"
 export { RESPONSE_URL_USES } from "./fakeSlack/responseUrls.js"
 
 const THIRTY_MINUTES = 30 * 60 * 1000
@@ -63,7 +66,7 @@ export const startFakeSlack = async (options: FakeSlackOptions = {}): Promise<Fa
     const answer = answers.get(method) ?? canned[method]
     const body =
       refused !== undefined
-        ? { ok: false, error: refused }
+        ? refusalBody(refused)
         : answer === undefined
           ? { ok: false, error: "unknown_method" }
           : { ok: true, ...answer(params) }
@@ -174,7 +177,13 @@ export const startFakeSlack = async (options: FakeSlackOptions = {}): Promise<Fa
       socket.send(
         JSON.stringify({ envelope_id, type, accepts_response_payload: type !== "events_api", ...retry, payload })
       )
-      return acked as Promise<SocketAck>
+      const ack = (await acked) as SocketAck
+      // The ack's payload is shown to the person (a command's answer, a modal's next view): Slack's rules apply.
+      const kind = ackKindOf(type, payload)
+      const refused = kind === undefined ? undefined : slackRefusal(kind, ack.payload ?? {})
+      if (refused !== undefined)
+        throw new Error(`fakeSlack: Slack refuses the ${type} ack (${refused.error}): ${refused.message}`)
+      return ack
     },
     reset: () => {
       calls.length = 0

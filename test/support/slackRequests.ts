@@ -2,6 +2,7 @@
 // exact `application/x-www-form-urlencoded` header (a URLSearchParams body would add a charset, which
 // Bolt answers with 400) and a v0 HMAC-SHA256 signature over `v0:<timestamp>:<raw body>`.
 import { createHmac } from "node:crypto"
+import { ackKindOf, slackRefusal } from "./fakeSlack/blockKitRules.js"
 import {
   blockActionsPayload,
   formBody,
@@ -72,7 +73,30 @@ export const postSigned = async (
   })
   const text = await res.text()
   const elapsedMs = performance.now() - started
-  return { status: res.status, body: parseBody(text), text, headers: res.headers, elapsedMs }
+  const reply = { status: res.status, body: parseBody(text), text, headers: res.headers, elapsedMs }
+  if (res.status === 200) expectSlackTakesAck(body, reply.body)
+  return reply
+}
+
+/** The request Slack sent, as its body says: a slash command (form), an interactive payload, or an event (JSON). */
+const requestOf = (body: string): { kind: "slash_commands" | "interactive" | "events_api"; payload?: unknown } => {
+  if (body.trimStart().startsWith("{")) return { kind: "events_api" }
+  const fields = new URLSearchParams(body)
+  if (fields.has("payload")) return { kind: "interactive", payload: parseBody(fields.get("payload") ?? "") }
+  return { kind: fields.has("command") ? "slash_commands" : "events_api" }
+}
+
+/**
+ * An acknowledgement's body is shown to the person (a command's answer, a modal's next view): it must
+ * keep Block Kit's rules like any message, or Slack refuses it and the person sees an error.
+ */
+const expectSlackTakesAck = (sent: string, ackBody: unknown): void => {
+  if (typeof ackBody !== "object" || ackBody === null) return
+  const request = requestOf(sent)
+  const kind = ackKindOf(request.kind, request.payload)
+  const refused = kind === undefined ? undefined : slackRefusal(kind, ackBody)
+  if (refused !== undefined)
+    throw new Error(`Slack refuses the bot's ${request.kind} acknowledgement (${refused.error}): ${refused.message}`)
 }
 
 const parseBody = (text: string): unknown => {

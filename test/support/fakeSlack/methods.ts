@@ -1,5 +1,5 @@
 // The fake Web API's canned answers, and the checks Slack makes before answering at all.
-import { messageRefusal } from "./messageLimits.js"
+import { type Refusal, slackRefusal } from "./blockKitRules.js"
 import type { SlackState } from "./state.js"
 import type { FakeMessage, MethodAnswer } from "./types.js"
 
@@ -13,6 +13,7 @@ const CHANNEL_METHODS = new Set([
   "files.completeUploadExternal"
 ])
 const MESSAGE_METHODS = new Set(["chat.postMessage", "chat.update", "chat.postEphemeral"])
+const VIEW_METHODS = new Set(["views.open", "views.push", "views.update", "views.publish"])
 
 const str = (value: unknown): string => (typeof value === "string" ? value : "")
 const parseView = (text: string): unknown => {
@@ -23,15 +24,26 @@ const parseView = (text: string): unknown => {
   }
 }
 
-/** Slack's refusal before any answer (canned or replaced): the channel's state, then the message's limits. */
-export const refusalFor = (state: SlackState, method: string, params: Params): string | undefined => {
+/**
+ * Slack's refusal before any answer (canned or replaced): the channel's state, then Block Kit's rules for
+ * the message or view (blockKitRules.ts).
+ */
+export const refusalFor = (state: SlackState, method: string, params: Params): Refusal | undefined => {
   const channel = str(params.channel ?? params.channel_id)
   if (CHANNEL_METHODS.has(method) && channel !== "") {
     const channelState = state.channels.get(channel) ?? "ok"
-    if (channelState !== "ok") return channelState
+    if (channelState !== "ok") return { error: channelState, message: "" }
   }
-  return MESSAGE_METHODS.has(method) ? messageRefusal(params) : undefined
+  if (MESSAGE_METHODS.has(method)) return slackRefusal("message", params)
+  return VIEW_METHODS.has(method) ? slackRefusal("view", params.view) : undefined
 }
+
+/** Slack's answer to a refused call: the error, and what broke as Slack words it (Block Kit refusals). */
+export const refusalBody = (refused: Refusal) => ({
+  ok: false,
+  error: refused.error,
+  ...(refused.message !== "" ? { response_metadata: { messages: [`[ERROR] ${refused.message}`] } } : {})
+})
 
 /** What a successful answer leaves behind, whoever wrote the answer: a message the bot can later edit. */
 export const afterAnswer = (state: SlackState, method: string, params: Params, answer: Params): void => {

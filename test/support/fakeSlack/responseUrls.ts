@@ -4,7 +4,8 @@
 // after the lifetime, the 404 and `expired_url` being what apps report seeing. A refused attempt (a fault,
 // an oversize message) does not count as a use. `replace_original` edits the message the URL belongs
 // to (the clicked message, or the last one this URL produced); `delete_original` removes it.
-import { messageRefusal } from "./messageLimits.js"
+import { slackRefusal } from "./blockKitRules.js"
+import { refusalBody } from "./methods.js"
 import type { SlackState } from "./state.js"
 import type { ResponseUrlOptions } from "./types.js"
 
@@ -52,8 +53,8 @@ export const makeResponseUrls = (state: SlackState, lifetimeMs: number) => {
       url.uses += 1
       return { status: 200, body: { ok: true } }
     }
-    const refused = messageRefusal(p)
-    if (refused !== undefined) return { status: 200, body: { ok: false, error: refused } }
+    const refused = slackRefusal("message", p)
+    if (refused !== undefined) return { status: 200, body: refusalBody(refused) }
     url.uses += 1
     const content = { text: typeof p.text === "string" ? p.text : "", blocks: p.blocks }
     if (p.replace_original === true && existing !== undefined) {
