@@ -63,7 +63,7 @@ describe("Scalingo's Retry-After as an HTTP date", () => {
     Effect.gen(function* () {
       const sim = yield* simulator()
       const region = yield* scriptedServer([
-        { status: 429, headers: { "retry-after": httpDateIn(2) }, body: "Retry later" },
+        { status: 429, headers: () => ({ "retry-after": httpDateIn(2) }), body: "Retry later" },
         { status: 200, body: JSON.stringify({ apps: [] }) }
       ])
       sim.faults.add(oneRegionAt(region.url))

@@ -52,7 +52,12 @@ export const recordingLogger = () => {
 
 /** A loopback HTTP server answering with `reply` in turn (the last one repeats); it records when each came. */
 export const scriptedServer = (
-  replies: ReadonlyArray<{ status: number; headers?: Record<string, string>; body: string }>
+  // Headers may be made when the request arrives (e.g. a Retry-After date relative to that moment).
+  replies: ReadonlyArray<{
+    status: number
+    headers?: Record<string, string> | (() => Record<string, string>)
+    body: string
+  }>
 ) =>
   Effect.acquireRelease(
     Effect.promise(async () => {
@@ -65,7 +70,8 @@ export const scriptedServer = (
           url: request.url ?? "",
           ...(request.headers.authorization === undefined ? {} : { authorization: request.headers.authorization })
         })
-        response.writeHead(reply.status, { "content-type": "application/json", ...reply.headers })
+        const headers = typeof reply.headers === "function" ? reply.headers() : reply.headers
+        response.writeHead(reply.status, { "content-type": "application/json", ...headers })
         response.end(reply.body)
       })
       await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", () => resolve()))
