@@ -51,6 +51,9 @@ export const linkHost = (url: string | undefined): string | undefined => {
   }
 }
 
+/** A commit the way Git shows it: a full SHA cut to 7 characters; a tag or branch name stays whole. */
+export const shortCommit = (ref: string): string => (/^[0-9a-f]{12,40}$/i.test(ref) ? ref.slice(0, 7) : ref)
+
 /**
  * A link whose text says where it goes: `label (host)`, unless the label already is that host. A URL
  * that is not plain http(s) is shown as its label alone, unlinked.

@@ -41,7 +41,7 @@ describe("what a watching channel is told (in-process)", () => {
     const [first, ...rest] = await poll("C-DEP")
     expect(rest).toEqual([])
     expect(first?.reply._tag).toBe("Post")
-    expect(texts([first!])[0]).toMatch(/Deployment of `alice-web` at `abc123def456` by alice: \*queued\*/)
+    expect(texts([first!])[0]).toMatch(/Deployment of `alice-web` at `abc123d` by alice: \*queued\*/)
     const seen: Array<Reply> = []
     while (deployment.status !== "success") {
       deployment.step()

@@ -80,22 +80,22 @@ export const buildLog = fn("Deployments.buildLog")(function* (click: ButtonClick
   const target = BuildLogTarget.decode(click.value)
   if (Option.isNone(target) || click.channelId === undefined)
     return Reply.Private({ message: staleButton(click.command) })
-  const { a, r, d, t } = target.value
+  const { a, r, d, c, t } = target.value
   const log = yield* accounts
     .actingAs(click.person, ({ account }) => api.output(account, r, a, d))
     .pipe(Effect.catchTags({ NotFound: () => Effect.succeed(undefined), Forbidden: () => Effect.succeed(undefined) }))
   if (log === undefined) return Reply.Private({ message: cannotSee(`the build log of ${code(a)}`) })
   const text = Option.getOrUndefined(log)
   const posted: Array<Reply> = [
-    Reply.Post({ message: buildLogMessage(a, d, text, click.person.userId), channel: click.channelId, threadTs: t })
+    Reply.Post({ message: buildLogMessage(a, c, text, click.person.userId), channel: click.channelId, threadTs: t })
   ]
   if (text !== undefined && tailOf(text).cut) {
     posted.push(
       Reply.File({
         channel: click.channelId,
         threadTs: t,
-        filename: `${a}-deployment-${d}.log`,
-        title: `Build log of ${a} (${d})`,
+        filename: `${a}-build-${c ?? "log"}.log`.replace(/[^A-Za-z0-9._-]/g, "-"),
+        title: `Build log of ${a}${c !== undefined ? ` (${c})` : ""}`,
         content: text
       })
     )

@@ -13,12 +13,13 @@ export const DeploymentsCursor = jsonCodec(
 )
 export type DeploymentsCursor = Parameters<typeof DeploymentsCursor.encode>[0]
 
-/** A build log button: which deployment, and the thread to post its log in. */
+/** A build log button: which deployment (and its short commit, what people call it), and the thread to post its log in. */
 export const BuildLogTarget = jsonCodec(
   Schema.Struct({
     a: AppName,
     r: RegionName,
     d: Schema.String.pipe(Schema.pattern(/^[A-Za-z0-9_-]{1,64}$/)),
+    c: Schema.optional(Schema.String.pipe(Schema.maxLength(40))),
     t: MessageTs
   }),
   LIMITS.buttonValue

@@ -3,6 +3,7 @@ import { code, durationText, link, plain, slackDate } from "../../blockKit/text.
 import type { App } from "../../scalingo/schemas/app.js"
 import type { ContainerType } from "../../scalingo/schemas/containers.js"
 import type { Deployment } from "../../scalingo/schemas/deployment.js"
+import { deploymentCommit } from "../../views/commit.js"
 import { dashboardUrl } from "../../views/links.js"
 import { RUN_ACTION, runValue } from "../../runtime/references.js"
 
@@ -33,7 +34,7 @@ const when = (iso: string | undefined) => {
 
 /** "✅ success · `v1.2` by alice, yesterday at 10:02 (1m 12s)". Usernames only: it may be shown in a channel. */
 export const deploymentLine = (d: Deployment): string => {
-  const ref = d.git_ref !== undefined ? code(d.git_ref.slice(0, 40)) : "an unknown ref"
+  const ref = deploymentCommit(d)
   const who = d.pusher?.username !== undefined ? ` by ${plain(d.pusher.username)}` : ""
   const took = d.duration !== undefined ? ` (${durationText(d.duration)})` : ""
   return `${deploymentEmoji(d.status)} ${plain(d.status ?? "unknown")} · ${ref}${who}, ${when(d.created_at)}${took}`
