@@ -28,6 +28,7 @@ import { policyFeature } from "./policy/index.js"
 import { pickerOptions } from "./picker/picker.js"
 import { APP_PICKER_ACTION, pickerMessage } from "./picker/pickerView.js"
 import { Reply } from "../runtime/replies/Reply.js"
+import { RETRY_ACTION } from "../runtime/references.js"
 
 export type { CommandServices } from "./services.js"
 
@@ -138,6 +139,7 @@ export const handleSlashCommand = (invocation: SlashInvocation) => {
       name: ["subcommand", known ?? (word === undefined ? "help" : "unknown")],
       command: invocation.command,
       app,
+      retry: known !== undefined && !pick ? invocation.text : undefined,
       origin: {
         person: invocation.person,
         channelId: invocation.channelId,
@@ -164,6 +166,7 @@ export const handleButton = (click: ButtonClick) => {
       command: click.command,
       // The picker's message is replaced by the answer of the command it carried on.
       placeholderShown: click.actionId === APP_PICKER_ACTION,
+      retry: click.actionId === RETRY_ACTION ? click.value : undefined,
       origin: {
         person: click.person,
         channelId: click.channelId,
