@@ -13,7 +13,7 @@ export const DeploymentsCursor = jsonCodec(
 )
 export type DeploymentsCursor = Parameters<typeof DeploymentsCursor.encode>[0]
 
-/** A build log button: which deployment (and its short commit, what people call it), and the thread to post its log in. */
+/** A build log button: which deployment (and its short commit, what people know it by), and the thread for its log. */
 export const BuildLogTarget = jsonCodec(
   Schema.Struct({
     a: AppName,
