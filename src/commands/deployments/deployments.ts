@@ -9,7 +9,7 @@ import { cannotPostHere, cannotSee, staleButton } from "../../runtime/errorMessa
 import type { ButtonClick, SlashInvocation } from "../../runtime/interaction/Interaction.js"
 import { show } from "../../runtime/replies/Replies.js"
 import { Reply } from "../../runtime/replies/Reply.js"
-import { withoutButtons } from "../events/eventsView.js"
+import { alreadyAbove, withoutButtons } from "../events/eventsView.js"
 import { BuildLogTarget, DEPLOYMENTS_PER_PAGE, DeploymentsCursor } from "./deploymentsCursor.js"
 import { tailOf } from "../../views/logTail.js"
 import { buildLogMessage, deploymentsPageMessage, deploymentsParentMessage } from "./deploymentsView.js"
@@ -49,14 +49,18 @@ export const deployments = fn("Deployments.command")(function* (
   })
 })
 
-/** A Previous/Next click: served with the clicker's account, in the same thread; the old page loses its buttons. */
+/**
+ * A Next click: served with the clicker's account, in the same thread; the old page loses its buttons.
+ * Previous posts nothing: its page is above in the thread already.
+ */
 export const deploymentsPage = fn("Deployments.page")(function* (click: ButtonClick) {
   const accounts = yield* Accounts
   const api = yield* DeploymentsApi
   const cursor = DeploymentsCursor.decode(click.value)
   if (Option.isNone(cursor) || click.channelId === undefined)
     return Reply.Private({ message: staleButton(click.command) })
-  const { a, r, p, n, t } = cursor.value
+  const { a, r, p, n, t, b } = cursor.value
+  if (b === 1) return Reply.Private({ message: alreadyAbove(p) })
   const page = yield* accounts
     .actingAs(click.person, ({ account }) => api.list(account, r, a, { page: p, perPage: n }))
     .pipe(Effect.catchTags({ NotFound: () => Effect.succeed(undefined), Forbidden: () => Effect.succeed(undefined) }))

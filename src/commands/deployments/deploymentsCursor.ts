@@ -8,7 +8,15 @@ export const DEPLOYMENTS_PER_PAGE = 10
 
 /** A page button: which app, region, page and thread; any replica can serve it. */
 export const DeploymentsCursor = jsonCodec(
-  Schema.Struct({ a: AppName, r: RegionName, p: PageNumber, n: PageSize, t: MessageTs }),
+  // b: a Previous button, whose page is already above in the thread.
+  Schema.Struct({
+    a: AppName,
+    r: RegionName,
+    p: PageNumber,
+    n: PageSize,
+    t: MessageTs,
+    b: Schema.optional(Schema.Literal(1))
+  }),
   LIMITS.buttonValue
 )
 export type DeploymentsCursor = Parameters<typeof DeploymentsCursor.encode>[0]

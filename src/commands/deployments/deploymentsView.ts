@@ -60,7 +60,7 @@ export const deploymentsPageMessage = (
           button({
             actionId: DEPLOYMENTS_PAGE_ACTION,
             text: PREVIOUS_PAGE,
-            value: DeploymentsCursor.encode({ ...cursor, p: prevPage })
+            value: DeploymentsCursor.encode({ ...cursor, p: prevPage, b: 1 })
           })
         ]
       : []),
@@ -69,7 +69,7 @@ export const deploymentsPageMessage = (
           button({
             actionId: DEPLOYMENTS_PAGE_ACTION,
             text: NEXT_PAGE,
-            value: DeploymentsCursor.encode({ ...cursor, p: nextPage }),
+            value: DeploymentsCursor.encode({ a: cursor.a, r: cursor.r, n: cursor.n, t: cursor.t, p: nextPage }),
             style: "primary"
           })
         ]
