@@ -18,3 +18,11 @@ export const retryBlocks = (words: string): ReadonlyArray<Block> => {
   if (text === "" || text.length > 200 || /^login\b/i.test(text)) return []
   return [actions("retry", [button({ actionId: RETRY_ACTION, text: "Retry", value: text })])]
 }
+
+/** The Link button's action id: opens the login form, for answers telling someone to link an account. */
+export const LINK_ACTION = "link_account"
+
+/** A Link button in a block of its own, after a sentence saying the person has no (working) link. */
+export const linkBlocks = (label = "Link my account"): ReadonlyArray<Block> => [
+  actions("link", [button({ actionId: LINK_ACTION, text: label, value: "link", style: "primary" })])
+]

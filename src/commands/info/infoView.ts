@@ -65,10 +65,12 @@ export const infoMessage = ({ app, region, formation, lastDeployment }: AppCard)
     section(`*Formation*: ${containers}`),
     section(`*Last deployment*: ${lastDeployment === undefined ? "none yet" : deploymentLine(lastDeployment)}`),
     actions("app_card", [
+      // A crashed app is looked at to be restarted: its Restart comes first.
+      ...(app.status === "crashed" ? [shortcut("Restart", "restart", "danger")] : []),
       shortcut("Events", "events"),
       shortcut("Deployments", "deployments"),
       shortcut("Logs", "logs"),
-      shortcut("Restart", "restart", "danger"),
+      ...(app.status === "crashed" ? [] : [shortcut("Restart", "restart", "danger")]),
       shortcut("Scale", "scale"),
       shortcut(":star: Star", "star"),
       button({ actionId: "open_dashboard", text: "Dashboard", url: dashboardUrl(region, app.name) })
