@@ -15,6 +15,7 @@ import type { Deployment } from "../scalingo/schemas/deployment.js"
 import type { ScalingoEvent } from "../scalingo/schemas/events/index.js"
 import type { Follow, Subscription } from "../storage/Subscriptions.js"
 import { deploymentCommit, deploymentOf } from "../views/commit.js"
+import { deploymentStatusWords } from "../views/deploymentStatus.js"
 import { dashboardUrl } from "../views/links.js"
 import { tailOf } from "../views/logTail.js"
 import { withoutEmails } from "../views/channelSafe.js"
@@ -132,8 +133,9 @@ export const deploymentMessage = (app: string, region: string, d: Deployment, fi
       : `, failed${took !== undefined ? ` after ${durationText(took)}` : ""}; ` +
         "the build log's last lines are in the thread."
   const url = `${dashboardUrl(region, app)}/deploy/${encodeURIComponent(d.id)}`
-  const text = `${emoji} Deployment of ${code(app)} at ${ref}${who}: *${plain(status, 40)}*${end}`
-  return message(`Deployment of ${app}: ${status}`, [
+  const said = deploymentStatusWords(status)
+  const text = `${emoji} Deployment of ${code(app)} at ${ref}${who}: *${plain(said, 40)}*${end}`
+  return message(`Deployment of ${app}: ${said}`, [
     section(text),
     context(`${trustedLink(url, "Deployment on the dashboard")} · ${code(region)}`)
   ])

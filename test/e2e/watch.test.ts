@@ -54,7 +54,7 @@ describe("watching apps by polling", () => {
       outcome: "build-error"
     })
     deployment.finish()
-    const failed = await shownIn(world, "C-BUILD", (t) => t.includes("*build-error*, failed"))
+    const failed = await shownIn(world, "C-BUILD", (t) => t.includes("*build error*, failed"))
     const log = await shownIn(world, "C-BUILD", (t) => t.includes("build log of deployment"))
     expect(log.params.thread_ts).toBeDefined()
     expect(failed.method).toBe("chat.postMessage")

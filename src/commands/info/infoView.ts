@@ -4,6 +4,7 @@ import type { App } from "../../scalingo/schemas/app.js"
 import type { ContainerType } from "../../scalingo/schemas/containers.js"
 import type { Deployment } from "../../scalingo/schemas/deployment.js"
 import { deploymentCommit } from "../../views/commit.js"
+import { deploymentStatusWords } from "../../views/deploymentStatus.js"
 import { dashboardUrl } from "../../views/links.js"
 import { RUN_ACTION, runValue } from "../../runtime/references.js"
 
@@ -37,7 +38,8 @@ export const deploymentLine = (d: Deployment): string => {
   const ref = deploymentCommit(d)
   const who = d.pusher?.username !== undefined ? ` by ${plain(d.pusher.username)}` : ""
   const took = d.duration !== undefined ? ` (${durationText(d.duration)})` : ""
-  return `${deploymentEmoji(d.status)} ${plain(d.status ?? "unknown")} · ${ref}${who}, ${when(d.created_at)}${took}`
+  const status = plain(deploymentStatusWords(d.status ?? "unknown"))
+  return `${deploymentEmoji(d.status)} ${status} · ${ref}${who}, ${when(d.created_at)}${took}`
 }
 
 export interface AppCard {
