@@ -12,7 +12,12 @@ import { Reply } from "../../runtime/replies/Reply.js"
 import { alreadyAbove, withoutButtons } from "../events/eventsView.js"
 import { BuildLogTarget, DEPLOYMENTS_PER_PAGE, DeploymentsCursor } from "./deploymentsCursor.js"
 import { tailOf } from "../../views/logTail.js"
-import { buildLogMessage, deploymentsPageMessage, deploymentsParentMessage } from "./deploymentsView.js"
+import {
+  buildLogComment,
+  buildLogMessage,
+  deploymentsPageMessage,
+  deploymentsParentMessage
+} from "./deploymentsView.js"
 
 /** `deployments <app>`: a parent message in the channel and the first page in its thread. */
 export const deployments = fn("Deployments.command")(function* (
@@ -90,19 +95,19 @@ export const buildLog = fn("Deployments.buildLog")(function* (click: ButtonClick
     .pipe(Effect.catchTags({ NotFound: () => Effect.succeed(undefined), Forbidden: () => Effect.succeed(undefined) }))
   if (log === undefined) return Reply.Private({ message: cannotSee(`the build log of ${code(a)}`) })
   const text = Option.getOrUndefined(log)
-  const posted: Array<Reply> = [
-    Reply.Post({ message: buildLogMessage(a, c, text, click.person.userId), channel: click.channelId, threadTs: t })
-  ]
-  if (text !== undefined && tailOf(text).cut) {
-    posted.push(
-      Reply.File({
-        channel: click.channelId,
-        threadTs: t,
-        filename: `${a}-build-${c ?? "log"}.log`.replace(/[^A-Za-z0-9._-]/g, "-"),
-        title: `Build log of ${a}${c !== undefined ? ` (${c})` : ""}`,
-        content: text
-      })
-    )
-  }
-  return posted
+  // Once: the last lines in a message when the log fits, otherwise the whole log as a file alone.
+  if (text === undefined || !tailOf(text).cut)
+    return Reply.Post({
+      message: buildLogMessage(a, c, text, click.person.userId),
+      channel: click.channelId,
+      threadTs: t
+    })
+  return Reply.File({
+    channel: click.channelId,
+    threadTs: t,
+    filename: `${a}-build-${c ?? "log"}.log`.replace(/[^A-Za-z0-9._-]/g, "-"),
+    title: `Build log of ${a}${c !== undefined ? ` (${c})` : ""}`,
+    content: text,
+    comment: buildLogComment(a, c, click.person.userId)
+  })
 })

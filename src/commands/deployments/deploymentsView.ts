@@ -90,11 +90,12 @@ export const buildLogMessage = (
   if (log === undefined) {
     return message(`No build log for ${app}`, [section(`There is no build log for ${which}.`)])
   }
-  const { tail, cut } = tailOf(log)
   return message(`Build log of ${app}`, [
-    context(
-      `Build log of ${which}, asked by ` + `<@${askedBy}>${cut ? ": the last lines; the whole log is attached" : ""}`
-    ),
-    section(codeBlock(tail))
+    context(`Build log of ${which}, asked by <@${askedBy}>`),
+    section(codeBlock(tailOf(log).tail))
   ])
 }
+
+/** The words beside a build log too long for a message, posted as a file alone. */
+export const buildLogComment = (app: string, commit: string | undefined, askedBy: string): string =>
+  `Build log of ${deploymentOf(app, commit)}, asked by <@${askedBy}>: too long for a message, so here it is whole.`
