@@ -51,6 +51,9 @@ export const linkHost = (url: string | undefined): string | undefined => {
   }
 }
 
+/** A commit the way Git shows it: a full SHA cut to 7 characters; a tag or branch name stays whole. */
+export const shortCommit = (ref: string): string => (/^[0-9a-f]{12,40}$/i.test(ref) ? ref.slice(0, 7) : ref)
+
 /**
  * A link whose text says where it goes: `label (host)`, unless the label already is that host. A URL
  * that is not plain http(s) is shown as its label alone, unlinked.
@@ -94,3 +97,27 @@ export const durationText = (seconds: number): string => {
 
 /** "1 app", "3 apps". */
 export const plural = (count: number, one: string, many = `${one}s`): string => `${count} ${count === 1 ? one : many}`
+
+/**
+ * Our mrkdwn as plain text, for the fields Slack shows as typed (a modal's inline errors): code marks
+ * become quotes, bold and italic marks and emoji codes go, a link keeps its label, escapes are undone.
+ */
+export const mrkdwnToPlain = (text: string): string =>
+  text
+    .replace(/<([^|>]+)\|([^>]+)>/g, "$2")
+    .replace(/`([^`]*)`/g, "“$1”")
+    .replace(/(^|[^\p{L}\p{N}])[*_~](?=\S)([^*_~]*?\S)[*_~](?=$|[^\p{L}\p{N}])/gu, "$1$2")
+    .replace(/(^|\s):[a-z0-9_+-]+:\s*/g, "$1")
+    .replace(/\u200b/g, "")
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/&amp;/g, "&")
+
+/** An internal code as words: `build-error` → "build error", `TokenRejected` → "token rejected". */
+export const codeAsWords = (value: string): string =>
+  value
+    .replace(/([a-z0-9])([A-Z])/g, "$1 $2")
+    .replace(/[-_]+/g, " ")
+    .toLowerCase()
+    .replace(/\bscalingo\b/g, "Scalingo")
+    .trim()

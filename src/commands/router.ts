@@ -17,6 +17,7 @@ import { Reply } from "../runtime/replies/Reply.js"
 import { COMMANDS, FEATURES } from "./catalogue.js"
 import { unknownCommand } from "./help/help.js"
 import { suggestingApps } from "./help/suggestApps.js"
+import { RETRY_ACTION } from "../runtime/references.js"
 
 export type { CommandServices } from "./services.js"
 
@@ -52,7 +53,10 @@ const buttons: Readonly<Record<string, Handler<ButtonClick, CommandServices>>> =
   {
     ...merge((f) => f.buttons),
     ...pickerFeature(runnableBy((command) => command.app === "required")).buttons,
-    ...shortcutsFeature(runnableBy((command) => command.fromButtons)).buttons,
+    ...shortcutsFeature(
+      runnableBy((command) => command.fromButtons),
+      runnableBy((command) => command.word !== "login")
+    ).buttons,
     ...changes.buttons
   },
   buttonTargets
@@ -119,6 +123,7 @@ export const handleSlashCommand = (invocation: SlashInvocation) => {
       name: ["subcommand", known ?? (word === undefined ? "help" : "unknown")],
       command: invocation.command,
       app,
+      retry: known !== undefined && !pick ? invocation.text : undefined,
       origin: {
         person: invocation.person,
         channelId: invocation.channelId,
@@ -149,6 +154,7 @@ export const handleButton = (clicked: ButtonClick) => {
       command: click.command,
       // The picker's message is replaced by the answer of the command it carried on.
       placeholderShown: click.actionId === APP_PICKER_ACTION,
+      retry: click.actionId === RETRY_ACTION ? click.value : undefined,
       origin: {
         person: click.person,
         channelId: click.channelId,

@@ -14,7 +14,18 @@ export interface SlackSettingsValues {
   readonly command: string
 }
 
+/** `.env.example`'s values (`xoxb-your-bot-token`…): copied as they are, they would only fail later at Slack. */
+const PLACEHOLDER = /(^|-)your-/i
+const isPlaceholder = (secret: Redacted.Redacted<string>) => PLACEHOLDER.test(Redacted.value(secret))
+const placeholder = (what: string) =>
+  ConfigError.InvalidData([], `is still the placeholder from .env.example: put ${what} there`)
+
 const appToken = optionalSecret("SLACK_APP_TOKEN").pipe(
+  Config.mapOrFail((t) =>
+    Option.isSome(t) && isPlaceholder(t.value)
+      ? Either.left(placeholder("your app-level token (Basic Information, App-Level Tokens), or remove the line"))
+      : Either.right(t)
+  ),
   Config.validate({
     message: "must start with xapp-",
     validation: (t) => Option.isNone(t) || Redacted.value(t.value).startsWith("xapp-")
@@ -26,7 +37,9 @@ const signingSecret = Config.all([optionalSecret("SLACK_APP_TOKEN"), optionalSec
   Config.mapOrFail(([socketMode, secret]) =>
     Option.isNone(secret) && Option.isNone(socketMode)
       ? Either.left(ConfigError.MissingData([], "is required"))
-      : Either.right(secret)
+      : Option.isSome(secret) && isPlaceholder(secret.value)
+        ? Either.left(placeholder("your Slack app's Signing Secret (Basic Information, App Credentials)"))
+        : Either.right(secret)
   )
 )
 
@@ -38,7 +51,13 @@ export const readSlackSettings = readSettings({
     requiredSecret("SLACK_BOT_TOKEN", {
       message: "must start with xoxb-",
       validation: (t) => t.trim().startsWith("xoxb-")
-    })
+    }).pipe(
+      Config.mapOrFail((t) =>
+        isPlaceholder(t)
+          ? Either.left(placeholder("your Slack app's Bot User OAuth Token (OAuth & Permissions)"))
+          : Either.right(t)
+      )
+    )
   ),
   signingSecret: setting("SLACK_SIGNING_SECRET", "the app's signing secret from Basic Information", signingSecret),
   port: setting(

@@ -91,6 +91,7 @@ export const hardenedHttpReceiver = (options: HTTPReceiverOptions & { readonly g
     res.end(() => setTimeout(() => req.socket.destroy(), LINGER_MS).unref())
   }
 
+  let toldMismatch = false
   const bolt: RequestListener = receiver.requestListener
   receiver.requestListener = (req: IncomingMessage, res: ServerResponse) => {
     const path = new URL(req.url ?? "/", "http://localhost").pathname
@@ -113,6 +114,16 @@ export const hardenedHttpReceiver = (options: HTTPReceiverOptions & { readonly g
       const rawBody = Buffer.concat(chunks)
       const verdict = verify(req.headers, rawBody, options.signingSecret, Math.floor(Date.now() / 1000))
       if (verdict === "ssl_check") return answer(res, 200)
+      if (verdict === "bad signature" && !toldMismatch) {
+        // Once: the usual cause is a wrong secret, and then every request fails the same way.
+        toldMismatch = true
+        log?.warn(
+          `Refused a request to ${path} whose signature does not match: check that SLACK_SIGNING_SECRET is ` +
+            "this Slack app's Signing Secret (api.slack.com/apps, Basic Information, App Credentials). " +
+            "Later mismatches are logged at debug level."
+        )
+        return answer(res, 401)
+      }
       if (verdict !== "signed") {
         log?.debug(`Refused a request to ${path}: ${verdict}`)
         return answer(res, 401)

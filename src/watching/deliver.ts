@@ -62,7 +62,7 @@ const deliverDeployments = (s: Subscription, context: ReadContext, since: Date |
       yield* showAndRecord(
         s,
         [{ key: deploymentLogKey(d.id), state: "posted" }],
-        Reply.Post({ channel: s.channelId, threadTs: ts, message: deploymentLogMessage(s.app, d.id, log) })
+        Reply.Post({ channel: s.channelId, threadTs: ts, message: deploymentLogMessage(s.app, d, log) })
       )
     }
   })

@@ -14,6 +14,8 @@ import { code, codeBlock, durationText, listOf, plain, plural, slackDate, truste
 import type { Deployment } from "../scalingo/schemas/deployment.js"
 import type { ScalingoEvent } from "../scalingo/schemas/events/index.js"
 import type { Follow, Subscription } from "../storage/Subscriptions.js"
+import { deploymentCommit, deploymentOf } from "../views/commit.js"
+import { deploymentStatusWords } from "../views/deploymentStatus.js"
 import { dashboardUrl } from "../views/links.js"
 import { tailOf } from "../views/logTail.js"
 import { withoutEmails } from "../views/channelSafe.js"
@@ -121,7 +123,7 @@ const seconds = (d: Deployment): number | undefined => {
 export const deploymentMessage = (app: string, region: string, d: Deployment, finished: boolean): Message => {
   const status = d.status ?? "unknown"
   const emoji = STATUS_EMOJI[status] ?? (finished ? ":x:" : ":rocket:")
-  const ref = d.git_ref !== undefined ? code(d.git_ref.slice(0, 12)) : "an unknown ref"
+  const ref = deploymentCommit(d)
   const who = d.pusher?.username !== undefined ? ` by ${plain(withoutEmails(d.pusher.username))}` : ""
   const took = seconds(d)
   const end = !finished
@@ -131,18 +133,20 @@ export const deploymentMessage = (app: string, region: string, d: Deployment, fi
       : `, failed${took !== undefined ? ` after ${durationText(took)}` : ""}; ` +
         "the build log's last lines are in the thread."
   const url = `${dashboardUrl(region, app)}/deploy/${encodeURIComponent(d.id)}`
-  const text = `${emoji} Deployment of ${code(app)} at ${ref}${who}: *${plain(status, 40)}*${end}`
-  return message(`Deployment of ${app}: ${status}`, [
+  const said = deploymentStatusWords(status)
+  const text = `${emoji} Deployment of ${code(app)} at ${ref}${who}: *${plain(said, 40)}*${end}`
+  return message(`Deployment of ${app}: ${said}`, [
     section(text),
-    context(`${trustedLink(url, "Deployment on the dashboard")} · ${code(region)} · id ${code(d.id, 40)}`)
+    context(`${trustedLink(url, "Deployment on the dashboard")} · ${code(region)}`)
   ])
 }
 
-export const deploymentLogMessage = (app: string, id: string, log: string | undefined): Message => {
-  if (log === undefined) return say(`Scalingo has no build log for deployment ${code(id)} of ${code(app)}.`)
+export const deploymentLogMessage = (app: string, d: Deployment, log: string | undefined): Message => {
+  const which = deploymentOf(app, d.git_ref)
+  if (log === undefined) return say(`Scalingo has no build log for ${which}.`)
   const { tail, cut } = tailOf(log)
   return message(`Build log of ${app}`, [
-    context(`${cut ? "The last lines of the" : "The"} build log of deployment ${code(id)} of ${code(app)}:`),
+    context(`${cut ? "The last lines of the" : "The"} build log of ${which}:`),
     section(codeBlock(withoutEmails(tail)))
   ])
 }

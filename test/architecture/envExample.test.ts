@@ -42,13 +42,26 @@ describe(".env.example", () => {
     )
   })
 
-  it("starts as it is: the uncommented lines alone are valid settings", () => {
-    expect(readFrom(asIs).result).toMatchObject(Either.right({}))
+  it("as it is, start-up refuses its placeholder Slack credentials, saying which setting and what to put", () => {
+    const { result } = readFrom(asIs)
+    const said = Either.isLeft(result) ? result.left.message : "started"
+    expect(said).toMatch(/SLACK_BOT_TOKEN: is still the placeholder from \.env\.example: put .*Bot User OAuth Token/)
+    expect(said).toMatch(/SLACK_SIGNING_SECRET: is still the placeholder from \.env\.example: put .*Signing Secret/)
+    expect(said.split("\n").filter((line) => line.includes("placeholder"))).toHaveLength(2)
   })
 
-  it("holds only values the bot accepts, every commented one included", () => {
-    const { result } = readFrom(everything)
+  it("holds only values the bot accepts once the Slack credentials are filled in, every commented one included", () => {
+    const filled = Object.fromEntries(
+      Object.entries(everything).map(([name, value]) => [name, value.replace(/your-[a-z-]+/, "filled-in-1234")])
+    )
+    expect(readFrom({ ...filled, SLACK_APP_TOKEN: "" }).result).toMatchObject(Either.right({}))
+    const { result } = readFrom(filled)
     expect(Either.isRight(result) ? "valid" : result.left.message).toBe("valid")
+  })
+
+  it("refuses the placeholder app-level token too", () => {
+    const { result } = readFrom({ ...everything })
+    expect(Either.isLeft(result) ? result.left.message : "started").toMatch(/SLACK_APP_TOKEN: is still the placeholder/)
   })
 
   it("holds no real secret: tokens are placeholders, the key is all zeros", () => {

@@ -66,7 +66,7 @@ describe("create (in-process)", () => {
       values: values("alice-web")
     })
     expect(ack).toMatchObject({ response_action: "errors" })
-    expect((ack as { errors: Record<string, string> }).errors.name).toBe("The name `alice-web` is already taken.")
+    expect((ack as { errors: Record<string, string> }).errors.name).toBe("The name “alice-web” is already taken.")
   })
 
   it("a name breaking Scalingo's rules is refused inline before anything is sent", async () => {

@@ -41,7 +41,7 @@ describe("watching apps by polling", () => {
     }
     deployment.step()
     await shownIn(world, "C-DEPLOY", (t) => /\*success\*, deployed in \d+s/.test(t))
-    const calls = channelCalls(world, "C-DEPLOY").filter((c) => readable(c.params).includes("0123456789ab"))
+    const calls = channelCalls(world, "C-DEPLOY").filter((c) => readable(c.params).includes("`0123456`"))
     expect(calls.filter((c) => c.method === "chat.postMessage")).toHaveLength(1)
     const ts = [...posts.values()].find((m) => m.channel === "C-DEPLOY" && m.text.includes("Deployment"))?.ts
     expect(new Set(calls.filter((c) => c.method === "chat.update").map((c) => c.params.ts))).toEqual(new Set([ts]))
@@ -54,7 +54,7 @@ describe("watching apps by polling", () => {
       outcome: "build-error"
     })
     deployment.finish()
-    const failed = await shownIn(world, "C-BUILD", (t) => t.includes("*build-error*, failed"))
+    const failed = await shownIn(world, "C-BUILD", (t) => t.includes("*build error*, failed"))
     const log = await shownIn(world, "C-BUILD", (t) => t.includes("build log of deployment"))
     expect(log.params.thread_ts).toBeDefined()
     expect(failed.method).toBe("chat.postMessage")

@@ -86,6 +86,16 @@ describe("defect 15: unsigned bodies parsed before the signature check, oversize
     }
   )
 
+  it("a signature that does not match is logged once, naming the signing secret to check", async () => {
+    for (let i = 0; i < 3; i++) {
+      const body = `command=%2Fscalingo&text=help&n=${i}`
+      expect(await post(body, { ...FORM, ...signedHeaders(body, "another-apps-secret") })).toBe(401)
+    }
+    const told = world.bot.output.filter((line) => /signature/i.test(line) && line.includes("SLACK_SIGNING_SECRET"))
+    expect(told).toHaveLength(1)
+    expect(told[0]).toMatch(/Signing Secret/)
+  })
+
   it("a signature from more than 5 minutes in the future is refused like a stale one", async () => {
     const future = await postSigned(world.bot.url, SIGNING_SECRET, "command=%2Fscalingo&text=help", {
       timestamp: nowSeconds() + 6 * 60

@@ -44,6 +44,14 @@ describe("the README", () => {
     for (const name of invites) expect(name).toBe(http.features.bot_user.display_name)
   })
 
+  it("counts the manifest's URLs to edit as the manifest has them, and has them edited before pasting", () => {
+    const readme = read("README.md")
+    const urls = read("manifest.yml").match(/^\s*[a-z_]+: https:\/\/YOUR-BOT-HOST\//gm)?.length ?? 0
+    const inWords = ["none", "one", "two", "three", "four", "five", "six"][urls]
+    expect(readme).toContain(`all **${inWords}** URLs`)
+    expect(readme.indexOf("Edit the manifest first")).toBeLessThan(readme.indexOf("From an app manifest"))
+  })
+
   it("points Socket Mode users at manifest.socket.yml", () => {
     expect(read("README.md")).toContain("manifest.socket.yml")
   })

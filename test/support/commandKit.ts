@@ -161,6 +161,8 @@ export const startCommandKit = async (options: KitOptions = {}): Promise<Command
       if (reply._tag === "Post")
         return Effect.succeed({ channel: reply.channel ?? origin.channelId, ts: `1700000000.${serial}` })
       if (reply._tag === "OpenModal") return Effect.succeed({ viewId: `V${serial}` })
+      if (reply._tag === "DirectMessage")
+        return Effect.succeed({ channel: `D-${origin.person.userId}`, ts: `1700000000.${serial}` })
       return Effect.succeed({})
     }
   })

@@ -41,7 +41,7 @@ describe("what a watching channel is told (in-process)", () => {
     const [first, ...rest] = await poll("C-DEP")
     expect(rest).toEqual([])
     expect(first?.reply._tag).toBe("Post")
-    expect(texts([first!])[0]).toMatch(/Deployment of `alice-web` at `abc123def456` by alice: \*queued\*/)
+    expect(texts([first!])[0]).toMatch(/Deployment of `alice-web` at `abc123d` by alice: \*queued\*/)
     const seen: Array<Reply> = []
     while (deployment.status !== "success") {
       deployment.step()
@@ -77,7 +77,7 @@ describe("what a watching channel is told (in-process)", () => {
     const replies = await poll("C-DEP")
     expect(replies).toHaveLength(2)
     const [message, log] = replies
-    expect(texts([message!])[0]).toContain("*build-error*, failed")
+    expect(texts([message!])[0]).toContain("*build error*, failed")
     expect(log?.reply._tag === "Post" && log.reply.threadTs).toMatch(/^1700000000\.\d+$/)
     expect(texts([log!])[0]).toMatch(/build log of deployment/i)
     expect(await poll("C-DEP")).toEqual([])

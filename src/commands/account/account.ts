@@ -1,12 +1,13 @@
 import { fn } from "../../tracing/fn.js"
 import { Accounts } from "../../accounts/Accounts.js"
-import { context, message, say, section } from "../../blockKit/blocks.js"
+import { context, type Message, message, say, section } from "../../blockKit/blocks.js"
 import { plain, slackDate } from "../../blockKit/text.js"
 import type { AccountLink } from "../../storage/AccountLinks.js"
 import { audited } from "../../runtime/auditTrail.js"
 import { unreadableToken } from "../../runtime/errorMessages.js"
 import type { SlashInvocation } from "../../runtime/interaction/Interaction.js"
 import { Reply } from "../../runtime/replies/Reply.js"
+import { linkBlocks } from "../../runtime/references.js"
 
 /** `logout`: forgets the person's token and any bearer cached for it. */
 export const logout = fn("Account.logout")(function* (invocation: SlashInvocation) {
@@ -45,8 +46,11 @@ const linkedMessage = (link: AccountLink, command: string) => {
       : `:bust_in_silhouette: You act as the Scalingo account ${who}.`
   const details = [`Linked ${slackDate(link.linkedAt)}`]
   if (link.lastUsedAt !== null) details.push(`last used ${slackDate(link.lastUsedAt)}`)
-  return message(text, [section(text), context(details.join(" · "))])
+  const relink = link.rejectedAt !== null ? linkBlocks("Link again") : []
+  return message(text, [section(text), context(details.join(" · ")), ...relink])
 }
+
+const withLink = (said: Message): Message => ({ ...said, blocks: [...said.blocks, ...linkBlocks()] })
 
 /** `whoami`: the linked account, its state, or how to link one. */
 export const whoami = fn("Account.whoami")(function* (invocation: SlashInvocation) {
@@ -58,7 +62,7 @@ export const whoami = fn("Account.whoami")(function* (invocation: SlashInvocatio
       return Reply.Private({ message: unreadableToken(command) })
     case "None":
       return Reply.Private({
-        message: say(`You have not linked a Scalingo account. Run \`${command} login\` to link yours.`)
+        message: withLink(say(`You have not linked a Scalingo account. Run \`${command} login\` to link yours.`))
       })
     case "Linked":
       return Reply.Private({ message: linkedMessage(found.link, command) })

@@ -13,7 +13,7 @@ import {
 import { plain, slackDate, trustedLink } from "../../blockKit/text.js"
 import { jsonCodec, PageNumber } from "../../runtime/codecs.js"
 import { NEXT_PAGE, PREVIOUS_PAGE } from "../events/eventsView.js"
-import { RUN_ACTION, runValue } from "../../runtime/references.js"
+import { RUN_ACTION, retryBlocks, runValue } from "../../runtime/references.js"
 import { dashboardUrl } from "../../views/links.js"
 
 /** One region's answer to "list my apps": its apps, or why it could not be read. */
@@ -110,17 +110,19 @@ export const appsMessage = (results: ReadonlyArray<RegionApps>, page: number): M
   }
   const allApps = results.flatMap((r) => ("apps" in r ? r.apps : []))
   const readRegions = results.length - failed.length
+  if (failed.length > 0 && readRegions === 0) return unreadMessage(failed)
   const headline =
     allApps.length === 0 && failed.length === 0
       ? "You have no apps on Scalingo yet. Create one with the `create` command."
       : `*Your Scalingo apps*: ${summary(allApps)}, in ${readRegions} region${readRegions === 1 ? "" : "s"}.`
 
+  // A failure leads: whoever reads the list knows first that it may be incomplete.
   const blocks = [
+    ...failed.map((r) =>
+      section(`:warning: Could not read ${regionTitle(r.region)}: ${r.problem} The list below may be incomplete.`)
+    ),
     section(headline),
     ...rows,
-    ...failed.map((r) =>
-      context(`:warning: Could not read ${regionTitle(r.region)}: ${r.problem} The list above may be incomplete.`)
-    ),
     ...(pages > 1
       ? [
           context(`Page ${current} of ${pages} · ${listed.length} apps`),
@@ -133,7 +135,21 @@ export const appsMessage = (results: ReadonlyArray<RegionApps>, page: number): M
               : [])
           ])
         ]
-      : [])
+      : []),
+    ...(failed.length > 0 ? retryBlocks("apps") : [])
   ]
   return message(`Your Scalingo apps: ${summary(allApps)}`, blocks)
+}
+
+/** No region could be read: the failure alone, first, with a Retry (never "0 apps, in 0 regions"). */
+const unreadMessage = (failed: ReadonlyArray<Extract<RegionApps, { problem: string }>>): Message => {
+  const problems = [...new Set(failed.map((r) => r.problem))]
+  const lines =
+    problems.length === 1
+      ? [section(`:warning: Could not read your apps: ${problems[0]}`)]
+      : [
+          section(":warning: Could not read your apps."),
+          ...failed.map((r) => context(`${regionTitle(r.region)}: ${r.problem}`))
+        ]
+  return message("Could not read your Scalingo apps", [...lines, ...retryBlocks("apps")])
 }

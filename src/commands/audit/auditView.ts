@@ -1,7 +1,7 @@
 import { Schema } from "effect"
 import { actions, button, context, type Message, message, section } from "../../blockKit/blocks.js"
 import { LIMITS } from "../../blockKit/limits.js"
-import { code, plain, slackDate } from "../../blockKit/text.js"
+import { code, codeAsWords, plain, slackDate } from "../../blockKit/text.js"
 import type { AuditPage, AuditRecord } from "../../storage/AuditRecords.js"
 import { AppName, jsonCodec, PageNumber } from "../../runtime/codecs.js"
 import { NEXT_PAGE, PREVIOUS_PAGE } from "../events/eventsView.js"
@@ -24,7 +24,8 @@ const recordLine = (r: AuditRecord): string => {
   const app = r.app !== null ? ` ${code(r.app)}` : ""
   const what = `${code(r.action)}${app}${r.region !== null ? ` in ${code(r.region)}` : ""}`
   const where = r.channelId.startsWith("C") || r.channelId.startsWith("G") ? ` in <#${r.channelId}>` : ""
-  const outcome = `${OUTCOME[r.outcome] ?? plain(r.outcome)}${r.errorTag !== null ? ` (${code(r.errorTag, 40)})` : ""}`
+  const why = r.errorTag !== null ? ` (${plain(codeAsWords(r.errorTag), 40)})` : ""
+  const outcome = `${OUTCOME[r.outcome] ?? plain(r.outcome)}${why}`
   const ref = r.scalingoRef !== null ? ` · Scalingo ${code(r.scalingoRef, 64)}` : ""
   return `${slackDate(r.createdAt)} · ${who} · ${what}${where} · ${outcome}${ref}`
 }

@@ -9,10 +9,15 @@ import { cannotPostHere, cannotSee, staleButton } from "../../runtime/errorMessa
 import type { ButtonClick, SlashInvocation } from "../../runtime/interaction/Interaction.js"
 import { show } from "../../runtime/replies/Replies.js"
 import { Reply } from "../../runtime/replies/Reply.js"
-import { withoutButtons } from "../events/eventsView.js"
+import { alreadyAbove, withoutButtons } from "../events/eventsView.js"
 import { BuildLogTarget, DEPLOYMENTS_PER_PAGE, DeploymentsCursor } from "./deploymentsCursor.js"
 import { tailOf } from "../../views/logTail.js"
-import { buildLogMessage, deploymentsPageMessage, deploymentsParentMessage } from "./deploymentsView.js"
+import {
+  buildLogComment,
+  buildLogMessage,
+  deploymentsPageMessage,
+  deploymentsParentMessage
+} from "./deploymentsView.js"
 
 /** `deployments <app>`: a parent message in the channel and the first page in its thread. */
 export const deployments = fn("Deployments.command")(function* (
@@ -49,14 +54,18 @@ export const deployments = fn("Deployments.command")(function* (
   })
 })
 
-/** A Previous/Next click: served with the clicker's account, in the same thread; the old page loses its buttons. */
+/**
+ * A Next click: served with the clicker's account, in the same thread; the old page loses its buttons.
+ * Previous posts nothing: its page is above in the thread already.
+ */
 export const deploymentsPage = fn("Deployments.page")(function* (click: ButtonClick) {
   const accounts = yield* Accounts
   const api = yield* DeploymentsApi
   const cursor = DeploymentsCursor.decode(click.value)
   if (Option.isNone(cursor) || click.channelId === undefined)
     return Reply.Private({ message: staleButton(click.command) })
-  const { a, r, p, n, t } = cursor.value
+  const { a, r, p, n, t, b } = cursor.value
+  if (b === 1) return Reply.Private({ message: alreadyAbove(p) })
   const page = yield* accounts
     .actingAs(click.person, ({ account }) => api.list(account, r, a, { page: p, perPage: n }))
     .pipe(Effect.catchTags({ NotFound: () => Effect.succeed(undefined), Forbidden: () => Effect.succeed(undefined) }))
@@ -80,25 +89,25 @@ export const buildLog = fn("Deployments.buildLog")(function* (click: ButtonClick
   const target = BuildLogTarget.decode(click.value)
   if (Option.isNone(target) || click.channelId === undefined)
     return Reply.Private({ message: staleButton(click.command) })
-  const { a, r, d, t } = target.value
+  const { a, r, d, c, t } = target.value
   const log = yield* accounts
     .actingAs(click.person, ({ account }) => api.output(account, r, a, d))
     .pipe(Effect.catchTags({ NotFound: () => Effect.succeed(undefined), Forbidden: () => Effect.succeed(undefined) }))
   if (log === undefined) return Reply.Private({ message: cannotSee(`the build log of ${code(a)}`) })
   const text = Option.getOrUndefined(log)
-  const posted: Array<Reply> = [
-    Reply.Post({ message: buildLogMessage(a, d, text, click.person.userId), channel: click.channelId, threadTs: t })
-  ]
-  if (text !== undefined && tailOf(text).cut) {
-    posted.push(
-      Reply.File({
-        channel: click.channelId,
-        threadTs: t,
-        filename: `${a}-deployment-${d}.log`,
-        title: `Build log of ${a} (${d})`,
-        content: text
-      })
-    )
-  }
-  return posted
+  // Once: the last lines in a message when the log fits, otherwise the whole log as a file alone.
+  if (text === undefined || !tailOf(text).cut)
+    return Reply.Post({
+      message: buildLogMessage(a, c, text, click.person.userId),
+      channel: click.channelId,
+      threadTs: t
+    })
+  return Reply.File({
+    channel: click.channelId,
+    threadTs: t,
+    filename: `${a}-build-${c ?? "log"}.log`.replace(/[^A-Za-z0-9._-]/g, "-"),
+    title: `Build log of ${a}${c !== undefined ? ` (${c})` : ""}`,
+    content: text,
+    comment: buildLogComment(a, c, click.person.userId)
+  })
 })

@@ -8,8 +8,9 @@ import {
   message,
   section
 } from "../../blockKit/blocks.js"
-import { code, codeBlock, plain } from "../../blockKit/text.js"
+import { code, codeBlock, plain, shortCommit } from "../../blockKit/text.js"
 import type { DeploymentsPageResult } from "../../scalingo/schemas/deployment.js"
+import { deploymentOf } from "../../views/commit.js"
 import { tailOf } from "../../views/logTail.js"
 import { NEXT_PAGE, PREVIOUS_PAGE } from "../events/eventsView.js"
 import { deploymentLine } from "../info/infoView.js"
@@ -40,7 +41,13 @@ export const deploymentsPageMessage = (
       button({
         actionId: BUILD_LOG_ACTION,
         text: "Build log",
-        value: BuildLogTarget.encode({ a: cursor.a, r: cursor.r, d: d.id, t: cursor.t })
+        value: BuildLogTarget.encode({
+          a: cursor.a,
+          r: cursor.r,
+          d: d.id,
+          ...(d.git_ref ? { c: shortCommit(d.git_ref).slice(0, 40) } : {}),
+          t: cursor.t
+        })
       })
     )
     if (!fitsInMessage([...blocks, line])) break
@@ -53,7 +60,7 @@ export const deploymentsPageMessage = (
           button({
             actionId: DEPLOYMENTS_PAGE_ACTION,
             text: PREVIOUS_PAGE,
-            value: DeploymentsCursor.encode({ ...cursor, p: prevPage })
+            value: DeploymentsCursor.encode({ ...cursor, p: prevPage, b: 1 })
           })
         ]
       : []),
@@ -62,7 +69,7 @@ export const deploymentsPageMessage = (
           button({
             actionId: DEPLOYMENTS_PAGE_ACTION,
             text: NEXT_PAGE,
-            value: DeploymentsCursor.encode({ ...cursor, p: nextPage }),
+            value: DeploymentsCursor.encode({ a: cursor.a, r: cursor.r, n: cursor.n, t: cursor.t, p: nextPage }),
             style: "primary"
           })
         ]
@@ -72,18 +79,23 @@ export const deploymentsPageMessage = (
   return message(`Page ${currentPage} of ${Math.max(totalPages, 1)}: deployments of ${cursor.a}`, blocks)
 }
 
-export const buildLogMessage = (app: string, id: string, log: string | undefined, askedBy: string): Message => {
+/** `commit`: the deployment's short commit, when Scalingo named one (its id means nothing to people). */
+export const buildLogMessage = (
+  app: string,
+  commit: string | undefined,
+  log: string | undefined,
+  askedBy: string
+): Message => {
+  const which = deploymentOf(app, commit)
   if (log === undefined) {
-    return message(`No build log for ${app}`, [
-      section(`There is no build log for deployment ${code(id)} of ${code(app)}.`)
-    ])
+    return message(`No build log for ${app}`, [section(`There is no build log for ${which}.`)])
   }
-  const { tail, cut } = tailOf(log)
   return message(`Build log of ${app}`, [
-    context(
-      `Build log of deployment ${code(id)} of ${code(app)}, asked by ` +
-        `<@${askedBy}>${cut ? ": the last lines; the whole log is attached" : ""}`
-    ),
-    section(codeBlock(tail))
+    context(`Build log of ${which}, asked by <@${askedBy}>`),
+    section(codeBlock(tailOf(log).tail))
   ])
 }
+
+/** The words beside a build log too long for a message, posted as a file alone. */
+export const buildLogComment = (app: string, commit: string | undefined, askedBy: string): string =>
+  `Build log of ${deploymentOf(app, commit)}, asked by <@${askedBy}>: too long for a message, so here it is whole.`

@@ -17,7 +17,8 @@ const CursorFields = Schema.Struct({
   n: PageSize,
   t: MessageTs,
   s: Schema.optional(Schema.Int.pipe(Schema.between(0, 100))),
-  o: Schema.optional(SlackUserId)
+  o: Schema.optional(SlackUserId),
+  b: Schema.optional(Schema.Literal(1))
 })
 
 export interface EventsCursor {
@@ -30,6 +31,8 @@ export interface EventsCursor {
   readonly skip: number
   /** Account listings only: the Slack user whose account events these are. */
   readonly owner?: string
+  /** A Previous button: the page it names is already in the thread, above the one clicked. */
+  readonly back?: boolean
 }
 
 const codec = jsonCodec(CursorFields, LIMITS.buttonValue)
@@ -42,6 +45,7 @@ export const encodeCursor = (cursor: EventsCursor): string =>
     n: cursor.perPage,
     t: cursor.threadTs,
     ...(cursor.skip > 0 ? { s: cursor.skip } : {}),
+    ...(cursor.back === true ? { b: 1 as const } : {}),
     // An id Slack would never send cannot own a listing: the button then serves nobody.
     ...(cursor.owner !== undefined && Schema.is(SlackUserId)(cursor.owner) ? { o: cursor.owner } : {})
   })
@@ -49,6 +53,15 @@ export const encodeCursor = (cursor: EventsCursor): string =>
 export const decodeCursor = (value: string): EventsCursor | undefined => {
   const decoded = codec.decode(value)
   if (decoded._tag === "None") return undefined
-  const { a, r, p, n, t, s, o } = decoded.value
-  return { app: a, region: r, page: p, perPage: n, threadTs: t, skip: s ?? 0, ...(o !== undefined ? { owner: o } : {}) }
+  const { a, r, p, n, t, s, o, b } = decoded.value
+  return {
+    app: a,
+    region: r,
+    page: p,
+    perPage: n,
+    threadTs: t,
+    skip: s ?? 0,
+    ...(o !== undefined ? { owner: o } : {}),
+    ...(b === 1 ? { back: true } : {})
+  }
 }

@@ -9,12 +9,13 @@ import type { ButtonClick } from "../../runtime/interaction/Interaction.js"
 import { show } from "../../runtime/replies/Replies.js"
 import { Reply } from "../../runtime/replies/Reply.js"
 import { decodeCursor } from "./eventsCursor.js"
-import { eventsPageMessage, withoutButtons } from "./eventsView.js"
+import { alreadyAbove, eventsPageMessage, withoutButtons } from "./eventsView.js"
 
 /**
- * A Previous/Next click: served with the clicker's own account and posted in the same thread, saying
- * who asked. Account-wide events are their owner's only: anyone else is told so, privately. The page
- * whose button was used loses its buttons, so it cannot be paged twice.
+ * A Next click: served with the clicker's own account and posted in the same thread, saying who asked.
+ * Account-wide events are their owner's only: anyone else is told so, privately. The page whose button
+ * was used loses its buttons, so it cannot be paged twice. A Previous click posts nothing: the page it
+ * names is above in the thread already, and the clicker is pointed to it.
  */
 export const eventsPage = fn("Events.page")(function* (click: ButtonClick) {
   const accounts = yield* Accounts
@@ -22,6 +23,7 @@ export const eventsPage = fn("Events.page")(function* (click: ButtonClick) {
   const cursor = decodeCursor(click.value)
   if (cursor === undefined || click.channelId === undefined)
     return Reply.Private({ message: staleButton(click.command) })
+  if (cursor.back === true) return Reply.Private({ message: alreadyAbove(cursor.page) })
   if (cursor.app === null && cursor.owner !== click.person.userId) {
     const owner = cursor.owner === undefined ? "the person who asked" : `<@${cursor.owner}>`
     return Reply.Private({

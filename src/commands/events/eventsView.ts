@@ -6,6 +6,7 @@ import {
   fitsInMessage,
   type Message,
   message,
+  say,
   section
 } from "../../blockKit/blocks.js"
 import { code, plain } from "../../blockKit/text.js"
@@ -64,16 +65,18 @@ export const eventsPageMessage = (page: EventsPageView, cursor: EventsCursor, as
       ? [section(currentPage > 1 ? "There are no events on this page." : "There are no events to show yet.")]
       : lines)
   ]
+  // Pages are posted in order under the parent, so the one before is always above in the thread.
   const previous: EventsCursor | undefined =
     cursor.skip > 0
-      ? { ...cursor, skip: 0 }
+      ? { ...cursor, skip: 0, back: true }
       : prevPage !== null && prevPage >= 1
-        ? { ...cursor, page: prevPage, skip: 0 }
+        ? { ...cursor, page: prevPage, skip: 0, back: true }
         : undefined
+  const { back: _, ...forward } = cursor
   const next: EventsCursor | undefined = cut
-    ? { ...cursor, skip: shown }
+    ? { ...forward, skip: shown }
     : nextPage !== null && nextPage > currentPage
-      ? { ...cursor, page: nextPage, skip: 0 }
+      ? { ...forward, page: nextPage, skip: 0 }
       : undefined
   const buttons = [
     ...(previous !== undefined
@@ -86,6 +89,10 @@ export const eventsPageMessage = (page: EventsPageView, cursor: EventsCursor, as
   if (buttons.length > 0) blocks.push(actions("events_pages", buttons))
   return message(`Page ${currentPage} of ${Math.max(totalPages, 1)}: ${label}`, blocks)
 }
+
+/** Previous: the page is already in the thread, above; posting it again would only copy it. */
+export const alreadyAbove = (page: number): Message =>
+  say(`:arrow_up: Page ${page} is already in this thread, above this one: scroll up to it.`)
 
 /** A page whose buttons were used: the same events, without the buttons, so it cannot be paged twice. */
 export const withoutButtons = (blocks: ReadonlyArray<unknown>, text: string): Message =>

@@ -3,6 +3,8 @@ import { code, durationText, link, plain, slackDate } from "../../blockKit/text.
 import type { App } from "../../scalingo/schemas/app.js"
 import type { ContainerType } from "../../scalingo/schemas/containers.js"
 import type { Deployment } from "../../scalingo/schemas/deployment.js"
+import { deploymentCommit } from "../../views/commit.js"
+import { deploymentStatusWords } from "../../views/deploymentStatus.js"
 import { dashboardUrl } from "../../views/links.js"
 import { RUN_ACTION, runValue } from "../../runtime/references.js"
 
@@ -33,10 +35,11 @@ const when = (iso: string | undefined) => {
 
 /** "✅ success · `v1.2` by alice, yesterday at 10:02 (1m 12s)". Usernames only: it may be shown in a channel. */
 export const deploymentLine = (d: Deployment): string => {
-  const ref = d.git_ref !== undefined ? code(d.git_ref.slice(0, 40)) : "an unknown ref"
+  const ref = deploymentCommit(d)
   const who = d.pusher?.username !== undefined ? ` by ${plain(d.pusher.username)}` : ""
   const took = d.duration !== undefined ? ` (${durationText(d.duration)})` : ""
-  return `${deploymentEmoji(d.status)} ${plain(d.status ?? "unknown")} · ${ref}${who}, ${when(d.created_at)}${took}`
+  const status = plain(deploymentStatusWords(d.status ?? "unknown"))
+  return `${deploymentEmoji(d.status)} ${status} · ${ref}${who}, ${when(d.created_at)}${took}`
 }
 
 export interface AppCard {
@@ -64,10 +67,12 @@ export const infoMessage = ({ app, region, formation, lastDeployment }: AppCard)
     section(`*Formation*: ${containers}`),
     section(`*Last deployment*: ${lastDeployment === undefined ? "none yet" : deploymentLine(lastDeployment)}`),
     actions("app_card", [
+      // A crashed app is looked at to be restarted: its Restart comes first.
+      ...(app.status === "crashed" ? [shortcut("Restart", "restart", "danger")] : []),
       shortcut("Events", "events"),
       shortcut("Deployments", "deployments"),
       shortcut("Logs", "logs"),
-      shortcut("Restart", "restart", "danger"),
+      ...(app.status === "crashed" ? [] : [shortcut("Restart", "restart", "danger")]),
       shortcut("Scale", "scale"),
       shortcut(":star: Star", "star"),
       button({ actionId: "open_dashboard", text: "Dashboard", url: dashboardUrl(region, app.name) })

@@ -1,6 +1,7 @@
 import { declare } from "../../runtime/declarations.js"
 import type { Feature } from "../../runtime/feature.js"
-import { login, submitLogin } from "./login.js"
+import { LINK_ACTION } from "../../runtime/references.js"
+import { login, loginFromButton, submitLogin } from "./login.js"
 import { LOGIN_CALLBACK } from "./loginViews.js"
 
 export const loginFeature: Feature = {
@@ -19,5 +20,6 @@ export const loginFeature: Feature = {
       handler: login
     })
   ],
+  buttons: { [LINK_ACTION]: loginFromButton },
   submissions: { [LOGIN_CALLBACK]: submitLogin }
 }

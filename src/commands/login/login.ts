@@ -7,6 +7,7 @@ import type { User } from "../../scalingo/schemas/user.js"
 import { failureText, TOKEN_REJECTED_PROBLEM, TOKEN_SHAPE_PROBLEM } from "../../runtime/errorMessages.js"
 import { audited } from "../../runtime/auditTrail.js"
 import {
+  type ButtonClick,
   inputValue,
   type Person,
   type SlashInvocation,
@@ -49,6 +50,14 @@ export const login = fn("Login.command")(function* (invocation: SlashInvocation,
   }
   return yield* Effect.failCause(outcome.cause)
 })
+
+/** A Link button (on an answer saying the person has no working link): the login form, answered where it was. */
+export const loginFromButton = (click: ButtonClick) =>
+  Effect.succeed(
+    Reply.OpenModal({
+      view: Views.loginForm(ModalOriginCodec.encode(modalOriginOf(click.channelId ?? "", click.responseUrl ?? "")))
+    })
+  )
 
 /** What a checked token shows, whether Scalingo answered in time for inline errors or not. */
 const loginOutcome =

@@ -3,7 +3,7 @@ import { Effect } from "effect"
 import { Accounts } from "../../accounts/Accounts.js"
 import { AppDirectory } from "../../accounts/AppDirectory.js"
 import { context, message, say, section } from "../../blockKit/blocks.js"
-import { code, codeBlock } from "../../blockKit/text.js"
+import { code, codeBlock, listOf, trustedLink } from "../../blockKit/text.js"
 import { ContainersApi } from "../../scalingo/ContainersApi.js"
 import {
   isContainerName,
@@ -39,6 +39,13 @@ const parseArgs = (words: ReadonlyArray<string>) => {
 /** A filter no formation lists, so one that needs no formation read: the router or a one-off. */
 const beyondFormation = (filter: string) => filter === ROUTER || isOneOff(filter)
 
+/** Scalingo's log timestamps carry nanoseconds; people read them to the second. */
+const toTheSecond = (text: string): string => text.replace(/^(\d{4}-\d\d-\d\d[ T]\d\d:\d\d:\d\d)\.\d+/gm, "$1")
+
+/** Slack's link that opens a conversation (here the bot's DM with the person) in their client. */
+const directMessageUrl = (channel: string, teamId: string): string =>
+  `https://slack.com/app_redirect?channel=${encodeURIComponent(channel)}&team=${encodeURIComponent(teamId)}`
+
 /**
  * `logs <app> [lines] [filter]`: the app's last lines, sent to the person in a direct message from the
  * bot (as a file when they are long), never to the channel. The logs URL Scalingo hands out carries a
@@ -72,16 +79,16 @@ export const logs = fn("Logs.command")(function* (invocation: SlashInvocation, a
     return Reply.Private({ message: say(unknownContainersSentence(app, [filter], read.types, "containers")) })
   }
   const what = `the last ${lines} lines of ${code(app)}${filter ? ` (${code(filter)})` : ""}`
-  const body = read.text.trim()
+  const body = toTheSecond(read.text.trim())
   const { tail, cut } = tailOf(body, lines)
+  // Once: the lines in the message when they fit, otherwise the file alone (never both).
   const dm = Reply.DirectMessage({
     message:
       body === ""
         ? say(`No log lines for ${code(app)}${filter ? ` (${code(filter)})` : ""} right now.`)
-        : message(`Logs of ${app}`, [
-            context(`Here are ${what}${cut ? "; the whole of them is in the attached file" : ""}.`),
-            section(codeBlock(tail))
-          ]),
+        : cut
+          ? say(`Here are ${what}, in the attached file (too long for a message).`)
+          : message(`Logs of ${app}`, [context(`Here are ${what}.`), section(codeBlock(tail))]),
     ...(cut && body !== "" ? { file: { filename: `${app}-logs.txt`, title: `Logs of ${app}`, content: body } } : {})
   })
   const sent = yield* show(dm).pipe(Effect.either)
@@ -92,5 +99,9 @@ export const logs = fn("Logs.command")(function* (invocation: SlashInvocation, a
       )
     })
   }
-  return Reply.Private({ message: say(`:mailbox_with_mail: Sent ${what} to you in a direct message.`) })
+  const inTheDm =
+    sent.right.channel !== undefined
+      ? trustedLink(directMessageUrl(sent.right.channel, invocation.person.teamId), "a direct message")
+      : "a direct message"
+  return Reply.Private({ message: say(`:mailbox_with_mail: Sent ${what} to you in ${inTheDm}.`) })
 })

@@ -5,9 +5,19 @@ import { staleButton } from "../../runtime/errorMessages.js"
 import type { Feature, Handler } from "../../runtime/feature.js"
 import type { ButtonClick, SlashInvocation } from "../../runtime/interaction/Interaction.js"
 import { Reply } from "../../runtime/replies/Reply.js"
-import { RUN_ACTION } from "../../runtime/references.js"
+import { RETRY_ACTION, RUN_ACTION } from "../../runtime/references.js"
 
 const WORD = /^[a-z0-9][a-z0-9:+_-]{0,62}$/
+
+const invocationOf = (click: ButtonClick, text: string): SlashInvocation => ({
+  person: click.person,
+  command: click.command,
+  receivedAt: click.receivedAt,
+  channelId: click.channelId ?? "",
+  text,
+  triggerId: click.triggerId ?? "",
+  responseUrl: click.responseUrl ?? ""
+})
 
 /**
  * A shortcut (an app card's buttons, an apps row's menu): runs the command it names as if the clicker
@@ -16,7 +26,9 @@ const WORD = /^[a-z0-9][a-z0-9:+_-]{0,62}$/
  */
 export const shortcutsFeature = (
   /** The commands declared as runnable from buttons: reading, or asking to confirm a change. */
-  runnable: Readonly<Record<string, Handler<SlashInvocation, CommandServices>>>
+  runnable: Readonly<Record<string, Handler<SlashInvocation, CommandServices>>>,
+  /** Every command but those whose words may hold a secret (`login <token>`): what Retry may run again. */
+  retryable: Readonly<Record<string, Handler<SlashInvocation, CommandServices>>>
 ): Feature<CommandServices> => {
   const run: Handler<ButtonClick, CommandServices> = (click) => {
     const [subcommand = "", app = "", ...rest] = click.value.trim().split(/\s+/)
@@ -24,16 +36,15 @@ export const shortcutsFeature = (
     if (handler === undefined || !isPathSafeAppName(app) || rest.length > 0 || !WORD.test(app)) {
       return Effect.succeed(Reply.Private({ message: staleButton(click.command) }))
     }
-    const invocation: SlashInvocation = {
-      person: click.person,
-      command: click.command,
-      receivedAt: click.receivedAt,
-      channelId: click.channelId ?? "",
-      text: `${subcommand} ${app}`,
-      triggerId: click.triggerId ?? "",
-      responseUrl: click.responseUrl ?? ""
-    }
-    return handler(invocation, [app])
+    return handler(invocationOf(click, `${subcommand} ${app}`), [app])
   }
-  return { buttons: { [RUN_ACTION]: run } }
+  /** Retry: the words of a command that failed, run again as if the clicker had typed them. */
+  const retry: Handler<ButtonClick, CommandServices> = (click) => {
+    const [subcommand = "", ...args] = click.value.trim().split(/\s+/)
+    const word = subcommand.toLowerCase()
+    const handler = Object.hasOwn(retryable, word) ? retryable[word] : undefined
+    if (handler === undefined) return Effect.succeed(Reply.Private({ message: staleButton(click.command) }))
+    return handler(invocationOf(click, click.value.trim()), args)
+  }
+  return { buttons: { [RUN_ACTION]: run, [RETRY_ACTION]: retry } }
 }

@@ -3,6 +3,7 @@ import { type Message, say } from "../../blockKit/blocks.js"
 import { BudgetWaitNotice } from "../../scalingo/BudgetWaitNotice.js"
 import { type Tally, withTally } from "../../scalingo/RequestTally.js"
 import { failureMessage, logWithReference, outcomeOf } from "../errorMessages.js"
+import { linkBlocks, retryBlocks } from "../references.js"
 import { Conversation, conversationFor, type Origin, type Replies } from "../replies/Replies.js"
 import { Reply, type ReplyFailed, type Shown } from "../replies/Reply.js"
 import { CommandName } from "./Interaction.js"
@@ -23,6 +24,8 @@ export interface Served {
   readonly workingNote?: boolean
   /** The private message the interaction came from (the app picker) is replaced by the first answer. */
   readonly placeholderShown?: boolean
+  /** The command's words, offered as a Retry button when it fails in a way worth trying again. */
+  readonly retry?: string | undefined
 }
 
 const WORKING_NOTE_AFTER = "1500 millis"
@@ -35,6 +38,21 @@ const budgetNote = (ahead: number, waitSeconds: number) =>
       `Scalingo allows this minute${ahead > 0 ? `, and ${ahead} of yours ${ahead === 1 ? "is" : "are"} ahead` : ""}. ` +
       `About ${Math.max(1, Math.ceil(waitSeconds))} s; I'll answer here.`
   )
+
+/** A failure that nothing was changed by and that may pass by itself: Scalingo busy, slow or limiting. */
+const worthRetrying = (cause: Cause.Cause<unknown>): boolean => {
+  const failure = Cause.failureOption(cause)
+  if (failure._tag === "None") return false
+  const error = failure.value as { _tag?: unknown; mayHaveApplied?: unknown }
+  return error._tag === "RateLimited" || (error._tag === "ScalingoUnavailable" && error.mayHaveApplied !== true)
+}
+
+/** A failure that a (new) link to a Scalingo account fixes. */
+const needsALink = (cause: Cause.Cause<unknown>): boolean => {
+  const failure = Cause.failureOption(cause)
+  const tag = failure._tag === "Some" ? (failure.value as { _tag?: unknown })._tag : undefined
+  return tag === "NoLinkedAccount" || tag === "DeadLink" || tag === "TokenRejected"
+}
 
 /** The error's own facts worth logging: the Scalingo request and app it names, never values. */
 const failureFacts = (cause: Cause.Cause<unknown>): Record<string, string> => {
@@ -97,7 +115,12 @@ export const serve = <R>(
     const outcome = exit._tag === "Success" ? "ok" : outcomeOf(exit.cause)
     if (exit._tag === "Failure" && !Cause.isInterruptedOnly(exit.cause)) {
       const reply = yield* failureMessage(exit.cause, served.command)
-      yield* showReply(Reply.Private({ message: reply })).pipe(
+      const buttons = needsALink(exit.cause)
+        ? linkBlocks()
+        : served.retry !== undefined && worthRetrying(exit.cause)
+          ? retryBlocks(served.retry)
+          : []
+      yield* showReply(Reply.Private({ message: { ...reply, blocks: [...reply.blocks, ...buttons] } })).pipe(
         Effect.catchAllCause((cause) => logWithReference("could not tell the person about a failure", cause))
       )
     }

@@ -1,4 +1,5 @@
 import { Data } from "effect"
+import { mrkdwnToPlain } from "../../blockKit/text.js"
 import type { View } from "../../blockKit/views.js"
 
 /** How a modal submission is answered within Slack's 3 seconds. */
@@ -22,7 +23,11 @@ export type ViewAck =
 
 export const toViewAck = (ack: ModalAck): ViewAck =>
   ModalAck.$match(ack, {
-    Errors: ({ errors }): ViewAck => ({ response_action: "errors", errors: { ...errors } }),
+    // Slack shows inline errors as plain text: the sentences are written in mrkdwn for messages.
+    Errors: ({ errors }): ViewAck => ({
+      response_action: "errors",
+      errors: Object.fromEntries(Object.entries(errors).map(([block, text]) => [block, mrkdwnToPlain(text)]))
+    }),
     Show: ({ view }): ViewAck => ({ response_action: "update", view }),
     Close: () => undefined
   })

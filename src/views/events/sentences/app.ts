@@ -1,3 +1,4 @@
+import { shortCommit } from "../../../blockKit/text.js"
 import type { AppEventType, ContainerFormation } from "../../../scalingo/schemas/events/index.js"
 import {
   addonActor,
@@ -59,9 +60,6 @@ const formationChanges = (before: Formation | undefined, after: Formation | unde
   return (changed.length > 0 ? changed : lines).map((line) => line.text)
 }
 
-/** A full commit SHA is shortened the way Git shows it. */
-const shortRef = (ref: string): string => (/^[0-9a-f]{12,40}$/i.test(ref) ? ref.slice(0, 7) : ref)
-
 const appNamed = (name: string | undefined) => (has(name) ? `App ${code(name)}` : "The app")
 
 const fromSource = (source: string | undefined) =>
@@ -111,7 +109,7 @@ export const appSentences: Sentences<AppEventType> = {
   deployment: (e) => {
     const { git_ref, status, duration, pusher, deployment_type, git_ref_url } = e.type_data
     const what = has(git_ref)
-      ? `Deployment of ${code(shortRef(git_ref))}`
+      ? `Deployment of ${code(shortCommit(git_ref))}`
       : deployment_type === "archive"
         ? "Deployment of an archive"
         : "Deployment"
