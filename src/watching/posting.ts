@@ -23,6 +23,30 @@ const PAUSING = new Set([
   "no_destination"
 ])
 
+/** Slack's answers after which a later try may well work (busy, unreachable, or no clear answer). */
+export const isPassing = (code: string): boolean =>
+  /^(ratelimited|timeout|request_failed|invalid_response|internal_error|fatal_error|service_unavailable|request_timeout|http_5\d\d|http_408)$/.test(
+    code
+  )
+
+/**
+ * One item of a read (a deployment, a crash, a batch of events): Slack refusing it is logged and the
+ * next item goes on; only a refusal that pauses the whole subscription (channel gone, bot removed) stops it.
+ */
+export const eachItem = <A, E, R>(subscription: Subscription, item: Effect.Effect<A, E, R>) =>
+  Effect.catchIf(
+    item,
+    (error) => error instanceof SlackRefused && !error.pauses,
+    (error) =>
+      Effect.logWarning("Slack did not take a subscription's message; the others go on").pipe(
+        Effect.annotateLogs({
+          app: subscription.app,
+          channel: subscription.channelId,
+          code: (error as SlackRefused).code
+        })
+      )
+  )
+
 /** A subscription's messages are shown as its subscriber's (for the interpreter's fallbacks), in its channel. */
 export const originOf = (subscription: Subscription): Origin => ({
   person: { teamId: subscription.teamId, userId: subscription.subscriberUserId, userName: "" },
@@ -81,3 +105,5 @@ export const olderThan = (subscription: Subscription, since: Date | undefined, a
 export const deploymentKey = (id: string) => `deployment:${id}`
 export const deploymentLogKey = (id: string) => `deploylog:${id}`
 export const eventKey = (id: string) => `event:${id}`
+/** Marks a deployment whose message was deleted and posted anew: a second deletion is respected. */
+export const deploymentRepostKey = (id: string) => `deployment-reposted:${id}`
