@@ -14,6 +14,9 @@ export interface Delivered {
   readonly updatedAt: Date
 }
 
+/** The state of an item claimed before its message is posted: never posted again, whatever follows. */
+export const CLAIMED = "claimed"
+
 /** Where a subscription starts: nothing older than this is ever posted for it. */
 export interface Baseline {
   /** The app's newest event id when subscribing, if it had any events. */
@@ -34,6 +37,11 @@ export interface DeliveryLedgerService {
     state: string,
     ts: string | null,
     now?: Date
+  ) => Effect.Effect<void, StorageError>
+  /** Deletes these items' entries that are still only claimed (their message surely never shown). */
+  readonly unclaim: (
+    subscription: SubscriptionKey,
+    itemKeys: ReadonlyArray<string>
   ) => Effect.Effect<void, StorageError>
   readonly baseline: (subscription: SubscriptionKey) => Effect.Effect<Option.Option<Baseline>, StorageError>
   /** Sets the baseline (at subscribe, and when subscribing again). */
@@ -106,6 +114,14 @@ const makeDeliveryLedger = (sql: SqlClient.SqlClient): DeliveryLedgerService => 
     Effect.mapError(failedTo("Recording what a subscription posted"))
   )
 
+  const unclaim = fn("DeliveryLedger.unclaim")(
+    (subscription: SubscriptionKey, itemKeys: ReadonlyArray<string>) =>
+      sql`DELETE FROM delivery_ledger
+      WHERE ${where(subscription)} AND state = ${CLAIMED} AND item_key IN ${sql.in(itemKeys)}`,
+    Effect.asVoid,
+    Effect.mapError(failedTo("Giving back what a subscription claimed"))
+  )
+
   const baseline = fn("DeliveryLedger.baseline")(
     (subscription: SubscriptionKey) =>
       Effect.map(
@@ -149,5 +165,5 @@ const makeDeliveryLedger = (sql: SqlClient.SqlClient): DeliveryLedgerService => 
     Effect.mapError(failedTo("Pruning what subscriptions posted"))
   )
 
-  return { seen, record, baseline, setBaseline, forget, prune }
+  return { seen, record, unclaim, baseline, setBaseline, forget, prune }
 }

@@ -1,7 +1,7 @@
 import { Data, Effect } from "effect"
 import { type Origin, Replies } from "../runtime/replies/Replies.js"
 import type { Reply } from "../runtime/replies/Reply.js"
-import { DeliveryLedger } from "../storage/DeliveryLedger.js"
+import { CLAIMED, DeliveryLedger } from "../storage/DeliveryLedger.js"
 import type { Subscription } from "../storage/Subscriptions.js"
 
 /** Slack would not show a subscription's message; `pauses` when it never will (bot removed, channel gone). */
@@ -58,10 +58,16 @@ export const showTo = (subscription: Subscription, reply: Reply) =>
     Effect.mapError((error) => new SlackRefused({ code: error.code, pauses: PAUSING.has(error.code) }))
   )
 
+/** Slack's answers that leave open whether the message was shown (no answer, or a garbled one). */
+export const mayHaveBeenShown = (code: string): boolean =>
+  /^(timeout|request_failed|invalid_response|http_5\d\d|http_408)$/.test(code)
+
 /**
- * Shows a message and records it in the ledger as one step that an interruption (SIGTERM) cannot cut
- * in two: either both happened or neither, so a restart never posts it again. Only a SIGKILL between
- * the two can repeat this one message.
+ * Shows a message and records it in the ledger, at most once. A new message's items are claimed in the
+ * ledger before it is posted and marked with its ts after: if storage fails after Slack took the post,
+ * or the process dies in between, the claim stays and the item is never posted again. A claim is given
+ * back only when Slack surely did not show the message (it refused it), so a later read tries again.
+ * An interruption (SIGTERM) cannot cut the step in two.
  */
 export const showAndRecord = (
   subscription: Subscription,
@@ -72,7 +78,16 @@ export const showAndRecord = (
   Effect.uninterruptible(
     Effect.gen(function* () {
       const ledger = yield* DeliveryLedger
-      const shown = yield* showTo(subscription, reply)
+      // An edit in place is idempotent: repeating it shows nothing twice, so it needs no claim.
+      const claimed = keepTs === undefined ? items.map((item) => item.key) : []
+      for (const key of claimed) yield* ledger.record(subscription, key, CLAIMED, null)
+      const shown = yield* showTo(subscription, reply).pipe(
+        Effect.tapError((refused) =>
+          claimed.length === 0 || mayHaveBeenShown(refused.code)
+            ? Effect.void
+            : Effect.ignore(ledger.unclaim(subscription, claimed))
+        )
+      )
       const ts = keepTs ?? shown.ts ?? null
       for (const item of items) yield* ledger.record(subscription, item.key, item.state, ts)
       return ts
