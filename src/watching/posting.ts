@@ -23,11 +23,19 @@ const PAUSING = new Set([
   "no_destination"
 ])
 
+const PASSING = new Set([
+  "ratelimited",
+  "timeout",
+  "request_failed",
+  "invalid_response",
+  "internal_error",
+  "fatal_error",
+  "service_unavailable",
+  "request_timeout"
+])
+
 /** Slack's answers after which a later try may well work (busy, unreachable, or no clear answer). */
-export const isPassing = (code: string): boolean =>
-  /^(ratelimited|timeout|request_failed|invalid_response|internal_error|fatal_error|service_unavailable|request_timeout|http_5\d\d|http_408)$/.test(
-    code
-  )
+export const isPassing = (code: string): boolean => PASSING.has(code) || /^http_(5\d\d|408)$/.test(code)
 
 /**
  * One item of a read (a deployment, a crash, a batch of events): Slack refusing it is logged and the

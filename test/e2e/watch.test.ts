@@ -94,7 +94,7 @@ describe("watching apps by polling", () => {
     expect(posted(world, "C-CRASH").filter((c) => readable(c.params).includes("crashed"))).toHaveLength(1)
   }, 90_000)
 
-  it("a deleted deployment message silences nothing: its next status is posted anew once, crashes still come", async () => {
+  it("a deleted deployment message: its next status is posted anew once, crashes still come", async () => {
     await subscribeIn(world, "C-DELETED", "bob-shop", "U-BOB")
     const deployment = world.sim.startDeployment("bob", "osc-fr1", "bob-shop", { stepMs: "manual", gitRef: "feedface" })
     await shownIn(world, "C-DELETED", (t) => t.includes("feedface") && t.includes("*queued*"))
