@@ -38,6 +38,12 @@ export interface DeliveryLedgerService {
     ts: string | null,
     now?: Date
   ) => Effect.Effect<void, StorageError>
+  /** The items of a subscription in this state, touched since `since` (e.g. the crash alerts still open). */
+  readonly inState: (
+    subscription: SubscriptionKey,
+    state: string,
+    since: Date
+  ) => Effect.Effect<ReadonlyArray<{ readonly itemKey: string; readonly ts: string | null }>, StorageError>
   /** Deletes these items' entries that are still only claimed (their message surely never shown). */
   readonly unclaim: (
     subscription: SubscriptionKey,
@@ -114,6 +120,18 @@ const makeDeliveryLedger = (sql: SqlClient.SqlClient): DeliveryLedgerService => 
     Effect.mapError(failedTo("Recording what a subscription posted"))
   )
 
+  const inState = fn("DeliveryLedger.inState")(
+    function* (subscription: SubscriptionKey, state: string, since: Date) {
+      const rows = yield* decodeEntries(
+        yield* sql`SELECT item_key, state, message_ts, updated_at FROM delivery_ledger
+        WHERE ${where(subscription)} AND state = ${state} AND updated_at >= ${since.toISOString()}
+        ORDER BY updated_at LIMIT 20`
+      )
+      return rows.map((row) => ({ itemKey: row.item_key, ts: row.message_ts }))
+    },
+    Effect.mapError(failedTo("Reading what a subscription posted"))
+  )
+
   const unclaim = fn("DeliveryLedger.unclaim")(
     (subscription: SubscriptionKey, itemKeys: ReadonlyArray<string>) =>
       sql`DELETE FROM delivery_ledger
@@ -165,5 +183,5 @@ const makeDeliveryLedger = (sql: SqlClient.SqlClient): DeliveryLedgerService => 
     Effect.mapError(failedTo("Pruning what subscriptions posted"))
   )
 
-  return { seen, record, unclaim, baseline, setBaseline, forget, prune }
+  return { seen, record, inState, unclaim, baseline, setBaseline, forget, prune }
 }

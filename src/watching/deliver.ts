@@ -1,6 +1,7 @@
 import { Effect, Option } from "effect"
 import { Reply } from "../runtime/replies/Reply.js"
-import { BURST, crashAlertMessage, deploymentLogMessage, deploymentMessage, eventsMessage } from "./watchView.js"
+import { crashAlertMessage } from "./crashAlertView.js"
+import { BURST, deploymentLogMessage, deploymentMessage, eventsMessage } from "./watchView.js"
 import { DeploymentsApi, failureKind, isFinished } from "../scalingo/DeploymentsApi.js"
 import type { Message } from "../blockKit/blocks.js"
 import type { Deployment } from "../scalingo/schemas/deployment.js"
@@ -10,6 +11,7 @@ import { DeliveryLedger } from "../storage/DeliveryLedger.js"
 import type { Subscription } from "../storage/Subscriptions.js"
 import type { AppRead } from "./appRead.js"
 import {
+  CRASH_ALERT,
   deploymentKey,
   deploymentLogKey,
   deploymentRepostKey,
@@ -143,7 +145,11 @@ const deliverEvents = (s: Subscription, context: ReadContext, since: Date | unde
       const message = crashAlertMessage(s.app, s.region, event, status)
       yield* eachItem(
         s,
-        showAndRecord(s, [{ key: eventKey(event.id), state: "posted" }], Reply.Post({ channel: s.channelId, message }))
+        showAndRecord(
+          s,
+          [{ key: eventKey(event.id), state: CRASH_ALERT }],
+          Reply.Post({ channel: s.channelId, message })
+        )
       )
     }
     const batches = others.length > BURST ? [others] : others.map((e) => [e])

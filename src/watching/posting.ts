@@ -128,5 +128,8 @@ export const olderThan = (subscription: Subscription, since: Date | undefined, a
 export const deploymentKey = (id: string) => `deployment:${id}`
 export const deploymentLogKey = (id: string) => `deploylog:${id}`
 export const eventKey = (id: string) => `event:${id}`
+/** A crash alert's ledger state while its Restart button is offered, and once a restart was sent. */
+export const CRASH_ALERT = "crash-alert"
+export const CRASH_ALERT_RESTARTED = "crash-alert-restarted"
 /** Marks a deployment whose message was deleted and posted anew: a second deletion is respected. */
 export const deploymentRepostKey = (id: string) => `deployment-reposted:${id}`

@@ -88,6 +88,13 @@ describe("watching apps by polling", () => {
       container: { type: "message", is_ephemeral: true, message_ts: "1700000000.000901", channel_id: "C-CRASH" }
     })
     await shownIn(world, "C-CRASH", (t) => t.includes("<@U-ERIN>") && t.includes("restart"))
+    // The alert itself says who restarted, its Restart button retired.
+    const retired = await world.slack.waitForCall(
+      "chat.update",
+      (c) => c.params.channel === "C-CRASH" && readable(c.params).includes("<@U-ERIN> sent a restart"),
+      { timeoutMs: 20_000 }
+    )
+    expect(buttonsOf(retired.params as never, "run_command").map((b) => b.text)).not.toContain("Restart")
     const sent = world.sim.requests.filter((r) => r.path === "/v1/apps/alice-web/restart").slice(before)
     expect(sent.map((r) => r.account)).toEqual(["erin"])
     await sleep(5_000)

@@ -97,7 +97,7 @@ describe("watching apps by push (PUBLIC_URL)", () => {
     expect(eventReads().length - reads).toBeLessThanOrEqual(3)
   }, 30_000)
 
-  it("a known secret while the database fails gets 503, so Scalingo retries rather than give up on the hook", async () => {
+  it("a known secret while the database fails gets 503: Scalingo retries rather than give up", async () => {
     const db = new Database(path.join(world.dataDir, "bot.sqlite"), { timeout: 5_000 })
     try {
       // What the bot reads subscriptions from is missing for a moment, as with a broken database.

@@ -31,6 +31,7 @@ import { PolicyGate } from "../../src/policies/PolicyGate.js"
 import { defaultPolicySettings, PolicySettings, type PolicySettingsValues } from "../../src/policies/PolicySettings.js"
 import { WorkspaceAdmins } from "../../src/policies/WorkspaceAdmins.js"
 import { StorageSettings } from "../../src/storage/StorageSettings.js"
+import { CrashAlertsLive } from "../../src/watching/crashAlerts.js"
 import { Watcher, WatcherLive, WatchTimings } from "../../src/watching/Watcher.js"
 import { WatchSettings, type WatchSettingsValues } from "../../src/watching/WatchSettings.js"
 
@@ -175,13 +176,16 @@ export const startCommandKit = async (options: KitOptions = {}): Promise<Command
     Layer.provide(PolicySettings.make({ ...defaultPolicySettings, ...options.policies }))
   )
   const commands = Layer.mergeAll(Accounts.layer, AppDirectory.layer, recording, Background.layer, follow, gate)
-  const layer = WatcherLive.pipe(Layer.provide(timings), Layer.provideMerge(commands)).pipe(
-    Layer.provide(LoginAttempts.layerWith({ ...defaultLoginLimits, ...options.loginLimits })),
-    Layer.provideMerge(Layer.mergeAll(StorageLive, ScalingoLive.pipe(Layer.provide(HttpClientLive)))),
-    Layer.provide(settings),
-    Layer.provideMerge(WatchSettings.make({ publicUrl: Option.none(), pollSeconds: 3_600, ...options.watch })),
-    Layer.provide(Logger.replace(Logger.defaultLogger, capture))
-  )
+  const watching = Layer.merge(WatcherLive, CrashAlertsLive)
+  const layer = watching
+    .pipe(Layer.provide(timings), Layer.provideMerge(commands))
+    .pipe(
+      Layer.provide(LoginAttempts.layerWith({ ...defaultLoginLimits, ...options.loginLimits })),
+      Layer.provideMerge(Layer.mergeAll(StorageLive, ScalingoLive.pipe(Layer.provide(HttpClientLive)))),
+      Layer.provide(settings),
+      Layer.provideMerge(WatchSettings.make({ publicUrl: Option.none(), pollSeconds: 3_600, ...options.watch })),
+      Layer.provide(Logger.replace(Logger.defaultLogger, capture))
+    )
   const runtime = ManagedRuntime.make(layer)
   const since = (mark: number) => replies.slice(mark)
   const common = (userId?: string, teamId?: string) => ({
