@@ -13,6 +13,7 @@ import { ReplyInterpreterLive } from "./slack/ReplyInterpreter.js"
 import { SlackWebLive } from "./slack/SlackWeb.js"
 import { StorageLive } from "./storage/StorageLive.js"
 import { CommandName } from "./runtime/interaction/Interaction.js"
+import { SlackMembersLive } from "./slack/SlackMembersLive.js"
 import { SlackSettings } from "./slack/SlackSettings.js"
 import { CrashAlertsLive } from "./watching/crashAlerts.js"
 import { WatcherLive } from "./watching/Watcher.js"
@@ -43,7 +44,10 @@ const Commands = Layer.mergeAll(Accounts.layer, AppDirectory.layer, ReplyInterpr
 const Watching = Layer.unwrapEffect(
   SlackSettings.pipe(
     Effect.map((slack) =>
-      Layer.merge(WatcherLive, CrashAlertsLive).pipe(Layer.provide(Layer.succeed(CommandName, slack.command)))
+      Layer.merge(WatcherLive, CrashAlertsLive).pipe(
+        Layer.provide(Layer.succeed(CommandName, slack.command)),
+        Layer.provide(SlackMembersLive)
+      )
     )
   )
 ).pipe(Layer.provideMerge(Commands))

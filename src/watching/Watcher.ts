@@ -50,7 +50,9 @@ const make = Effect.gen(function* () {
   const subscriptions = yield* Subscriptions
   const leases = yield* Leases
   const ledger = yield* DeliveryLedger
-  const context = yield* Effect.context<Effect.Effect.Context<ReturnType<typeof deliverGroup>> | Subscriptions>()
+  const context = yield* Effect.context<
+    Effect.Effect.Context<ReturnType<typeof deliverGroup> | ReturnType<typeof groupsOf>> | Subscriptions
+  >()
   const replica = randomUUID()
   const pacer = makePacer(scalingo.requestsPerMinute)
   const options = { replica, leaseTtl: timings.groupLease, pace: pacer.take }

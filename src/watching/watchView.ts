@@ -82,6 +82,7 @@ export const PAUSE_REASONS = {
   deadLink: "the subscriber's Scalingo link no longer works",
   noLink: "the subscriber has no Scalingo account linked any more",
   noAccess: "the subscriber's account can no longer read the app (or it was deleted)",
+  subscriberLeft: "the subscriber's Slack account was deactivated",
   slackRefused: (code: string) => `Slack refused to post here (${code})`
 } as const
 

@@ -32,6 +32,7 @@ import { defaultPolicySettings, PolicySettings, type PolicySettingsValues } from
 import { WorkspaceAdmins } from "../../src/policies/WorkspaceAdmins.js"
 import { StorageSettings } from "../../src/storage/StorageSettings.js"
 import { CrashAlertsLive } from "../../src/watching/crashAlerts.js"
+import { SlackMembers } from "../../src/watching/SlackMembers.js"
 import { Watcher, WatcherLive, WatchTimings } from "../../src/watching/Watcher.js"
 import { WatchSettings, type WatchSettingsValues } from "../../src/watching/WatchSettings.js"
 
@@ -67,6 +68,8 @@ export interface CommandKit {
   readonly replies: Array<Recorded>
   /** Log lines (message and annotations) the commands wrote. */
   readonly logs: Array<{ message: string; annotations: Record<string, unknown> }>
+  /** Slack now says this person was deactivated (users.info deleted=true). */
+  deactivate(userId: string): void
   /** Makes showing a Post in `channel` fail as Slack would (e.g. `not_in_channel`). */
   refusePosts(channel: string, code: string): void
   slash(text: string, options?: { userId?: string; channelId?: string; teamId?: string }): Promise<Array<Recorded>>
@@ -168,6 +171,10 @@ export const startCommandKit = async (options: KitOptions = {}): Promise<Command
   // The Slack side of admin checks (users.info) as a port, like the recording interpreter; e2e tests ask
   // the fake Slack through the real one.
   const admins = new Set(options.workspaceAdmins ?? [])
+  const deactivated = new Set<string>()
+  const members = Layer.succeed(SlackMembers, {
+    isDeactivated: (_teamId: string, userId: string) => Effect.succeed(deactivated.has(userId))
+  })
   const workspaceAdmins = Layer.succeed(WorkspaceAdmins, {
     isAdmin: (teamId: string, userId: string) => Effect.succeed(admins.has(`${teamId}/${userId}`))
   })
@@ -176,7 +183,7 @@ export const startCommandKit = async (options: KitOptions = {}): Promise<Command
     Layer.provide(PolicySettings.make({ ...defaultPolicySettings, ...options.policies }))
   )
   const commands = Layer.mergeAll(Accounts.layer, AppDirectory.layer, recording, Background.layer, follow, gate)
-  const watching = Layer.merge(WatcherLive, CrashAlertsLive)
+  const watching = Layer.merge(WatcherLive, CrashAlertsLive).pipe(Layer.provide(members))
   const layer = watching
     .pipe(Layer.provide(timings), Layer.provideMerge(commands))
     .pipe(
@@ -199,6 +206,7 @@ export const startCommandKit = async (options: KitOptions = {}): Promise<Command
     replies,
     logs,
     refusePosts: (channel, code) => void refused.set(channel, code),
+    deactivate: (userId) => void deactivated.add(userId),
     slash: async (text, opts = {}) => {
       const mark = replies.length
       const invocation: SlashInvocation = {

@@ -207,4 +207,16 @@ describe("what a watching channel is told (in-process)", () => {
     const [after] = await kit.slash("subscriptions", { userId: "U-BOB", channelId: "C-REVOKED" })
     expect(textOf(messageOf(after!.reply)!)).not.toContain("paused")
   })
+
+  it("a subscriber deactivated in Slack: the subscription pauses and the channel is told once", async () => {
+    kit.sim.addApp("bob", "osc-fr1", { name: "bob-left" })
+    await kit.link("U-LEAVER", "bob")
+    await kit.slash("subscribe bob-left crashes", { userId: "U-LEAVER", channelId: "C-LEFT" })
+    kit.deactivate("U-LEAVER")
+    kit.sim.crashApp("bob", "osc-fr1", "bob-left")
+    const told = [...(await poll("C-LEFT")), ...(await poll("C-LEFT"))]
+    expect(texts(told)).toEqual([expect.stringContaining("Slack account was deactivated")])
+    const [list] = await kit.slash("subscriptions", { userId: "U-BOB", channelId: "C-LEFT" })
+    expect(textOf(messageOf(list!.reply)!)).toContain("paused*: the subscriber's Slack account was deactivated")
+  })
 })
