@@ -13,7 +13,9 @@ import { ReplyInterpreterLive } from "./slack/ReplyInterpreter.js"
 import { SlackWebLive } from "./slack/SlackWeb.js"
 import { StorageLive } from "./storage/StorageLive.js"
 import { CommandName } from "./runtime/interaction/Interaction.js"
+import { SlackMembersLive } from "./slack/SlackMembersLive.js"
 import { SlackSettings } from "./slack/SlackSettings.js"
+import { CrashAlertsLive } from "./watching/crashAlerts.js"
 import { WatcherLive } from "./watching/Watcher.js"
 
 /**
@@ -40,7 +42,14 @@ const Commands = Layer.mergeAll(Accounts.layer, AppDirectory.layer, ReplyInterpr
 
 /** Watching apps (poll schedule, doorbell): started after storage and commands, stopped before them. */
 const Watching = Layer.unwrapEffect(
-  SlackSettings.pipe(Effect.map((slack) => WatcherLive.pipe(Layer.provide(Layer.succeed(CommandName, slack.command)))))
+  SlackSettings.pipe(
+    Effect.map((slack) =>
+      Layer.merge(WatcherLive, CrashAlertsLive).pipe(
+        Layer.provide(Layer.succeed(CommandName, slack.command)),
+        Layer.provide(SlackMembersLive)
+      )
+    )
+  )
 ).pipe(Layer.provideMerge(Commands))
 
 export const BotLive = BoltAppLive.pipe(Layer.provide(Watching))

@@ -14,6 +14,9 @@ export interface Delivered {
   readonly updatedAt: Date
 }
 
+/** The state of an item claimed before its message is posted: never posted again, whatever follows. */
+export const CLAIMED = "claimed"
+
 /** Where a subscription starts: nothing older than this is ever posted for it. */
 export interface Baseline {
   /** The app's newest event id when subscribing, if it had any events. */
@@ -34,6 +37,17 @@ export interface DeliveryLedgerService {
     state: string,
     ts: string | null,
     now?: Date
+  ) => Effect.Effect<void, StorageError>
+  /** The items of a subscription in this state, touched since `since` (e.g. the crash alerts still open). */
+  readonly inState: (
+    subscription: SubscriptionKey,
+    state: string,
+    since: Date
+  ) => Effect.Effect<ReadonlyArray<{ readonly itemKey: string; readonly ts: string | null }>, StorageError>
+  /** Deletes these items' entries that are still only claimed (their message surely never shown). */
+  readonly unclaim: (
+    subscription: SubscriptionKey,
+    itemKeys: ReadonlyArray<string>
   ) => Effect.Effect<void, StorageError>
   readonly baseline: (subscription: SubscriptionKey) => Effect.Effect<Option.Option<Baseline>, StorageError>
   /** Sets the baseline (at subscribe, and when subscribing again). */
@@ -106,6 +120,26 @@ const makeDeliveryLedger = (sql: SqlClient.SqlClient): DeliveryLedgerService => 
     Effect.mapError(failedTo("Recording what a subscription posted"))
   )
 
+  const inState = fn("DeliveryLedger.inState")(
+    function* (subscription: SubscriptionKey, state: string, since: Date) {
+      const rows = yield* decodeEntries(
+        yield* sql`SELECT item_key, state, message_ts, updated_at FROM delivery_ledger
+        WHERE ${where(subscription)} AND state = ${state} AND updated_at >= ${since.toISOString()}
+        ORDER BY updated_at LIMIT 20`
+      )
+      return rows.map((row) => ({ itemKey: row.item_key, ts: row.message_ts }))
+    },
+    Effect.mapError(failedTo("Reading what a subscription posted"))
+  )
+
+  const unclaim = fn("DeliveryLedger.unclaim")(
+    (subscription: SubscriptionKey, itemKeys: ReadonlyArray<string>) =>
+      sql`DELETE FROM delivery_ledger
+      WHERE ${where(subscription)} AND state = ${CLAIMED} AND item_key IN ${sql.in(itemKeys)}`,
+    Effect.asVoid,
+    Effect.mapError(failedTo("Giving back what a subscription claimed"))
+  )
+
   const baseline = fn("DeliveryLedger.baseline")(
     (subscription: SubscriptionKey) =>
       Effect.map(
@@ -149,5 +183,5 @@ const makeDeliveryLedger = (sql: SqlClient.SqlClient): DeliveryLedgerService => 
     Effect.mapError(failedTo("Pruning what subscriptions posted"))
   )
 
-  return { seen, record, baseline, setBaseline, forget, prune }
+  return { seen, record, inState, unclaim, baseline, setBaseline, forget, prune }
 }

@@ -3,6 +3,7 @@ import { Context, Duration, Effect, Fiber, FiberSet, Layer, Redacted, Ref, Sched
 import { ScalingoSettings } from "../scalingo/ScalingoSettings.js"
 import { DeliveryLedger } from "../storage/DeliveryLedger.js"
 import { Leases } from "../storage/Leases.js"
+import type { StorageError } from "../storage/StorageError.js"
 import { Subscriptions, webhookSecretHashOf } from "../storage/Subscriptions.js"
 import { deliverGroup, type Group, groupsOf } from "./groups.js"
 import { makePacer } from "./pacer.js"
@@ -32,8 +33,11 @@ export const POLLER_LEASE = "subscriptions-poller"
 export class Watcher extends Context.Tag("bot/watch/Watcher")<
   Watcher,
   {
-    /** A webhook call: true when the secret is a subscription's (a read follows), false for any other. */
-    readonly ring: (secret: string) => Effect.Effect<boolean>
+    /**
+     * A webhook call: true when the secret is a subscription's (a read follows), false for any other;
+     * fails when storage cannot say, so the caller answers "try again" rather than "no such hook".
+     */
+    readonly ring: (secret: string) => Effect.Effect<boolean, StorageError>
     /** One poll cycle over every active subscription, whoever holds the poller lease. */
     readonly pollOnce: Effect.Effect<void>
   }
@@ -46,7 +50,9 @@ const make = Effect.gen(function* () {
   const subscriptions = yield* Subscriptions
   const leases = yield* Leases
   const ledger = yield* DeliveryLedger
-  const context = yield* Effect.context<Effect.Effect.Context<ReturnType<typeof deliverGroup>> | Subscriptions>()
+  const context = yield* Effect.context<
+    Effect.Effect.Context<ReturnType<typeof deliverGroup> | ReturnType<typeof groupsOf>> | Subscriptions
+  >()
   const replica = randomUUID()
   const pacer = makePacer(scalingo.requestsPerMinute)
   const options = { replica, leaseTtl: timings.groupLease, pace: pacer.take }
@@ -140,7 +146,11 @@ const make = Effect.gen(function* () {
         if (wait > 0) yield* Effect.sleep(Duration.millis(wait))
         if (lastRead.size > 10_000) lastRead.clear()
         lastRead.set(hash, Date.now())
-        const found = yield* subscriptions.bySecretHash(hash)
+        const found = yield* subscriptions
+          .bySecretHash(hash)
+          .pipe(
+            Effect.tapError(() => Effect.logWarning("could not check a webhook call: storage failed; answered 503"))
+          )
         yield* deliverAll(yield* groupsOf(found.filter((s) => s.pausedAt === null)), true)
       } while (state.again)
     }).pipe(
@@ -153,7 +163,9 @@ const make = Effect.gen(function* () {
     Effect.gen(function* () {
       if (!SECRET.test(secret)) return false
       const hash = webhookSecretHashOf(Redacted.make(secret))
-      const found = yield* subscriptions.bySecretHash(hash).pipe(Effect.orElseSucceed(() => []))
+      const found = yield* subscriptions
+        .bySecretHash(hash)
+        .pipe(Effect.tapError(() => Effect.logWarning("could not check a webhook call: storage failed; answered 503")))
       if (found.length === 0) return false
       const state = ringing.get(hash)
       if (state !== undefined) {

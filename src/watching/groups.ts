@@ -12,6 +12,7 @@ import { type Subscription, Subscriptions } from "../storage/Subscriptions.js"
 import { readApp, REQUESTS_PER_READ } from "./appRead.js"
 import { deliver } from "./deliver.js"
 import { showTo } from "./posting.js"
+import { SlackMembers } from "./SlackMembers.js"
 
 /** Subscriptions of one app read with one account: they share one read. */
 export interface Group {
@@ -59,8 +60,14 @@ export const pause = (s: Subscription, reason: string, tell = true) =>
 export const groupsOf = (subscriptions: ReadonlyArray<Subscription>) =>
   Effect.gen(function* () {
     const accounts = yield* Accounts
+    const members = yield* SlackMembers
     const groups = new Map<string, Group>()
     for (const s of subscriptions) {
+      // A person who left is not read for any more: their account is theirs, not the channel's.
+      if (yield* members.isDeactivated(s.teamId, s.subscriberUserId)) {
+        yield* pause(s, PAUSE_REASONS.subscriberLeft)
+        continue
+      }
       const linked = yield* Effect.either(accounts.require({ teamId: s.teamId, userId: s.subscriberUserId }))
       if (Either.isLeft(linked)) {
         const reason = pauseReasonOf(linked.left)

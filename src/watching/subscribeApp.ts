@@ -15,6 +15,7 @@ import {
 } from "../storage/Subscriptions.js"
 import { readApp } from "./appRead.js"
 import { recordBaseline } from "./baseline.js"
+import { oneAtATime } from "./oneAtATime.js"
 import { WEBHOOK_PATH, WatchSettings } from "./WatchSettings.js"
 import { audited } from "../runtime/auditTrail.js"
 import type { Person } from "../runtime/interaction/Interaction.js"
@@ -64,57 +65,66 @@ export const subscribeApp = (request: SubscribeRequest) =>
     const settings = yield* WatchSettings
     const notifiers = yield* NotifiersApi
     const key = { teamId: request.person.teamId, channelId: request.channelId, app: request.app }
-    const previous = yield* subscriptions.find(key)
-    return yield* accounts.actingAs(request.person, ({ account, link }) =>
-      audited(
-        {
-          person: request.person,
-          channelId: request.channelId,
-          action: "subscribe",
-          app: request.app,
-          scalingoUser: link.username,
-          details: { follows: request.follows }
-        },
-        Effect.gen(function* () {
-          // An app shared with the person within the last minute is not in their cached list yet: read it again once.
-          const { region } = yield* directory
-            .find(account, request.app)
-            .pipe(
-              Effect.catchTag("NotFound", () =>
-                Effect.zipRight(directory.forget(account), directory.find(account, request.app))
-              )
-            )
-          const read = yield* readApp(account, region, request.app)
-          yield* recordBaseline(key, read, new Date())
-          if (Option.isSome(previous) && previous.value.notifierId !== null) {
-            yield* notifiers
-              .remove(account, previous.value.region, request.app, previous.value.notifierId)
-              .pipe(
-                Effect.catchAll((error) =>
-                  Effect.logWarning("could not remove the previous notifier", { error: error._tag })
+    return yield* oneAtATime(
+      key,
+      Effect.flatMap(subscriptions.find(key), (previous) =>
+        accounts.actingAs(request.person, ({ account, link }) =>
+          audited(
+            {
+              person: request.person,
+              channelId: request.channelId,
+              action: "subscribe",
+              app: request.app,
+              scalingoUser: link.username,
+              details: { follows: request.follows }
+            },
+            Effect.gen(function* () {
+              // An app shared with the person within the last minute is not in their cached list yet:
+              // read it again once.
+              const { region } = yield* directory
+                .find(account, request.app)
+                .pipe(
+                  Effect.catchTag("NotFound", () =>
+                    Effect.zipRight(directory.forget(account), directory.find(account, request.app))
+                  )
                 )
-              )
-          }
-          const notifier = Option.isNone(settings.publicUrl)
-            ? undefined
-            : yield* Effect.either(registerNotifier(account, region, request, settings.publicUrl.value))
-          if (notifier?._tag === "Left") {
-            yield* Effect.logWarning("Scalingo refused a webhook notifier; polling only").pipe(
-              Effect.annotateLogs({ error: notifier.left._tag, detail: notifier.left.message.slice(0, 200) })
-            )
-          }
-          const pushed = notifier?._tag === "Right" ? notifier.right : undefined
-          const subscription = yield* subscriptions.upsert({
-            ...key,
-            region,
-            follows: request.follows,
-            subscriberUserId: request.person.userId,
-            notifierId: pushed?.notifierId ?? null,
-            webhookSecretHash: pushed?.webhookSecretHash ?? null
-          })
-          return { subscription, pushed: pushed !== undefined, pushRefused: notifier?._tag === "Left" } as Subscribed
-        }),
-        (done) => done.subscription.notifierId ?? undefined
+              const read = yield* readApp(account, region, request.app)
+              yield* recordBaseline(key, read, new Date())
+              if (Option.isSome(previous) && previous.value.notifierId !== null) {
+                yield* notifiers
+                  .remove(account, previous.value.region, request.app, previous.value.notifierId)
+                  .pipe(
+                    Effect.catchAll((error) =>
+                      Effect.logWarning("could not remove the previous notifier", { error: error._tag })
+                    )
+                  )
+              }
+              const notifier = Option.isNone(settings.publicUrl)
+                ? undefined
+                : yield* Effect.either(registerNotifier(account, region, request, settings.publicUrl.value))
+              if (notifier?._tag === "Left") {
+                yield* Effect.logWarning("Scalingo refused a webhook notifier; polling only").pipe(
+                  Effect.annotateLogs({ error: notifier.left._tag, detail: notifier.left.message.slice(0, 200) })
+                )
+              }
+              const pushed = notifier?._tag === "Right" ? notifier.right : undefined
+              const subscription = yield* subscriptions.upsert({
+                ...key,
+                region,
+                follows: request.follows,
+                subscriberUserId: request.person.userId,
+                notifierId: pushed?.notifierId ?? null,
+                webhookSecretHash: pushed?.webhookSecretHash ?? null
+              })
+              return {
+                subscription,
+                pushed: pushed !== undefined,
+                pushRefused: notifier?._tag === "Left"
+              } as Subscribed
+            }),
+            (done) => done.subscription.notifierId ?? undefined
+          )
+        )
       )
     )
   })
@@ -133,9 +143,12 @@ export const unsubscribeApp = (request: {
     const subscriptions = yield* Subscriptions
     const key = { teamId: request.person.teamId, channelId: request.channelId, app: request.app }
     if (Option.isNone(yield* subscriptions.find(key))) return Option.none()
-    return yield* audited(
-      { person: request.person, channelId: request.channelId, action: "unsubscribe", app: request.app },
-      removeSubscription(key, request.person)
+    return yield* oneAtATime(
+      key,
+      audited(
+        { person: request.person, channelId: request.channelId, action: "unsubscribe", app: request.app },
+        removeSubscription(key, request.person)
+      )
     )
   })
 

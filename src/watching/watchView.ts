@@ -1,15 +1,5 @@
 // Every sentence of watching apps in one place: the subscription answers and what is posted to a watching channel.
-import {
-  actions,
-  type Block,
-  button,
-  context,
-  fitsInMessage,
-  type Message,
-  message,
-  say,
-  section
-} from "../blockKit/blocks.js"
+import { type Block, context, fitsInMessage, type Message, message, say, section } from "../blockKit/blocks.js"
 import { code, codeBlock, durationText, listOf, plain, plural, slackDate, trustedLink } from "../blockKit/text.js"
 import type { Deployment } from "../scalingo/schemas/deployment.js"
 import type { ScalingoEvent } from "../scalingo/schemas/events/index.js"
@@ -21,7 +11,6 @@ import { tailOf } from "../views/logTail.js"
 import { withoutEmails } from "../views/channelSafe.js"
 import { describeEvent } from "../views/events/describeEvent.js"
 import { eventLine } from "../views/events/eventLine.js"
-import { RUN_ACTION, runValue } from "../runtime/references.js"
 
 const FOLLOW_WORDS: Readonly<Record<Follow, string>> = {
   deploys: "deployments",
@@ -95,6 +84,7 @@ export const PAUSE_REASONS = {
   deadLink: "the subscriber's Scalingo link no longer works",
   noLink: "the subscriber has no Scalingo account linked any more",
   noAccess: "the subscriber's account can no longer read the app (or it was deleted)",
+  subscriberLeft: "the subscriber's Slack account was deactivated",
   slackRefused: (code: string) => `Slack refused to post here (${code})`
 } as const
 
@@ -148,23 +138,6 @@ export const deploymentLogMessage = (app: string, d: Deployment, log: string | u
   return message(`Build log of ${app}`, [
     context(`${cut ? "The last lines of the" : "The"} build log of ${which}:`),
     section(codeBlock(withoutEmails(tail)))
-  ])
-}
-
-/** A crash: what crashed and the app's state, with a Restart button that asks the clicker to confirm. */
-export const crashAlertMessage = (app: string, region: string, event: ScalingoEvent, status?: string): Message => {
-  const d = describeEvent(event)
-  const state = status !== undefined ? ` The app is *${plain(status, 40)}*.` : ""
-  const text = `:boom: *${code(app)} crashed*: ${withoutEmails(d.sentence)}.${state}`
-  return message(`${app} crashed`, [
-    section(text),
-    actions(`crash_${event.id.slice(0, 40)}`, [
-      button({ actionId: RUN_ACTION, text: "Restart", value: runValue("restart", app), style: "danger" }),
-      button({ actionId: "open_dashboard", text: "Dashboard", url: dashboardUrl(region, app) })
-    ]),
-    context(
-      `${d.at !== undefined ? `${slackDate(d.at)} · ` : ""}Restart asks you to confirm and acts with your own account.`
-    )
   ])
 }
 

@@ -88,11 +88,51 @@ describe("watching apps by polling", () => {
       container: { type: "message", is_ephemeral: true, message_ts: "1700000000.000901", channel_id: "C-CRASH" }
     })
     await shownIn(world, "C-CRASH", (t) => t.includes("<@U-ERIN>") && t.includes("restart"))
+    // The alert itself says who restarted, its Restart button retired.
+    const retired = await world.slack.waitForCall(
+      "chat.update",
+      (c) => c.params.channel === "C-CRASH" && readable(c.params).includes("<@U-ERIN> sent a restart"),
+      { timeoutMs: 20_000 }
+    )
+    expect(buttonsOf(retired.params as never, "run_command").map((b) => b.text)).not.toContain("Restart")
     const sent = world.sim.requests.filter((r) => r.path === "/v1/apps/alice-web/restart").slice(before)
     expect(sent.map((r) => r.account)).toEqual(["erin"])
     await sleep(5_000)
     expect(posted(world, "C-CRASH").filter((c) => readable(c.params).includes("crashed"))).toHaveLength(1)
   }, 90_000)
+
+  it("a deleted deployment message: its next status is posted anew once, crashes still come", async () => {
+    await subscribeIn(world, "C-DELETED", "bob-shop", "U-BOB")
+    const deployment = world.sim.startDeployment("bob", "osc-fr1", "bob-shop", { stepMs: "manual", gitRef: "feedface" })
+    await shownIn(world, "C-DELETED", (t) => t.includes("feedface") && t.includes("*queued*"))
+    // Someone deletes the deployment's message in Slack: every edit of it is refused from then on.
+    const [key] = [...world.slack.messages].find(([, m]) => m.channel === "C-DELETED" && m.text.includes("Deployment"))!
+    world.slack.messages.delete(key)
+    deployment.step()
+    // The refused edit is not the end of it: the new status is posted anew, once.
+    await world.slack.waitForCall(
+      "chat.postMessage",
+      (c) => c.params.channel === "C-DELETED" && readable(c.params).includes("*building*"),
+      { timeoutMs: 20_000 }
+    )
+    world.sim.crashApp("bob", "osc-fr1", "bob-shop")
+    await shownIn(world, "C-DELETED", (t) => t.includes("`bob-shop` crashed"))
+    deployment.step()
+    const edited = await shownIn(world, "C-DELETED", (t) => t.includes("feedface") && t.includes("*pushing*"))
+    expect(edited.method).toBe("chat.update")
+    // Deleted again: that is respected (nothing posted anew), and the channel still hears of crashes.
+    for (const [key, m] of world.slack.messages)
+      if (m.channel === "C-DELETED" && m.text.includes("Deployment")) world.slack.messages.delete(key)
+    deployment.step()
+    await world.slack.waitForCall(
+      "chat.update",
+      (c) => c.params.channel === "C-DELETED" && readable(c.params).includes("*starting*"),
+      { timeoutMs: 20_000 }
+    )
+    world.sim.crashApp("bob", "osc-fr1", "bob-shop", { repeated: true })
+    await shownIn(world, "C-DELETED", (t) => t.includes("keep crashing"))
+    expect(posted(world, "C-DELETED").filter((c) => readable(c.params).includes("feedface"))).toHaveLength(2)
+  }, 120_000)
 
   it("nothing from before the subscription is posted", async () => {
     await subscribeIn(world, "C-OLD", "alice-worker all", "U-ALICE")

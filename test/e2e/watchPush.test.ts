@@ -1,3 +1,5 @@
+import path from "node:path"
+import Database from "better-sqlite3"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { freePort } from "../support/botProcess.js"
 import { slashCommandFields } from "../support/slackPayloads.js"
@@ -94,6 +96,19 @@ describe("watching apps by push (PUBLIC_URL)", () => {
     await sleep(5_000)
     expect(eventReads().length - reads).toBeLessThanOrEqual(3)
   }, 30_000)
+
+  it("a known secret while the database fails gets 503: Scalingo retries rather than give up", async () => {
+    const db = new Database(path.join(world.dataDir, "bot.sqlite"), { timeout: 5_000 })
+    try {
+      // What the bot reads subscriptions from is missing for a moment, as with a broken database.
+      db.prepare("ALTER TABLE subscriptions RENAME TO subscriptions_away").run()
+      expect((await call(hook)).status).toBe(503)
+    } finally {
+      db.prepare("ALTER TABLE subscriptions_away RENAME TO subscriptions").run()
+      db.close()
+    }
+    expect((await call(hook)).status).toBe(202)
+  })
 
   it("unsubscribe deletes the notifier", async () => {
     const { sendSlashCommand } = await import("../support/slackRequests.js")

@@ -32,6 +32,8 @@ import { PolicyGate } from "../../src/policies/PolicyGate.js"
 import { defaultPolicySettings, PolicySettings, type PolicySettingsValues } from "../../src/policies/PolicySettings.js"
 import { WorkspaceAdmins } from "../../src/policies/WorkspaceAdmins.js"
 import { StorageSettings } from "../../src/storage/StorageSettings.js"
+import { CrashAlertsLive } from "../../src/watching/crashAlerts.js"
+import { SlackMembers } from "../../src/watching/SlackMembers.js"
 import { Watcher, WatcherLive, WatchTimings } from "../../src/watching/Watcher.js"
 import { type Refusal, slackRefusal } from "./fakeSlack/blockKitRules.js"
 import { WatchSettings, type WatchSettingsValues } from "../../src/watching/WatchSettings.js"
@@ -68,6 +70,8 @@ export interface CommandKit {
   readonly replies: Array<Recorded>
   /** Log lines (message and annotations) the commands wrote. */
   readonly logs: Array<{ message: string; annotations: Record<string, unknown> }>
+  /** Slack now says this person was deactivated (users.info deleted=true). */
+  deactivate(userId: string): void
   /** Makes showing a Post in `channel` fail as Slack would (e.g. `not_in_channel`). */
   refusePosts(channel: string, code: string): void
   slash(text: string, options?: { userId?: string; channelId?: string; teamId?: string }): Promise<Array<Recorded>>
@@ -192,6 +196,10 @@ export const startCommandKit = async (options: KitOptions = {}): Promise<Command
   // The Slack side of admin checks (users.info) as a port, like the recording interpreter; e2e tests ask
   // the fake Slack through the real one.
   const admins = new Set(options.workspaceAdmins ?? [])
+  const deactivated = new Set<string>()
+  const members = Layer.succeed(SlackMembers, {
+    isDeactivated: (_teamId: string, userId: string) => Effect.succeed(deactivated.has(userId))
+  })
   const workspaceAdmins = Layer.succeed(WorkspaceAdmins, {
     isAdmin: (teamId: string, userId: string) => Effect.succeed(admins.has(`${teamId}/${userId}`))
   })
@@ -200,13 +208,16 @@ export const startCommandKit = async (options: KitOptions = {}): Promise<Command
     Layer.provide(PolicySettings.make({ ...defaultPolicySettings, ...options.policies }))
   )
   const commands = Layer.mergeAll(Accounts.layer, AppDirectory.layer, recording, Background.layer, follow, gate)
-  const layer = WatcherLive.pipe(Layer.provide(timings), Layer.provideMerge(commands)).pipe(
-    Layer.provide(LoginAttempts.layerWith({ ...defaultLoginLimits, ...options.loginLimits })),
-    Layer.provideMerge(Layer.mergeAll(StorageLive, ScalingoLive.pipe(Layer.provide(HttpClientLive)))),
-    Layer.provide(settings),
-    Layer.provideMerge(WatchSettings.make({ publicUrl: Option.none(), pollSeconds: 3_600, ...options.watch })),
-    Layer.provide(Logger.replace(Logger.defaultLogger, capture))
-  )
+  const watching = Layer.merge(WatcherLive, CrashAlertsLive).pipe(Layer.provide(members))
+  const layer = watching
+    .pipe(Layer.provide(timings), Layer.provideMerge(commands))
+    .pipe(
+      Layer.provide(LoginAttempts.layerWith({ ...defaultLoginLimits, ...options.loginLimits })),
+      Layer.provideMerge(Layer.mergeAll(StorageLive, ScalingoLive.pipe(Layer.provide(HttpClientLive)))),
+      Layer.provide(settings),
+      Layer.provideMerge(WatchSettings.make({ publicUrl: Option.none(), pollSeconds: 3_600, ...options.watch })),
+      Layer.provide(Logger.replace(Logger.defaultLogger, capture))
+    )
   const runtime = ManagedRuntime.make(layer)
   const since = (mark: number) => replies.slice(mark)
   const common = (userId?: string, teamId?: string) => ({
@@ -220,6 +231,7 @@ export const startCommandKit = async (options: KitOptions = {}): Promise<Command
     replies,
     logs,
     refusePosts: (channel, code) => void refused.set(channel, code),
+    deactivate: (userId) => void deactivated.add(userId),
     slash: async (text, opts = {}) => {
       const mark = replies.length
       const invocation: SlashInvocation = {

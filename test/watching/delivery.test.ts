@@ -1,13 +1,32 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import type { Message } from "../../src/blockKit/blocks.js"
 import type { Reply } from "../../src/runtime/replies/Reply.js"
-import { type CommandKit, messageOf, type Recorded, startCommandKit, textOf } from "../support/commandKit.js"
+import {
+  buttonValue,
+  type CommandKit,
+  messageOf,
+  person,
+  type Recorded,
+  startCommandKit,
+  textOf
+} from "../support/commandKit.js"
 
 const inChannel = (replies: ReadonlyArray<Recorded>, channel: string) =>
   replies.filter(
     (r) => (r.reply._tag === "Post" || r.reply._tag === "Update") && (r.reply.channel ?? r.origin.channelId) === channel
   )
 const texts = (replies: ReadonlyArray<Recorded>) => replies.map((r) => textOf(messageOf(r.reply)!))
+/** A button of the message by its text, in an actions block or beside a section. */
+const alertButton = (message: Message, text: string) =>
+  message.blocks
+    .flatMap((b) =>
+      b.type === "actions"
+        ? (b.elements as Array<{ action_id: string; value?: string; text: { text: string } }>)
+        : b.type === "section" && b.accessory !== undefined
+          ? [b.accessory as { action_id: string; value?: string; text: { text: string } }]
+          : []
+    )
+    .find((e) => e.text.text === text)
 const buttonOf = (message: Message, text: string) =>
   message.blocks
     .flatMap((b) =>
@@ -106,6 +125,36 @@ describe("what a watching channel is told (in-process)", () => {
     expect(await poll("C-CRASH")).toEqual([])
   })
 
+  it("a crash alert is an incident card: log tail, Logs to a DM, edited when a restart is sent", async () => {
+    await kit.slash("subscribe bob-blog crashes", { userId: "U-BOB", channelId: "C-INCIDENT" })
+    kit.sim.crashApp("bob", "osc-fr1", "bob-blog")
+    const [posted] = await poll("C-INCIDENT")
+    const alert = messageOf(posted!.reply)!
+    expect(textOf(alert)).toContain("The crash log's last lines")
+    expect(textOf(alert)).toContain("exited with code 137 (out of memory)")
+    expect(JSON.stringify(alert)).not.toMatch(/logs_url|\/logs\?|token=/)
+    const logs = alertButton(alert, "Logs")!
+    const sent = await kit.click(logs.action_id, logs.value!, { person: person("U-ERIN"), channelId: "C-INCIDENT" })
+    expect(sent.map((r) => r.reply._tag)).toContain("DirectMessage")
+    const restart = alertButton(alert, "Restart")!
+    const [question] = await kit.click(restart.action_id, restart.value!, {
+      person: person("U-ERIN"),
+      channelId: "C-INCIDENT"
+    })
+    const confirm = buttonValue(messageOf(question!.reply)!, "confirm_change")!
+    const mark = kit.replies.length
+    await kit.click("confirm_change", confirm, { person: person("U-ERIN"), channelId: "C-INCIDENT" })
+    await kit.settle()
+    const edit = kit.replies
+      .slice(mark)
+      .find((r) => r.reply._tag === "Update" && textOf(r.reply.message).includes("`bob-blog` crashed"))
+    expect(edit).toBeDefined()
+    const edited = messageOf(edit!.reply)!
+    expect(textOf(edited)).toContain("<@U-ERIN> sent a restart")
+    expect(alertButton(edited, "Restart")).toBeUndefined()
+    expect(alertButton(edited, "Logs")).toBeDefined()
+  })
+
   it("`all`: a few events one line each; a burst is grouped into one message", async () => {
     await kit.slash("subscribe bob-blog all", { userId: "U-BOB", channelId: "C-ALL" })
     kit.sim.appendEvent("bob", "osc-fr1", "bob-blog", { type: "restart", type_data: { scope: ["web"] } })
@@ -157,5 +206,17 @@ describe("what a watching channel is told (in-process)", () => {
     expect(texts(again).join("\n")).toContain("<@U-BOB> subscribed this channel")
     const [after] = await kit.slash("subscriptions", { userId: "U-BOB", channelId: "C-REVOKED" })
     expect(textOf(messageOf(after!.reply)!)).not.toContain("paused")
+  })
+
+  it("a subscriber deactivated in Slack: the subscription pauses and the channel is told once", async () => {
+    kit.sim.addApp("bob", "osc-fr1", { name: "bob-left" })
+    await kit.link("U-LEAVER", "bob")
+    await kit.slash("subscribe bob-left crashes", { userId: "U-LEAVER", channelId: "C-LEFT" })
+    kit.deactivate("U-LEAVER")
+    kit.sim.crashApp("bob", "osc-fr1", "bob-left")
+    const told = [...(await poll("C-LEFT")), ...(await poll("C-LEFT"))]
+    expect(texts(told)).toEqual([expect.stringContaining("Slack account was deactivated")])
+    const [list] = await kit.slash("subscriptions", { userId: "U-BOB", channelId: "C-LEFT" })
+    expect(textOf(messageOf(list!.reply)!)).toContain("paused*: the subscriber's Slack account was deactivated")
   })
 })

@@ -1,6 +1,13 @@
 import { Option } from "effect"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
-import { type CommandKit, messageOf, type Recorded, startCommandKit, textOf } from "../support/commandKit.js"
+import {
+  type CommandKit,
+  joinedTexts,
+  messageOf,
+  type Recorded,
+  startCommandKit,
+  textOf
+} from "../support/commandKit.js"
 
 const textsOf = (replies: ReadonlyArray<Recorded>) => replies.map((r) => textOf(messageOf(r.reply)!))
 const posts = (replies: ReadonlyArray<Recorded>, channel: string) =>
@@ -90,5 +97,16 @@ describe("subscribe, unsubscribe, subscriptions (in-process)", () => {
     const [help] = await kit.slash("help", { userId: "U-ALICE" })
     const text = textOf(messageOf(help!.reply)!)
     for (const word of ["subscribe my-app", "unsubscribe my-app", "subscriptions"]) expect(text).toContain(word)
+  })
+
+  it("two subscribes at once leave one notifier, which unsubscribe removes", async () => {
+    const both = await Promise.all([
+      kit.slash("subscribe alice-web crashes", { userId: "U-ALICE", channelId: "C-W3" }),
+      kit.slash("subscribe alice-web deploys", { userId: "U-ALICE", channelId: "C-W3" })
+    ])
+    expect(joinedTexts(both.flat())).toContain("<@U-ALICE> subscribed this channel")
+    expect(kit.sim.notifiersOf("alice", "osc-fr1", "alice-web")).toHaveLength(1)
+    await kit.slash("unsubscribe alice-web", { userId: "U-ALICE", channelId: "C-W3" })
+    expect(kit.sim.notifiersOf("alice", "osc-fr1", "alice-web")).toEqual([])
   })
 })

@@ -17,6 +17,7 @@ import type { ChangeExecutor } from "../../runtime/changes/executors.js"
 import { changeFailure } from "../../runtime/errorMessages.js"
 import type { SlashInvocation } from "../../runtime/interaction/Interaction.js"
 import { Reply } from "../../runtime/replies/Reply.js"
+import { noteRestartSent } from "../../runtime/restartSent.js"
 import { restartLines, restartProgressMessage, scopeText } from "./restartView.js"
 
 /**
@@ -76,6 +77,7 @@ export const restartExecutor: ChangeExecutor = (change, confirmer) =>
     if (sent._tag === "Left") {
       return changeFailure("restart", change.app, sent.left, confirmer.command)
     }
+    yield* noteRestartSent({ ...change, userId: confirmer.person.userId, at: new Date(), account: sent.right.account })
     yield* announceAndFollow({
       account: sent.right.account,
       channel: change.channelId,
