@@ -14,6 +14,7 @@ import { handleSubmissionWith } from "../runtime/modals/handleSubmission.js"
 import { loginFeature } from "./login/index.js"
 import { pickerFeature } from "./picker/index.js"
 import { changesFeature } from "../runtime/changes/index.js"
+import { changeKinds } from "./changeKinds.js"
 import { restartFeature } from "./restart/index.js"
 import { scaleFeature } from "./scale/index.js"
 import { infoFeature } from "./info/index.js"
@@ -70,7 +71,7 @@ export const subcommands: Readonly<Record<string, Handler<SlashInvocation, Comma
     gateSubcommand(name, appNamed(name), handler)
   ])
 )
-const changes = changesFeature(merge((f) => f.executors))
+const changes = changesFeature(changeKinds)
 const buttonTargets = { ...merge((f) => f.buttonTargets), ...changes.buttonTargets }
 const buttons: Readonly<Record<string, Handler<ButtonClick, CommandServices>>> = gateButtons(
   {

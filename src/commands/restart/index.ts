@@ -1,9 +1,8 @@
 import type { Feature } from "../../runtime/feature.js"
-import { restart, restartExecutor } from "./restart.js"
+import { restart } from "./restart.js"
 
 export const restartFeature: Feature = {
   subcommands: { restart },
   aboutAnApp: ["restart"],
-  needsAnApp: ["restart"],
-  executors: { restart: restartExecutor }
+  needsAnApp: ["restart"]
 }

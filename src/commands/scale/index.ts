@@ -2,7 +2,7 @@ import { Effect, Option } from "effect"
 import { ChangeId } from "../../runtime/changes/confirmationView.js"
 import { storedChangeTarget } from "../../runtime/changes/target.js"
 import type { Feature } from "../../runtime/feature.js"
-import { scale, scaleExecutor } from "./scale.js"
+import { scale } from "./scale.js"
 import { STOP_ACTION, STOP_CALLBACK, StopMetadata } from "./scaleView.js"
 import { openStopModal, submitStop } from "./stop.js"
 
@@ -12,7 +12,6 @@ export const scaleFeature: Feature = {
   needsAnApp: ["scale"],
   buttons: { [STOP_ACTION]: openStopModal },
   submissions: { [STOP_CALLBACK]: submitStop },
-  executors: { scale: scaleExecutor },
   buttonTargets: { [STOP_ACTION]: (click) => storedChangeTarget(click.person.teamId, click.value) },
   submissionTargets: {
     [STOP_CALLBACK]: (submission) =>

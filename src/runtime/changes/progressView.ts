@@ -2,10 +2,10 @@ import { type Message, message, section } from "../../blockKit/blocks.js"
 import { durationText, plain } from "../../blockKit/text.js"
 import type { Progress } from "./progress.js"
 
-/** How a change speaks of itself: "is restarting", "restarted", "restart". */
+/** How a change speaks of itself: "restarting", "restarted", "restart". */
 export interface ChangeWords {
   readonly emoji: string
-  readonly doing: string
+  readonly ongoing: string
   readonly done: string
   readonly noun: string
 }
@@ -24,7 +24,7 @@ export const progressMessage = (
   const text = (() => {
     switch (progress._tag) {
       case "Running":
-        return `${words.emoji} <@${who}> ${words.doing} ${what}…`
+        return `${words.emoji} <@${who}> is ${words.ongoing} ${what}…`
       case "Done":
         return `:white_check_mark: <@${who}> ${words.done} ${what}: done in ${durationText(progress.seconds)}.`
       case "Failed":
