@@ -2,7 +2,14 @@ import { Effect, Exit, Option } from "effect"
 import { PendingChanges } from "../../storage/PendingChanges.js"
 import type { Message } from "../../blockKit/blocks.js"
 import { code } from "../../blockKit/text.js"
-import { alreadyDecided, ChangeId, decidedMessage, expired, notYours } from "../../runtime/changes/confirmationView.js"
+import {
+  alreadyDecided,
+  ChangeId,
+  decidedMessage,
+  expired,
+  guardUnmet,
+  notYours
+} from "../../runtime/changes/confirmationView.js"
 import { decideChange, readChange } from "../../runtime/changes/decide.js"
 import { mayConfirm } from "../../runtime/changes/kinds.js"
 import { staleButton } from "../../runtime/errorMessages.js"
@@ -47,7 +54,7 @@ export const submitStop: SubmissionHandler = (submission) =>
       return ModalAck.Errors({ errors: { [STOP_BLOCK]: `That is not the app's name: type ${code(app)} exactly.` } })
     }
     const work = Effect.gen(function* () {
-      const decided = yield* decideChange(changeKinds, "confirm", metadata.value.i, submission)
+      const decided = yield* decideChange(changeKinds, "confirm", metadata.value.i, submission, { typedName: typed })
       switch (decided._tag) {
         case "Carried":
           return decided.message
@@ -55,6 +62,8 @@ export const submitStop: SubmissionHandler = (submission) =>
           return expired(decided.change)
         case "AlreadyDecided":
           return alreadyDecided(decided.change)
+        case "Guarded":
+          return guardUnmet(decided.change, decided.guard)
         case "Stale":
           return decidedMessage("This change could not be read back; nothing was sent.")
         default:

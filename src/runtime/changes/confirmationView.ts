@@ -1,8 +1,9 @@
-import { Schema } from "effect"
+import { Match, Schema } from "effect"
 import { actions, button, context, type Message, message, section } from "../../blockKit/blocks.js"
 import { LIMITS } from "../../blockKit/limits.js"
 import { code, plain, slackDate } from "../../blockKit/text.js"
 import type { PendingChange } from "../../storage/PendingChanges.js"
+import type { Guard } from "./kinds.js"
 import { jsonCodec } from "../codecs.js"
 
 export const CONFIRM_ACTION = "confirm_change"
@@ -48,6 +49,18 @@ export const alreadyDecided = (change: PendingChange): Message =>
     change.status === "cancelled"
       ? `This change to ${code(change.app)} was cancelled; nothing was sent.`
       : `This change to ${code(change.app)} was already confirmed; it is sent only once.`
+  )
+
+/** A confirmation that did not meet one of the change's guards: the question still stands. */
+export const guardUnmet = (change: PendingChange, guard: Guard): Message =>
+  Match.value(guard).pipe(
+    Match.tag("TypedName", () =>
+      decidedMessage(
+        `:octagonal_sign: This change stops ${code(change.app)}: type its name to confirm it, with the question's ` +
+          "own button. Nothing was sent."
+      )
+    ),
+    Match.exhaustive
   )
 
 export const cancelled = (change: PendingChange): Message =>

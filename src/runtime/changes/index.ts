@@ -10,6 +10,7 @@ import {
   ChangeId,
   cancelled,
   expired,
+  guardUnmet,
   notYours
 } from "./confirmationView.js"
 import { decideChange } from "./decide.js"
@@ -39,6 +40,8 @@ export const changesFeature = <C extends { readonly _tag: string }>(kinds: Chang
             return Reply.ReplaceClicked({ message: expired(decided.change) })
           case "AlreadyDecided":
             return Reply.ReplaceClicked({ message: alreadyDecided(decided.change) })
+          case "Guarded":
+            return Reply.Private({ message: guardUnmet(decided.change, decided.guard) })
           case "Cancelled":
             return Reply.ReplaceClicked({ message: cancelled(decided.change) })
           case "Carried":
