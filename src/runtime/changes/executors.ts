@@ -43,7 +43,9 @@ export const carryOut = <C extends { readonly _tag: string }>(
           progress
         )
     })
+    // Sent is not done: the done mark is the channel message's, once Scalingo says so.
     return decidedMessage(
-      `:white_check_mark: Confirmed: ${kind.words.ongoing} ${what}. The channel follows it as it runs.`
+      `:outbox_tray: Confirmed and sent to Scalingo: ${kind.words.ongoing} ${what}. ` +
+        "The channel message follows it until Scalingo says it is done."
     )
   })

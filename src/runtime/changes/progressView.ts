@@ -10,6 +10,18 @@ export interface ChangeWords {
   readonly noun: string
 }
 
+/** Where a running change stands, in words: Scalingo's documented statuses, any other as it is. */
+const phaseOf = (status: string) => {
+  switch (status) {
+    case "pending":
+      return "Scalingo: queued, not started yet"
+    case "running":
+      return "Scalingo: in progress, not done yet"
+    default:
+      return `Scalingo: ${plain(status, 40)}, not done yet`
+  }
+}
+
 /**
  * The channel message that follows a change, edited in place as Scalingo's operation runs: who did
  * what, then done (and how long it took), failed (with Scalingo's reason), or how to check.
@@ -24,7 +36,9 @@ export const progressMessage = (
   const text = (() => {
     switch (progress._tag) {
       case "Running":
-        return `${words.emoji} <@${who}> is ${words.ongoing} ${what}…`
+        return `${words.emoji} <@${who}> is ${words.ongoing} ${what}… ${phaseOf(progress.status)}${
+          progress.seconds === undefined ? "" : ` · ${durationText(progress.seconds)} so far`
+        }`
       case "Done":
         return `:white_check_mark: <@${who}> ${words.done} ${what}: done in ${durationText(progress.seconds)}.`
       case "Failed":
