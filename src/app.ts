@@ -12,6 +12,7 @@ import { BoltAppLive } from "./slack/BoltApp.js"
 import { ReplyInterpreterLive } from "./slack/ReplyInterpreter.js"
 import { SlackWebLive } from "./slack/SlackWeb.js"
 import { StorageLive } from "./storage/StorageLive.js"
+import { ChangeUpkeepLive } from "./runtime/changes/upkeep.js"
 import { CommandName } from "./runtime/interaction/Interaction.js"
 import { SlackSettings } from "./slack/SlackSettings.js"
 import { WatcherLive } from "./watching/Watcher.js"
@@ -43,4 +44,7 @@ const Watching = Layer.unwrapEffect(
   SlackSettings.pipe(Effect.map((slack) => WatcherLive.pipe(Layer.provide(Layer.succeed(CommandName, slack.command)))))
 ).pipe(Layer.provideMerge(Commands))
 
-export const BotLive = BoltAppLive.pipe(Layer.provide(Watching))
+/** Pending changes' upkeep: expired questions edited when they expire, old changes pruned hourly. */
+const Upkeep = ChangeUpkeepLive.pipe(Layer.provide(Commands))
+
+export const BotLive = BoltAppLive.pipe(Layer.provide(Layer.merge(Watching, Upkeep)))

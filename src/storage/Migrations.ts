@@ -12,6 +12,7 @@ import leases from "./migrations/0009_leases.js"
 import channelPolicies from "./migrations/0010_channel_policies.js"
 import auditRecords from "./migrations/0011_audit_records.js"
 import stars from "./migrations/0012_stars.js"
+import pendingChangeQuestions from "./migrations/0013_pending_change_questions.js"
 import { describeCause, StorageError } from "./StorageError.js"
 
 const migrationsTable = "effect_sql_migrations"
@@ -32,7 +33,8 @@ const migrations = Migrator.fromRecord({
   "0009_leases": leases,
   "0010_channel_policies": channelPolicies,
   "0011_audit_records": auditRecords,
-  "0012_stars": stars
+  "0012_stars": stars,
+  "0013_pending_change_questions": pendingChangeQuestions
 })
 
 /** The dialect-neutral runner: it needs only SqlClient (SqliteMigrator would shell out to sqlite3). */

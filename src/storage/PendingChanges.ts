@@ -10,7 +10,7 @@ import {
   type PendingChange,
   PendingChangeRow
 } from "./PendingChangeRow.js"
-import { storableJson } from "./SecretGuard.js"
+import { storableJson, storableText } from "./SecretGuard.js"
 import { isoAt, millisAt } from "./StorageClock.js"
 import { failedTo, type StorageError } from "./StorageError.js"
 
@@ -88,8 +88,10 @@ const makePendingChanges = (sql: SqlClient.SqlClient): PendingChangesService => 
   const create = fn("PendingChanges.create")(
     function* (change: NewPendingChange, ttl: Duration.DurationInput = CONFIRMATION_TTL) {
       const now = yield* millisAt(undefined)
+      const { questionUrl, ...fields } = change
       const stored: PendingChange = {
-        ...change,
+        ...fields,
+        questionUrl: questionUrl ?? null,
         id: randomBytes(16).toString("base64url"),
         createdAt: new Date(now),
         expiresAt: new Date(now + Duration.toMillis(ttl)),
@@ -108,7 +110,8 @@ const makePendingChanges = (sql: SqlClient.SqlClient): PendingChangesService => 
         created_at: stored.createdAt.toISOString(),
         expires_at: stored.expiresAt.toISOString(),
         status: stored.status,
-        decided_at: null
+        decided_at: null,
+        question_url: questionUrl === undefined ? null : yield* storableText("A question's address", questionUrl)
       }
       yield* sql`INSERT INTO pending_changes ${sql.insert(row)}`
       return stored

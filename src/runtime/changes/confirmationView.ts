@@ -38,10 +38,11 @@ export const decidedMessage = (text: string): Message => message(text, [section(
 export const notYours = (): Message =>
   decidedMessage(":no_entry: This confirmation is not yours: only the person who asked can confirm or cancel it.")
 
+/** The question once its time ran out: said when it expires (the upkeep), or when clicked after. */
 export const expired = (change: PendingChange): Message =>
   decidedMessage(
-    `:hourglass: This confirmation for ${code(change.app)} expired after 10 minutes; nothing was changed. ` +
-      "Run the command again if it is still needed."
+    `:hourglass: This confirmation to ${plain(change.action)} ${code(change.app)} expired after 10 minutes, at ` +
+      `${slackDate(change.expiresAt, "{time}")}; nothing was changed. Run the command again if it is still needed.`
   )
 
 export const alreadyDecided = (change: PendingChange): Message =>
