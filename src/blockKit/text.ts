@@ -94,3 +94,15 @@ export const durationText = (seconds: number): string => {
 
 /** "1 app", "3 apps". */
 export const plural = (count: number, one: string, many = `${one}s`): string => `${count} ${count === 1 ? one : many}`
+
+/**
+ * A message's notification text from its mrkdwn: what a phone or a screen reader says, a plain
+ * sentence (no emoji codes, no code or bold marks; a date as its time in UTC).
+ */
+export const notificationText = (mrkdwn: string): string =>
+  mrkdwn
+    .replace(/<!date\^\d+\^[^|>]*\|(\d{4}-\d\d-\d\dT(\d\d:\d\d)[^>]*)>/g, "$2 UTC")
+    .replace(/:[a-z0-9_+-]+:\s*/g, "")
+    .replace(/[`*]/g, "")
+    .replace(/\s+/g, " ")
+    .trim()

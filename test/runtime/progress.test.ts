@@ -52,11 +52,11 @@ it.scoped(
       for (let second = 0; second < 30; second++) yield* TestClock.adjust("1 second")
 
       const running = edits.filter((edit) => edit.text.includes("is restarting"))
-      expect(running.some((edit) => edit.text.includes("in progress, not done yet"))).toBe(true)
+      expect(running.some((edit) => edit.text.includes("Scalingo is on it; not done yet"))).toBe(true)
       // Alive: from the post (t = 0) to the end, never more than 10 s without an edit, each showing the time so far.
       const times = [0, ...edits.map((edit) => edit.at)]
       for (let i = 1; i < times.length; i++) expect(times[i]! - times[i - 1]!).toBeLessThanOrEqual(10_000)
-      expect(running.every((edit) => /\d+s so far/.test(edit.text))).toBe(true)
+      expect(running.every((edit) => /\(\d+s so far\)/.test(edit.text))).toBe(true)
       expect(running.length).toBeGreaterThanOrEqual(3)
       // No done mark before Scalingo said done, and the last edit says done.
       expect(running.every((edit) => !edit.text.includes(":white_check_mark:"))).toBe(true)

@@ -4,7 +4,7 @@ import { ContainersApi, type ScaleResult } from "../../scalingo/ContainersApi.js
 import { operationIdOf } from "../../runtime/auditTrail.js"
 import type { ChangeKind } from "../../runtime/changes/kinds.js"
 import { pollOperation } from "../../runtime/changes/operationProgress.js"
-import { type ContainerType, formationLine, MAX_PER_TYPE } from "./scalePlan.js"
+import { type ContainerType, MAX_PER_TYPE } from "./scalePlan.js"
 import { autoscalerWarning, formationDiff, STOP_ACTION, stopWarning } from "./scaleView.js"
 
 const Amount = Schema.Struct({
@@ -47,6 +47,18 @@ export const changedTypes = (change: ScaleChange): ReadonlyArray<ContainerType> 
   change.formation
     .filter((t) => t.before.amount !== t.after.amount || t.before.size !== t.after.size)
     .map((t) => ({ name: t.name, ...t.after }))
+/** Each changed type before → after: `web: 1 → 3 (M)`, or `web: 1 × S → 2 × L` when its size changes too. */
+export const beforeToAfter = (change: ScaleChange): ReadonlyArray<string> =>
+  change.formation
+    .filter((t) => t.before.amount !== t.after.amount || t.before.size !== t.after.size)
+    .map(({ name, before, after }) =>
+      code(
+        before.size === after.size
+          ? `${name}: ${before.amount} → ${after.amount} (${after.size})`
+          : `${name}: ${before.amount} × ${before.size} → ${after.amount} × ${after.size}`
+      )
+    )
+
 /** True when no container at all would be left running. */
 export const stopsApp = (change: ScaleChange) =>
   change.formation.every((t) => t.after.amount === 0) && change.formation.some((t) => t.before.amount > 0)
@@ -68,10 +80,7 @@ export const scaleKind: ChangeKind<ScaleChange, ScaleResult> = {
     ...(stopsApp(change) ? { confirm: { actionId: STOP_ACTION, text: "Stop the app…" } } : {})
   }),
   guards: (change) => (stopsApp(change) ? [{ _tag: "TypedName" }] : []),
-  what: (change, target) => {
-    const to = listOf(changedTypes(change).map((c) => code(formationLine(c))))
-    return `${code(target.app)} (${code(target.region)}) to ${to}`
-  },
+  what: (change, target) => `${code(target.app)} (${code(target.region)}), ${listOf(beforeToAfter(change))}`,
   audit: (change) => ({ changes: changedTypes(change) }),
   send: (change, target, account) =>
     Effect.flatMap(ContainersApi, (containers) =>

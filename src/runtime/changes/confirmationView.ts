@@ -1,7 +1,7 @@
 import { Match, Schema } from "effect"
 import { actions, button, context, type Message, message, section } from "../../blockKit/blocks.js"
 import { LIMITS } from "../../blockKit/limits.js"
-import { code, plain, slackDate } from "../../blockKit/text.js"
+import { code, notificationText, plain, slackDate } from "../../blockKit/text.js"
 import type { PendingChange } from "../../storage/PendingChanges.js"
 import type { Guard } from "./kinds.js"
 import { jsonCodec } from "../codecs.js"
@@ -22,7 +22,7 @@ export const confirmationMessage = (
   lines: ReadonlyArray<string>,
   confirm: { readonly actionId: string; readonly text: string } = { actionId: CONFIRM_ACTION, text: title }
 ): Message =>
-  message(`${title} ${change.app}?`, [
+  message(`${title} ${change.app} in ${change.region}? Only you can confirm it, within 10 minutes.`, [
     section(`:warning: *${plain(title)}* ${code(change.app)} in ${code(change.region)}?`),
     ...(lines.length > 0 ? [section(lines.join("\n"))] : []),
     context(`Only you can confirm. This question expires ${slackDate(change.expiresAt, "{time}")} (10 minutes).`),
@@ -33,7 +33,7 @@ export const confirmationMessage = (
   ])
 
 /** What the question becomes once answered, so its buttons cannot be pressed again. */
-export const decidedMessage = (text: string): Message => message(text, [section(text)])
+export const decidedMessage = (text: string): Message => message(notificationText(text), [section(text)])
 
 export const notYours = (): Message =>
   decidedMessage(":no_entry: This confirmation is not yours: only the person who asked can confirm or cancel it.")

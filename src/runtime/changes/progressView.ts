@@ -1,5 +1,5 @@
 import { type Message, message, section } from "../../blockKit/blocks.js"
-import { durationText, plain } from "../../blockKit/text.js"
+import { durationText, notificationText, plain } from "../../blockKit/text.js"
 import type { Progress } from "./progress.js"
 
 /** How a change speaks of itself: "restarting", "restarted", "restart". */
@@ -14,11 +14,11 @@ export interface ChangeWords {
 const phaseOf = (status: string) => {
   switch (status) {
     case "pending":
-      return "Scalingo: queued, not started yet"
+      return "Scalingo has queued it; it has not started yet"
     case "running":
-      return "Scalingo: in progress, not done yet"
+      return "Scalingo is on it; not done yet"
     default:
-      return `Scalingo: ${plain(status, 40)}, not done yet`
+      return `Scalingo says ${plain(status, 40)}; not done yet`
   }
 }
 
@@ -36,15 +36,16 @@ export const progressMessage = (
   const text = (() => {
     switch (progress._tag) {
       case "Running":
-        return `${words.emoji} <@${who}> is ${words.ongoing} ${what}… ${phaseOf(progress.status)}${
-          progress.seconds === undefined ? "" : ` · ${durationText(progress.seconds)} so far`
-        }`
+        return (
+          `${words.emoji} <@${who}> is ${words.ongoing} ${what}. ${phaseOf(progress.status)}` +
+          `${progress.seconds === undefined ? "" : ` (${durationText(progress.seconds)} so far)`}.`
+        )
       case "Done":
         return `:white_check_mark: <@${who}> ${words.done} ${what}: done in ${durationText(progress.seconds)}.`
       case "Failed":
         return (
           `:x: <@${who}>'s ${words.noun} of ${what} failed after ${durationText(progress.seconds)}: ` +
-          plain(progress.reason, 300)
+          plain(progress.reason, 300).replace(/[.!]?$/, ".")
         )
       case "StillRunning":
         return (
@@ -58,5 +59,5 @@ export const progressMessage = (
         )
     }
   })()
-  return message(text, [section(text)])
+  return message(notificationText(text), [section(text)])
 }

@@ -68,6 +68,23 @@ describe("restart (in-process)", () => {
     expect(new Set(updates.map((u) => (u.reply as { ts: string }).ts)).size).toBe(1)
   })
 
+  it("each message of a restart, from question to done, has a notification text that reads as a sentence", async () => {
+    const mark = kit.replies.length
+    const id = buttonValue(await ask(), "confirm_change")!
+    await kit.click("confirm_change", id, { person: alice })
+    await waitUntil(() =>
+      kit.replies.slice(mark).some((r) => r.reply._tag === "Update" && textOf(r.reply.message).includes("done in"))
+    )
+    const texts = kit.replies.slice(mark).flatMap((r) => (messageOf(r.reply) ? [messageOf(r.reply)!.text] : []))
+    expect(texts.length).toBeGreaterThanOrEqual(4)
+    for (const text of texts) {
+      expect(text).toMatch(/^(<@[A-Z0-9-]+>|[A-Z])/)
+      expect(text).toMatch(/[.?]$/)
+      expect(text).not.toMatch(/[`*]|:[a-z_]+:/)
+    }
+    expect(texts[0]).toBe("Restart alice-web in osc-fr1? Only you can confirm it, within 10 minutes.")
+  })
+
   it("someone else's click changes nothing and tells them privately", async () => {
     const id = buttonValue(await ask(), "confirm_change")!
     const before = restartPosts(kit).length

@@ -63,6 +63,9 @@ describe("scale (in-process)", () => {
     await waitUntil(() =>
       kit.replies.some((r) => r.reply._tag === "Update" && textOf(r.reply.message).includes("scaled `alice-web`"))
     )
+    // The result says before → after.
+    const done = kit.replies.find((r) => r.reply._tag === "Update" && textOf(r.reply.message).includes("done in"))
+    expect(textOf(messageOf(done!.reply)!)).toContain("scaled `alice-web` (`osc-fr1`), `worker: 1 → 2 (S)`: done in")
   })
 
   it("a limited collaborator's scale is refused by Scalingo (403) with a sentence about their role", async () => {
