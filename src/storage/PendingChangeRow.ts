@@ -1,6 +1,10 @@
 import { Schema } from "effect"
 
-export type ChangeStatus = "pending" | "confirmed" | "cancelled" | "expired"
+/**
+ * `confirmed` is claimed but not known to be sent (it is being sent, or the bot stopped before it
+ * knew); `sent` once the send was tried and its answer recorded.
+ */
+export type ChangeStatus = "pending" | "confirmed" | "sent" | "cancelled" | "expired"
 
 /** A change (restart, scale…) asked for in Slack and waiting for its asker to confirm it. */
 export interface PendingChange {
@@ -53,7 +57,7 @@ export const PendingChangeRow = Schema.Struct({
   details: Schema.parseJson(),
   created_at: Schema.Date,
   expires_at: Schema.Date,
-  status: Schema.Literal("pending", "confirmed", "cancelled", "expired"),
+  status: Schema.Literal("pending", "confirmed", "sent", "cancelled", "expired"),
   decided_at: Schema.NullOr(Schema.Date),
   question_url: Schema.optionalWith(Schema.NullOr(Schema.String), { default: () => null })
 })

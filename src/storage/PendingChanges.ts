@@ -36,6 +36,8 @@ export interface PendingChangesService {
    * many clicks, Slack retries and replicas race, exactly one gets `Decided`.
    */
   readonly confirm: (teamId: string, id: string, userId: string, now?: Date) => Effect.Effect<Decision, StorageError>
+  /** Records that a confirmed change was sent (its answer known); false when it was not `confirmed`. */
+  readonly markSent: (teamId: string, id: string) => Effect.Effect<boolean, StorageError>
   /** Cancels under the same rule as `confirm`. */
   readonly cancel: (teamId: string, id: string, userId: string, now?: Date) => Effect.Effect<Decision, StorageError>
   /**
@@ -144,6 +146,15 @@ const makePendingChanges = (sql: SqlClient.SqlClient): PendingChangesService => 
       Effect.mapError(failedTo(`Recording a ${status === "confirmed" ? "confirmation" : "cancellation"}`))
     )
 
+  const markSent = fn("PendingChanges.markSent")(
+    function* (teamId: string, id: string) {
+      const marked = yield* sql`UPDATE pending_changes SET status = 'sent'
+        WHERE team_id = ${teamId} AND id = ${id} AND status = 'confirmed' RETURNING id`
+      return marked.length > 0
+    },
+    Effect.mapError(failedTo("Recording a sent change"))
+  )
+
   const expireDue = fn("PendingChanges.expireDue")(
     function* (now?: Date) {
       const at = yield* millisAt(now)
@@ -161,5 +172,5 @@ const makePendingChanges = (sql: SqlClient.SqlClient): PendingChangesService => 
     Effect.mapError(failedTo("Sweeping old changes to confirm"))
   )
 
-  return { create, find, confirm: decide("confirmed"), cancel: decide("cancelled"), expireDue, sweep }
+  return { create, find, confirm: decide("confirmed"), markSent, cancel: decide("cancelled"), expireDue, sweep }
 }

@@ -74,6 +74,21 @@ export const pendingChangesSuite = (backend: StorageBackend) => {
     })
   )
 
+  it.scopedLive("a confirmed change is marked sent once, and only a confirmed one", () =>
+    Effect.gen(function* () {
+      const changes = changesOf(yield* freshStorage(backend))
+      const change = yield* changes.create(newChange())
+      expect(yield* changes.markSent(change.teamId, change.id)).toBe(false)
+      yield* changes.confirm(change.teamId, change.id, change.userId)
+      expect(yield* changes.markSent(change.teamId, change.id)).toBe(true)
+      expect(yield* changes.markSent(change.teamId, change.id)).toBe(false)
+      expect(yield* changes.confirm(change.teamId, change.id, change.userId)).toMatchObject({
+        _tag: "AlreadyDecided",
+        change: { status: "sent" }
+      })
+    })
+  )
+
   it.scopedLive("a cancelled change cannot be confirmed; a change past its expiry is expired, not confirmable", () =>
     Effect.gen(function* () {
       const changes = changesOf(yield* freshStorage(backend))

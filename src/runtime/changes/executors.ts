@@ -1,5 +1,5 @@
 import { Effect } from "effect"
-import type { PendingChange } from "../../storage/PendingChanges.js"
+import { type PendingChange, PendingChanges } from "../../storage/PendingChanges.js"
 import { changeFailure } from "../errorMessages.js"
 import type { Person } from "../interaction/Interaction.js"
 import { announceAndFollow } from "./announce.js"
@@ -29,6 +29,10 @@ export const carryOut = <C extends { readonly _tag: string }>(
     const kind = kinds.kindOf(change)
     const target = { app: stored.app, region: stored.region }
     const sent = yield* sendChange(kind, { change, target, channelId: stored.channelId }, confirmer).pipe(Effect.either)
+    // Its answer is known (sent, refused, or lost and said so): a later click no longer calls it unknown.
+    yield* (yield* PendingChanges)
+      .markSent(stored.teamId, stored.id)
+      .pipe(Effect.catchAll((error) => Effect.logWarning("could not record a sent change", { reason: error.reason })))
     if (sent._tag === "Left") return changeFailure(kind.words.noun, stored.app, sent.left, confirmer.command)
     const what = kind.what(change, target)
     yield* announceAndFollow({
