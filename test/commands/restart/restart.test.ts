@@ -87,7 +87,7 @@ describe("restart (in-process)", () => {
     expect(texts[0]).toBe("Restart alice-web in osc-fr1? Only you can confirm it, within 10 minutes.")
   })
 
-  it("a confirmation recorded but never sent (the bot stopped between) says it is unknown, not already sent", async () => {
+  it("a confirmation recorded but never sent (the bot stopped between) says so, not already sent", async () => {
     const id = buttonValue(await ask(), "confirm_change")!
     const changeId = JSON.parse(id) as string
     // The claim is recorded, then the bot stops before sending: nothing reaches Scalingo.
