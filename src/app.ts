@@ -12,6 +12,7 @@ import { BoltAppLive } from "./slack/BoltApp.js"
 import { ReplyInterpreterLive } from "./slack/ReplyInterpreter.js"
 import { SlackWebLive } from "./slack/SlackWeb.js"
 import { StorageLive } from "./storage/StorageLive.js"
+import { ChangeUpkeepLive } from "./runtime/changes/upkeep.js"
 import { CommandName } from "./runtime/interaction/Interaction.js"
 import { SlackMembersLive } from "./slack/SlackMembersLive.js"
 import { SlackSettings } from "./slack/SlackSettings.js"
@@ -52,4 +53,7 @@ const Watching = Layer.unwrapEffect(
   )
 ).pipe(Layer.provideMerge(Commands))
 
-export const BotLive = BoltAppLive.pipe(Layer.provide(Watching))
+/** Pending changes' upkeep: expired questions edited when they expire, old changes pruned hourly. */
+const Upkeep = ChangeUpkeepLive.pipe(Layer.provide(Commands))
+
+export const BotLive = BoltAppLive.pipe(Layer.provide(Layer.merge(Watching, Upkeep)))

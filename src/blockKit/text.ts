@@ -120,4 +120,15 @@ export const codeAsWords = (value: string): string =>
     .replace(/[-_]+/g, " ")
     .toLowerCase()
     .replace(/\bscalingo\b/g, "Scalingo")
+
+/**
+ * A message's notification text from its mrkdwn: what a phone or a screen reader says, a plain
+ * sentence (no emoji codes, no code or bold marks; a date as its time in UTC).
+ */
+export const notificationText = (mrkdwn: string): string =>
+  mrkdwn
+    .replace(/<!date\^\d+\^[^|>]*\|(\d{4}-\d\d-\d\dT(\d\d:\d\d)[^>]*)>/g, "$2 UTC")
+    .replace(/:[a-z0-9_+-]+:\s*/g, "")
+    .replace(/[`*]/g, "")
+    .replace(/\s+/g, " ")
     .trim()

@@ -9,6 +9,7 @@ import { serve } from "../runtime/interaction/serve.js"
 import { handleSubmissionWith } from "../runtime/modals/handleSubmission.js"
 import { pickerFeature } from "./picker/index.js"
 import { changesFeature } from "../runtime/changes/index.js"
+import { changeKinds } from "./changeKinds.js"
 import { shortcutsFeature } from "./shortcuts/shortcuts.js"
 import { gateButtons, gateSubcommand, gateSubmissions } from "./policy/gate.js"
 import { pickerOptions } from "./picker/picker.js"
@@ -47,7 +48,7 @@ export const subcommands: Readonly<Record<string, Handler<SlashInvocation, Comma
 const runnableBy = (allowed: (command: CommandInfo) => boolean) =>
   Object.fromEntries(COMMANDS.filter(allowed).map((command) => [command.word, subcommands[command.word]!]))
 
-const changes = changesFeature(merge((f) => f.executors))
+const changes = changesFeature(changeKinds)
 const buttonTargets = { ...merge((f) => f.buttonTargets), ...changes.buttonTargets }
 const buttons: Readonly<Record<string, Handler<ButtonClick, CommandServices>>> = gateButtons(
   {

@@ -7,7 +7,6 @@ import type { Intent } from "../policies/policy.js"
 import type { ScalingoServices } from "../scalingo/ScalingoLive.js"
 import type { KnownError } from "./sentences/knownErrors.js"
 import type { Storage } from "../storage/StorageLive.js"
-import type { ChangeExecutor } from "./changes/executors.js"
 import type { CommandDeclaration } from "./declarations.js"
 import type { ButtonClick, ViewSubmission } from "./interaction/Interaction.js"
 import type { ModalAck } from "./replies/ModalAck.js"
@@ -47,8 +46,6 @@ export interface Feature<R = RuntimeServices> {
   readonly commands?: ReadonlyArray<CommandDeclaration<R>>
   readonly buttons?: Readonly<Record<string, Handler<ButtonClick, R>>>
   readonly submissions?: Readonly<Record<string, SubmissionHandler<R>>>
-  /** What carries out each kind of confirmed change this feature asks for (by the change's action). */
-  readonly executors?: Readonly<Record<string, ChangeExecutor>>
   /**
    * What a button does, for the channel's policy (by action id). Buttons not named here only read, or
    * run a subcommand, which is checked as typed.

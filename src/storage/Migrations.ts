@@ -13,6 +13,7 @@ import channelPolicies from "./migrations/0010_channel_policies.js"
 import auditRecords from "./migrations/0011_audit_records.js"
 import stars from "./migrations/0012_stars.js"
 import installations from "./migrations/0013_installations.js"
+import pendingChangeQuestions from "./migrations/0014_pending_change_questions.js"
 import { describeCause, StorageError } from "./StorageError.js"
 
 const migrationsTable = "effect_sql_migrations"
@@ -34,7 +35,8 @@ const migrations = Migrator.fromRecord({
   "0010_channel_policies": channelPolicies,
   "0011_audit_records": auditRecords,
   "0012_stars": stars,
-  "0013_installations": installations
+  "0013_installations": installations,
+  "0014_pending_change_questions": pendingChangeQuestions
 })
 
 /** The dialect-neutral runner: it needs only SqlClient (SqliteMigrator would shell out to sqlite3). */

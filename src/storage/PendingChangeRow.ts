@@ -1,6 +1,10 @@
 import { Schema } from "effect"
 
-export type ChangeStatus = "pending" | "confirmed" | "cancelled" | "expired"
+/**
+ * `confirmed` is claimed but not known to be sent (it is being sent, or the bot stopped before it
+ * knew); `sent` once the send was tried and its answer recorded.
+ */
+export type ChangeStatus = "pending" | "confirmed" | "sent" | "cancelled" | "expired"
 
 /** A change (restart, scale…) asked for in Slack and waiting for its asker to confirm it. */
 export interface PendingChange {
@@ -21,12 +25,14 @@ export interface PendingChange {
   /** `expired` as soon as the expiry passes while still pending, even before anything marks the row. */
   readonly status: ChangeStatus
   readonly decidedAt: Date | null
+  /** Where the private question can be edited (a response_url), when the asking interaction had one. */
+  readonly questionUrl: string | null
 }
 
 export type NewPendingChange = Pick<
   PendingChange,
   "teamId" | "userId" | "channelId" | "action" | "app" | "region" | "details"
->
+> & { readonly questionUrl?: string | undefined }
 
 /**
  * What a click on confirm or cancel achieved. Exactly one click wins `Decided`; every other one learns
@@ -51,8 +57,9 @@ export const PendingChangeRow = Schema.Struct({
   details: Schema.parseJson(),
   created_at: Schema.Date,
   expires_at: Schema.Date,
-  status: Schema.Literal("pending", "confirmed", "cancelled", "expired"),
-  decided_at: Schema.NullOr(Schema.Date)
+  status: Schema.Literal("pending", "confirmed", "sent", "cancelled", "expired"),
+  decided_at: Schema.NullOr(Schema.Date),
+  question_url: Schema.optionalWith(Schema.NullOr(Schema.String), { default: () => null })
 })
 
 export const ChangeRef = Schema.Struct({ teamId: Schema.String, id: Schema.String })
@@ -70,5 +77,6 @@ export const changeOf = (row: typeof PendingChangeRow.Type, nowMillis: number): 
   createdAt: row.created_at,
   expiresAt: row.expires_at,
   status: row.status === "pending" && row.expires_at.getTime() <= nowMillis ? "expired" : row.status,
-  decidedAt: row.decided_at
+  decidedAt: row.decided_at,
+  questionUrl: row.question_url
 })

@@ -10,7 +10,7 @@ import {
   type PendingChange,
   PendingChangeRow
 } from "./PendingChangeRow.js"
-import { storableJson } from "./SecretGuard.js"
+import { storableJson, storableText } from "./SecretGuard.js"
 import { isoAt, millisAt } from "./StorageClock.js"
 import { failedTo, type StorageError } from "./StorageError.js"
 
@@ -36,6 +36,8 @@ export interface PendingChangesService {
    * many clicks, Slack retries and replicas race, exactly one gets `Decided`.
    */
   readonly confirm: (teamId: string, id: string, userId: string, now?: Date) => Effect.Effect<Decision, StorageError>
+  /** Records that a confirmed change was sent (its answer known); false when it was not `confirmed`. */
+  readonly markSent: (teamId: string, id: string) => Effect.Effect<boolean, StorageError>
   /** Cancels under the same rule as `confirm`. */
   readonly cancel: (teamId: string, id: string, userId: string, now?: Date) => Effect.Effect<Decision, StorageError>
   /**
@@ -88,8 +90,10 @@ const makePendingChanges = (sql: SqlClient.SqlClient): PendingChangesService => 
   const create = fn("PendingChanges.create")(
     function* (change: NewPendingChange, ttl: Duration.DurationInput = CONFIRMATION_TTL) {
       const now = yield* millisAt(undefined)
+      const { questionUrl, ...fields } = change
       const stored: PendingChange = {
-        ...change,
+        ...fields,
+        questionUrl: questionUrl ?? null,
         id: randomBytes(16).toString("base64url"),
         createdAt: new Date(now),
         expiresAt: new Date(now + Duration.toMillis(ttl)),
@@ -108,7 +112,8 @@ const makePendingChanges = (sql: SqlClient.SqlClient): PendingChangesService => 
         created_at: stored.createdAt.toISOString(),
         expires_at: stored.expiresAt.toISOString(),
         status: stored.status,
-        decided_at: null
+        decided_at: null,
+        question_url: questionUrl === undefined ? null : yield* storableText("A question's address", questionUrl)
       }
       yield* sql`INSERT INTO pending_changes ${sql.insert(row)}`
       return stored
@@ -141,6 +146,15 @@ const makePendingChanges = (sql: SqlClient.SqlClient): PendingChangesService => 
       Effect.mapError(failedTo(`Recording a ${status === "confirmed" ? "confirmation" : "cancellation"}`))
     )
 
+  const markSent = fn("PendingChanges.markSent")(
+    function* (teamId: string, id: string) {
+      const marked = yield* sql`UPDATE pending_changes SET status = 'sent'
+        WHERE team_id = ${teamId} AND id = ${id} AND status = 'confirmed' RETURNING id`
+      return marked.length > 0
+    },
+    Effect.mapError(failedTo("Recording a sent change"))
+  )
+
   const expireDue = fn("PendingChanges.expireDue")(
     function* (now?: Date) {
       const at = yield* millisAt(now)
@@ -158,5 +172,5 @@ const makePendingChanges = (sql: SqlClient.SqlClient): PendingChangesService => 
     Effect.mapError(failedTo("Sweeping old changes to confirm"))
   )
 
-  return { create, find, confirm: decide("confirmed"), cancel: decide("cancelled"), expireDue, sweep }
+  return { create, find, confirm: decide("confirmed"), markSent, cancel: decide("cancelled"), expireDue, sweep }
 }

@@ -42,6 +42,18 @@ export const pendingChangesSuite = (backend: StorageBackend) => {
     })
   )
 
+  it.scopedLive("a change keeps where its question can be edited, and expiring it hands that back", () =>
+    Effect.gen(function* () {
+      const changes = changesOf(yield* freshStorage(backend))
+      const questionUrl = "https://hooks.slack.com/commands/T0001/1/question"
+      const asked = yield* changes.create({ ...newChange(), questionUrl }, "1 minute")
+      expect(Option.getOrThrow(yield* changes.find(asked.teamId, asked.id)).questionUrl).toBe(questionUrl)
+      expect((yield* changes.create(newChange())).questionUrl).toBeNull()
+      const [expired] = yield* changes.expireDue(new Date(asked.expiresAt.getTime() + 1))
+      expect(expired).toMatchObject({ id: asked.id, status: "expired", questionUrl })
+    })
+  )
+
   it.scopedLive("only the asker confirms; everyone else learns why not, and the winner gets the change", () =>
     Effect.gen(function* () {
       const changes = changesOf(yield* freshStorage(backend))
@@ -59,6 +71,21 @@ export const pendingChangesSuite = (backend: StorageBackend) => {
       })
       expect(yield* changes.confirm(change.teamId, "no-such-id", change.userId)).toEqual({ _tag: "Unknown" })
       expect(yield* changes.confirm(change.teamId, change.id, "U-SOMEONE-ELSE")).toEqual({ _tag: "NotYours" })
+    })
+  )
+
+  it.scopedLive("a confirmed change is marked sent once, and only a confirmed one", () =>
+    Effect.gen(function* () {
+      const changes = changesOf(yield* freshStorage(backend))
+      const change = yield* changes.create(newChange())
+      expect(yield* changes.markSent(change.teamId, change.id)).toBe(false)
+      yield* changes.confirm(change.teamId, change.id, change.userId)
+      expect(yield* changes.markSent(change.teamId, change.id)).toBe(true)
+      expect(yield* changes.markSent(change.teamId, change.id)).toBe(false)
+      expect(yield* changes.confirm(change.teamId, change.id, change.userId)).toMatchObject({
+        _tag: "AlreadyDecided",
+        change: { status: "sent" }
+      })
     })
   )
 

@@ -124,7 +124,7 @@ export const outcomeView = (text: string, ...details: ReadonlyArray<string>): Vi
 
 /** The channel announcement: the app, where, who, how to push to it. */
 export const createdMessage = (app: App, region: string, userId: string): Message =>
-  message(`New Scalingo app ${app.name} in ${region}`, [
+  message(`<@${userId}> created the Scalingo app ${app.name} in ${region}.`, [
     section(`:tada: <@${userId}> created the Scalingo app *${plain(app.name)}* in ${code(region)}.`),
     ...(app.git_url ? [context(`Git remote: ${code(app.git_url, 200)}`)] : []),
     actions("app_created", [

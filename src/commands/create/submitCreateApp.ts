@@ -1,9 +1,6 @@
 import { fn } from "../../tracing/fn.js"
 import { Cause, Effect, Exit, Option } from "effect"
-import { Accounts } from "../../accounts/Accounts.js"
-import { AppDirectory } from "../../accounts/AppDirectory.js"
 import { appNameProblem } from "../../scalingo/appName.js"
-import { AppsApi } from "../../scalingo/AppsApi.js"
 import type { ScalingoError } from "../../scalingo/errors.js"
 import type { App } from "../../scalingo/schemas/app.js"
 import { SubmissionClaims } from "../../storage/SubmissionClaims.js"
@@ -20,7 +17,8 @@ import { fromModalOrigin } from "../../runtime/modals/modalOrigin.js"
 import { ModalAck } from "../../runtime/replies/ModalAck.js"
 import { Reply } from "../../runtime/replies/Reply.js"
 import { plain } from "../../blockKit/text.js"
-import { audited } from "../../runtime/auditTrail.js"
+import { sendChange } from "../../runtime/changes/sendConfirmed.js"
+import { createKind } from "./createKind.js"
 import * as Views from "./createViews.js"
 
 type Created = { readonly _tag: "Created"; readonly app: App } | { readonly _tag: "AlreadySubmitted" }
@@ -95,10 +93,7 @@ const createOutcome =
   }
 
 export const submitCreateApp = fn("CreateApp.submit")(function* (submission: ViewSubmission) {
-  const accounts = yield* Accounts
-  const appsApi = yield* AppsApi
   const claims = yield* SubmissionClaims
-  const directory = yield* AppDirectory
   const name = (inputValue(submission, Views.NAME_BLOCK, Views.NAME_ACTION) ?? "").trim()
   const region = inputValue(submission, Views.REGION_BLOCK, Views.REGION_ACTION) ?? ""
   const problem = appNameProblem(name)
@@ -114,22 +109,11 @@ export const submitCreateApp = fn("CreateApp.submit")(function* (submission: Vie
   const claim = `create:${submission.viewId}`
   const work = Effect.gen(function* () {
     if (!(yield* claims.claim(submission.person.teamId, claim))) return { _tag: "AlreadySubmitted" } as const
-    const app = yield* accounts
-      .actingAs(submission.person, ({ account, link }) =>
-        audited(
-          {
-            person: submission.person,
-            channelId: metadata.c,
-            action: "create",
-            app: name,
-            region,
-            scalingoUser: link.username
-          },
-          appsApi.create(account, region, { name }),
-          (app) => app.id
-        ).pipe(Effect.tap(() => directory.forget(account)))
-      )
-      .pipe(Effect.tapError(() => claims.release(submission.person.teamId, claim).pipe(Effect.ignore)))
+    const { result: app } = yield* sendChange(
+      createKind,
+      { change: { _tag: "Create" }, target: { app: name, region }, channelId: metadata.c },
+      submission
+    ).pipe(Effect.tapError(() => claims.release(submission.person.teamId, claim).pipe(Effect.ignore)))
     yield* Effect.logInfo("app created", { app: app.name, region })
     return { _tag: "Created", app } as const
   })

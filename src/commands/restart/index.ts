@@ -1,6 +1,6 @@
 import { declare } from "../../runtime/declarations.js"
 import type { Feature } from "../../runtime/feature.js"
-import { restart, restartExecutor } from "./restart.js"
+import { restart } from "./restart.js"
 
 export const restartFeature: Feature = {
   commands: [
@@ -20,6 +20,5 @@ export const restartFeature: Feature = {
       fromButtons: true,
       handler: restart
     })
-  ],
-  executors: { restart: restartExecutor }
+  ]
 }

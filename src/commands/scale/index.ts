@@ -3,7 +3,7 @@ import { ChangeId } from "../../runtime/changes/confirmationView.js"
 import { storedChangeTarget } from "../../runtime/changes/target.js"
 import { declare } from "../../runtime/declarations.js"
 import type { Feature } from "../../runtime/feature.js"
-import { scale, scaleExecutor } from "./scale.js"
+import { scale } from "./scale.js"
 import { STOP_ACTION, STOP_CALLBACK, StopMetadata } from "./scaleView.js"
 import { openStopModal, submitStop } from "./stop.js"
 
@@ -28,7 +28,6 @@ export const scaleFeature: Feature = {
   ],
   buttons: { [STOP_ACTION]: openStopModal },
   submissions: { [STOP_CALLBACK]: submitStop },
-  executors: { scale: scaleExecutor },
   buttonTargets: { [STOP_ACTION]: (click) => storedChangeTarget(click.person.teamId, click.value) },
   submissionTargets: {
     [STOP_CALLBACK]: (submission) =>

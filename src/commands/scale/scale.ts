@@ -6,19 +6,12 @@ import { say } from "../../blockKit/blocks.js"
 import { code, listOf } from "../../blockKit/text.js"
 import { AutoscalersApi } from "../../scalingo/AutoscalersApi.js"
 import { ContainersApi } from "../../scalingo/ContainersApi.js"
-import { isContainerName } from "../../scalingo/containerNames.js"
-import type { PendingChange } from "../../storage/PendingChanges.js"
-import { operationIdOf } from "../../runtime/auditTrail.js"
-import { announceAndFollow } from "../../runtime/changes/announce.js"
-import { sendConfirmed } from "../../runtime/changes/sendConfirmed.js"
 import { askToConfirm } from "../../runtime/changes/confirmation.js"
-import { decidedMessage } from "../../runtime/changes/confirmationView.js"
-import type { ChangeExecutor } from "../../runtime/changes/executors.js"
-import { changeFailure } from "../../runtime/errorMessages.js"
 import type { SlashInvocation } from "../../runtime/interaction/Interaction.js"
 import { Reply } from "../../runtime/replies/Reply.js"
-import { type ContainerType, formationLine, parseChanges, planScale } from "./scalePlan.js"
-import { autoscalerWarning, formationDiff, STOP_ACTION, scaleProgressMessage, stopWarning } from "./scaleView.js"
+import { changeKinds } from "../changeKinds.js"
+import { type ContainerType, parseChanges, planScale } from "./scalePlan.js"
+import { scaleChangeOf } from "./scaleKind.js"
 
 const refused = (problems: ReadonlyArray<string>) => Reply.Private({ message: say(problems.join("\n")) })
 
@@ -88,59 +81,8 @@ export const scale = fn("Scale.command")(function* (invocation: SlashInvocation,
   const autoscaled = read.scalers
     .filter((a) => !a.disabled && scaled.has(a.container_type))
     .map((a) => a.container_type)
-  return yield* askToConfirm(invocation, {
-    action: "scale",
+  return yield* askToConfirm(invocation, changeKinds, scaleChangeOf(plan.before, plan.after, autoscaled), {
     app,
-    region: read.region,
-    details: { changes: plan.changes, stops: plan.stopsApp },
-    title: plan.stopsApp ? "Stop" : "Scale",
-    lines: [
-      ...formationDiff(plan.before, plan.after),
-      ...autoscalerWarning(autoscaled),
-      ...(plan.stopsApp ? [stopWarning(app)] : [])
-    ],
-    ...(plan.stopsApp ? { confirm: { actionId: STOP_ACTION, text: "Stop the app…" } } : {})
+    region: read.region
   })
 })
-
-const changesOf = (change: PendingChange): ReadonlyArray<ContainerType> => {
-  const raw = (change.details as { changes?: unknown } | null)?.changes
-  if (!Array.isArray(raw)) return []
-  return raw.flatMap((c: { name?: unknown; amount?: unknown; size?: unknown }) =>
-    typeof c?.name === "string" && isContainerName(c.name) && Number.isInteger(c.amount) && typeof c.size === "string"
-      ? [{ name: c.name, amount: Math.max(0, Math.min(10, c.amount as number)), size: c.size }]
-      : []
-  )
-}
-
-/**
- * A confirmed scale: exactly one `POST /scale` with the confirmer's account, then a channel message
- * edited in place from Scalingo's operation.
- */
-export const scaleExecutor: ChangeExecutor = (change, confirmer) =>
-  Effect.gen(function* () {
-    const containers = yield* ContainersApi
-    const changes = changesOf(change)
-    if (changes.length === 0) return decidedMessage("This change could not be read back; nothing was sent.")
-    const sent = yield* sendConfirmed(
-      change,
-      confirmer,
-      { changes },
-      (account) => containers.scale(account, change.region, change.app, changes),
-      (result) => operationIdOf(result.operationUrl)
-    ).pipe(Effect.either)
-    if (sent._tag === "Left") return changeFailure("scale", change.app, sent.left, confirmer.command)
-    yield* announceAndFollow({
-      account: sent.right.account,
-      channel: change.channelId,
-      region: change.region,
-      operationUrl: sent.right.result.operationUrl,
-      render: (progress) =>
-        scaleProgressMessage(confirmer.person.userId, change.app, change.region, changes, progress, confirmer.command)
-    })
-    return decidedMessage(
-      `:white_check_mark: Confirmed: scaling ${code(change.app)} to ` +
-        `${listOf(changes.map((c) => code(formationLine(c))))}. ` +
-        "The channel follows it as it runs."
-    )
-  })

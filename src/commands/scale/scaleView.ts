@@ -1,12 +1,10 @@
 import { Schema } from "effect"
-import { context, type Message, section } from "../../blockKit/blocks.js"
+import { context, section } from "../../blockKit/blocks.js"
 import { LIMITS } from "../../blockKit/limits.js"
 import { code, listOf, plain } from "../../blockKit/text.js"
 import { input, modal, textInput, type View } from "../../blockKit/views.js"
-import type { Progress } from "../../runtime/changes/progress.js"
-import { progressMessage } from "../../runtime/changes/progressView.js"
 import { jsonCodec, ResponseUrl } from "../../runtime/codecs.js"
-import { type ContainerType, formationLine } from "./scalePlan.js"
+import type { ContainerType } from "./scalePlan.js"
 
 export const STOP_ACTION = "confirm_stop"
 export const STOP_CALLBACK = "confirm_stop_modal"
@@ -61,20 +59,3 @@ export const stopModal = (app: string, metadata: string, problem?: string): View
 
 export const outcomeModal = (text: string): View =>
   modal({ callbackId: STOP_CALLBACK, title: "Stop the app", close: "Close", blocks: [section(text)] })
-
-/** The channel message that follows a scale, edited in place as Scalingo's operation runs. */
-export const scaleProgressMessage = (
-  who: string,
-  app: string,
-  region: string,
-  changes: ReadonlyArray<ContainerType>,
-  progress: Progress,
-  command: string
-): Message =>
-  progressMessage(
-    { emoji: ":bar_chart:", doing: "is scaling", done: "scaled", noun: "scale" },
-    who,
-    `${code(app)} (${code(region)}) to ${listOf(changes.map((c) => code(formationLine(c))))}`,
-    `\`${command} info ${app}\``,
-    progress
-  )

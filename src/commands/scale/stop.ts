@@ -2,7 +2,16 @@ import { Effect, Exit, Option } from "effect"
 import { PendingChanges } from "../../storage/PendingChanges.js"
 import type { Message } from "../../blockKit/blocks.js"
 import { code } from "../../blockKit/text.js"
-import { alreadyDecided, ChangeId, expired, notYours } from "../../runtime/changes/confirmationView.js"
+import {
+  alreadyDecided,
+  ChangeId,
+  decidedMessage,
+  expired,
+  guardUnmet,
+  notYours
+} from "../../runtime/changes/confirmationView.js"
+import { decideChange, readChange } from "../../runtime/changes/decide.js"
+import { mayConfirm } from "../../runtime/changes/kinds.js"
 import { staleButton } from "../../runtime/errorMessages.js"
 import type { Handler, SubmissionHandler } from "../../runtime/feature.js"
 import { type ButtonClick, inputValue } from "../../runtime/interaction/Interaction.js"
@@ -10,7 +19,7 @@ import { answerInTime, type ModalOutcome } from "../../runtime/modals/answerInTi
 import { fromModalOrigin } from "../../runtime/modals/modalOrigin.js"
 import { ModalAck } from "../../runtime/replies/ModalAck.js"
 import { Reply } from "../../runtime/replies/Reply.js"
-import { scaleExecutor } from "./scale.js"
+import { changeKinds } from "../changeKinds.js"
 import { outcomeModal, STOP_BLOCK, STOP_INPUT, StopMetadata, stopModal } from "./scaleView.js"
 
 /**
@@ -19,13 +28,12 @@ import { outcomeModal, STOP_BLOCK, STOP_INPUT, StopMetadata, stopModal } from ".
  */
 export const openStopModal: Handler<ButtonClick> = (click) =>
   Effect.gen(function* () {
-    const pending = yield* PendingChanges
     const id = ChangeId.decode(click.value)
     if (Option.isNone(id)) return Reply.Private({ message: staleButton(click.command) })
-    const found = yield* pending.find(click.person.teamId, id.value)
+    const found = yield* readChange(changeKinds, click.person.teamId, id.value)
     if (Option.isNone(found)) return Reply.Private({ message: staleButton(click.command) })
-    const change = found.value
-    if (change.userId !== click.person.userId) return Reply.Private({ message: notYours() })
+    const change = found.value.stored
+    if (!mayConfirm(found.value.confirmBy, change, click.person)) return Reply.Private({ message: notYours() })
     if (change.status === "expired") return Reply.ReplaceClicked({ message: expired(change) })
     if (change.status !== "pending") return Reply.ReplaceClicked({ message: alreadyDecided(change) })
     const metadata = StopMetadata.encode({ i: change.id, ...(click.responseUrl ? { r: click.responseUrl } : {}) })
@@ -46,14 +54,18 @@ export const submitStop: SubmissionHandler = (submission) =>
       return ModalAck.Errors({ errors: { [STOP_BLOCK]: `That is not the app's name: type ${code(app)} exactly.` } })
     }
     const work = Effect.gen(function* () {
-      const decision = yield* pending.confirm(submission.person.teamId, metadata.value.i, submission.person.userId)
-      switch (decision._tag) {
-        case "Decided":
-          return yield* scaleExecutor(decision.change, submission)
+      const decided = yield* decideChange(changeKinds, "confirm", metadata.value.i, submission, { typedName: typed })
+      switch (decided._tag) {
+        case "Carried":
+          return decided.message
         case "Expired":
-          return expired(decision.change)
+          return expired(decided.change)
         case "AlreadyDecided":
-          return alreadyDecided(decision.change)
+          return alreadyDecided(decided.change)
+        case "Guarded":
+          return guardUnmet(decided.change, decided.guard)
+        case "Stale":
+          return decidedMessage("This change could not be read back; nothing was sent.")
         default:
           return notYours()
       }

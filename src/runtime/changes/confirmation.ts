@@ -1,34 +1,36 @@
 import { Effect } from "effect"
+import { PendingChanges } from "../../storage/PendingChanges.js"
 import type { SlashInvocation } from "../interaction/Interaction.js"
-import { type NewPendingChange, PendingChanges } from "../../storage/PendingChanges.js"
+import { Conversation } from "../replies/Replies.js"
 import { Reply } from "../replies/Reply.js"
 import { confirmationMessage } from "./confirmationView.js"
+import type { ChangeKinds, ChangeTarget } from "./kinds.js"
 
-/** What a command asks to confirm: the stored change and how to describe it. */
-export interface ChangeQuestion {
-  readonly action: string
-  readonly app: string
-  readonly region: string
-  readonly details: NewPendingChange["details"]
-  /** The button's and the question's verb: "Restart", "Scale". */
-  readonly title: string
-  readonly lines: ReadonlyArray<string>
-  /** Another confirm button (the stop modal's opener); the plain confirmation by default. */
-  readonly confirm?: { readonly actionId: string; readonly text: string }
-}
-
-/** Stores the change (10 minutes to confirm) and asks the person, privately. */
-export const askToConfirm = (invocation: SlashInvocation, question: ChangeQuestion) =>
+/**
+ * Stores the change (10 minutes to confirm) with who may confirm it, its guards and where its question
+ * can be edited, and asks the person, privately, with the question its kind declares.
+ */
+export const askToConfirm = <C extends { readonly _tag: string }>(
+  invocation: SlashInvocation,
+  kinds: ChangeKinds<C>,
+  change: C,
+  target: ChangeTarget
+) =>
   Effect.gen(function* () {
     const pending = yield* PendingChanges
-    const change = yield* pending.create({
+    // The question is answered where the interaction came from: its response_url can edit it later.
+    const { origin } = yield* Conversation
+    const kind = kinds.kindOf(change)
+    const stored = yield* pending.create({
       teamId: invocation.person.teamId,
       userId: invocation.person.userId,
       channelId: invocation.channelId,
-      action: question.action,
-      app: question.app,
-      region: question.region,
-      details: question.details
+      action: kind.action,
+      app: target.app,
+      region: target.region,
+      details: kinds.encode({ change, confirmBy: { _tag: "Requester" }, guards: kind.guards(change) }),
+      questionUrl: origin.responseUrl
     })
-    return Reply.Private({ message: confirmationMessage(change, question.title, question.lines, question.confirm) })
+    const question = kind.question(change, target)
+    return Reply.Private({ message: confirmationMessage(stored, question.title, question.lines, question.confirm) })
   })

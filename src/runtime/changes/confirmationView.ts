@@ -1,8 +1,9 @@
-import { Schema } from "effect"
+import { Match, Schema } from "effect"
 import { actions, button, context, type Message, message, section } from "../../blockKit/blocks.js"
 import { LIMITS } from "../../blockKit/limits.js"
-import { code, plain, slackDate } from "../../blockKit/text.js"
+import { code, notificationText, plain, slackDate } from "../../blockKit/text.js"
 import type { PendingChange } from "../../storage/PendingChanges.js"
+import type { Guard } from "./kinds.js"
 import { jsonCodec } from "../codecs.js"
 
 export const CONFIRM_ACTION = "confirm_change"
@@ -21,7 +22,7 @@ export const confirmationMessage = (
   lines: ReadonlyArray<string>,
   confirm: { readonly actionId: string; readonly text: string } = { actionId: CONFIRM_ACTION, text: title }
 ): Message =>
-  message(`${title} ${change.app}?`, [
+  message(`${title} ${change.app} in ${change.region}? Only you can confirm it, within 10 minutes.`, [
     section(`:warning: *${plain(title)}* ${code(change.app)} in ${code(change.region)}?`),
     ...(lines.length > 0 ? [section(lines.join("\n"))] : []),
     context(`Only you can confirm. This question expires ${slackDate(change.expiresAt, "{time}")} (10 minutes).`),
@@ -32,22 +33,39 @@ export const confirmationMessage = (
   ])
 
 /** What the question becomes once answered, so its buttons cannot be pressed again. */
-export const decidedMessage = (text: string): Message => message(text, [section(text)])
+export const decidedMessage = (text: string): Message => message(notificationText(text), [section(text)])
 
 export const notYours = (): Message =>
   decidedMessage(":no_entry: This confirmation is not yours: only the person who asked can confirm or cancel it.")
 
+/** The question once its time ran out: said when it expires (the upkeep), or when clicked after. */
 export const expired = (change: PendingChange): Message =>
   decidedMessage(
-    `:hourglass: This confirmation for ${code(change.app)} expired after 10 minutes; nothing was changed. ` +
-      "Run the command again if it is still needed."
+    `:hourglass: This confirmation to ${plain(change.action)} ${code(change.app)} expired after 10 minutes, at ` +
+      `${slackDate(change.expiresAt, "{time}")}; nothing was changed. Run the command again if it is still needed.`
   )
 
 export const alreadyDecided = (change: PendingChange): Message =>
   decidedMessage(
     change.status === "cancelled"
       ? `This change to ${code(change.app)} was cancelled; nothing was sent.`
-      : `This change to ${code(change.app)} was already confirmed; it is sent only once.`
+      : change.status === "sent"
+        ? `This change to ${code(change.app)} was already confirmed and sent; it is sent only once.`
+        : // Claimed, but the bot does not know it was sent: it may be on its way, or the bot stopped before.
+          `This change to ${code(change.app)} was already confirmed; it is sent only once. Whether it reached ` +
+          "Scalingo is not known to the bot yet: check the channel or the app's events before asking again."
+  )
+
+/** A confirmation that did not meet one of the change's guards: the question still stands. */
+export const guardUnmet = (change: PendingChange, guard: Guard): Message =>
+  Match.value(guard).pipe(
+    Match.tag("TypedName", () =>
+      decidedMessage(
+        `:octagonal_sign: This change stops ${code(change.app)}: type its name to confirm it, with the question's ` +
+          "own button. Nothing was sent."
+      )
+    ),
+    Match.exhaustive
   )
 
 export const cancelled = (change: PendingChange): Message =>

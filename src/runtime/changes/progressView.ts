@@ -1,13 +1,25 @@
 import { type Message, message, section } from "../../blockKit/blocks.js"
-import { durationText, plain } from "../../blockKit/text.js"
+import { durationText, notificationText, plain } from "../../blockKit/text.js"
 import type { Progress } from "./progress.js"
 
-/** How a change speaks of itself: "is restarting", "restarted", "restart". */
+/** How a change speaks of itself: "restarting", "restarted", "restart". */
 export interface ChangeWords {
   readonly emoji: string
-  readonly doing: string
+  readonly ongoing: string
   readonly done: string
   readonly noun: string
+}
+
+/** Where a running change stands, in words: Scalingo's documented statuses, any other as it is. */
+const phaseOf = (status: string) => {
+  switch (status) {
+    case "pending":
+      return "Scalingo has queued it; it has not started yet"
+    case "running":
+      return "Scalingo is on it; not done yet"
+    default:
+      return `Scalingo says ${plain(status, 40)}; not done yet`
+  }
 }
 
 /**
@@ -24,13 +36,16 @@ export const progressMessage = (
   const text = (() => {
     switch (progress._tag) {
       case "Running":
-        return `${words.emoji} <@${who}> ${words.doing} ${what}…`
+        return (
+          `${words.emoji} <@${who}> is ${words.ongoing} ${what}. ${phaseOf(progress.status)}` +
+          `${progress.seconds === undefined ? "" : ` (${durationText(progress.seconds)} so far)`}.`
+        )
       case "Done":
         return `:white_check_mark: <@${who}> ${words.done} ${what}: done in ${durationText(progress.seconds)}.`
       case "Failed":
         return (
           `:x: <@${who}>'s ${words.noun} of ${what} failed after ${durationText(progress.seconds)}: ` +
-          plain(progress.reason, 300)
+          plain(progress.reason, 300).replace(/[.!]?$/, ".")
         )
       case "StillRunning":
         return (
@@ -44,5 +59,5 @@ export const progressMessage = (
         )
     }
   })()
-  return message(text, [section(text)])
+  return message(notificationText(text), [section(text)])
 }

@@ -1,21 +1,25 @@
 import { Effect } from "effect"
 import { Accounts } from "../../accounts/Accounts.js"
-import type { ScalingoAccount } from "../../scalingo/ScalingoAccount.js"
-import type { PendingChange } from "../../storage/PendingChanges.js"
 import { audited } from "../auditTrail.js"
 import type { Confirmer } from "./executors.js"
+import type { ChangeKind, ChangeTarget } from "./kinds.js"
+
+/** A change about to be sent: what, where, and the channel it was asked for. */
+export interface Sending<C> {
+  readonly change: C
+  readonly target: ChangeTarget
+  readonly channelId: string | undefined
+}
 
 /**
  * Sends a confirmed change once, with the confirmer's own account, inside its audit record (written
- * before it is sent, completed with the outcome and `refOf`'s Scalingo id). The account comes back
- * with the result so the executor can follow the operation with it.
+ * before it is sent, completed with the outcome and the kind's Scalingo id). The account comes back
+ * with the result so the change's progress can be read with it.
  */
-export const sendConfirmed = <A, E, R>(
-  change: PendingChange,
-  confirmer: Confirmer,
-  details: unknown,
-  send: (account: ScalingoAccount) => Effect.Effect<A, E, R>,
-  refOf: (result: A) => string | undefined
+export const sendChange = <C extends { readonly _tag: string }, A>(
+  kind: ChangeKind<C, A>,
+  sending: Sending<C>,
+  confirmer: Confirmer
 ) =>
   Effect.flatMap(Accounts, (accounts) =>
     accounts.actingAs(confirmer.person, ({ account, link }) =>
@@ -23,15 +27,15 @@ export const sendConfirmed = <A, E, R>(
         audited(
           {
             person: confirmer.person,
-            channelId: change.channelId,
-            action: change.action,
-            app: change.app,
-            region: change.region,
+            channelId: sending.channelId,
+            action: kind.action,
+            app: sending.target.app,
+            region: sending.target.region,
             scalingoUser: link.username,
-            details
+            details: kind.audit(sending.change)
           },
-          send(account),
-          refOf
+          kind.send(sending.change, sending.target, account),
+          kind.ref
         ),
         (result) => ({ account, result })
       )

@@ -1,4 +1,6 @@
+import { Effect } from "effect"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
+import { PendingChanges } from "../../../src/storage/PendingChanges.js"
 import {
   type CommandKit,
   messageOf,
@@ -66,6 +68,44 @@ describe("restart (in-process)", () => {
     )
     const updates = kit.replies.filter((r) => r.reply._tag === "Update")
     expect(new Set(updates.map((u) => (u.reply as { ts: string }).ts)).size).toBe(1)
+  })
+
+  it("each message of a restart, from question to done, has a notification text that reads as a sentence", async () => {
+    const mark = kit.replies.length
+    const id = buttonValue(await ask(), "confirm_change")!
+    await kit.click("confirm_change", id, { person: alice })
+    await waitUntil(() =>
+      kit.replies.slice(mark).some((r) => r.reply._tag === "Update" && textOf(r.reply.message).includes("done in"))
+    )
+    const texts = kit.replies.slice(mark).flatMap((r) => (messageOf(r.reply) ? [messageOf(r.reply)!.text] : []))
+    expect(texts.length).toBeGreaterThanOrEqual(4)
+    for (const text of texts) {
+      expect(text).toMatch(/^(<@[A-Z0-9-]+>|[A-Z])/)
+      expect(text).toMatch(/[.?]$/)
+      expect(text).not.toMatch(/[`*]|:[a-z_]+:/)
+    }
+    expect(texts[0]).toBe("Restart alice-web in osc-fr1? Only you can confirm it, within 10 minutes.")
+  })
+
+  it("a confirmation recorded but never sent (the bot stopped between) says so, not already sent", async () => {
+    const id = buttonValue(await ask(), "confirm_change")!
+    const changeId = JSON.parse(id) as string
+    // The claim is recorded, then the bot stops before sending: nothing reaches Scalingo.
+    await kit.run(Effect.flatMap(PendingChanges, (pending) => pending.confirm("T0001", changeId, "U-ALICE")))
+    const before = restartPosts(kit).length
+    const [late] = await kit.click("confirm_change", id, { person: alice })
+    expect(restartPosts(kit).length).toBe(before)
+    expect(textOf(messageOf(late!.reply)!)).toContain("not known to the bot")
+
+    const sentId = buttonValue(await ask(), "confirm_change")!
+    const mark = kit.replies.length
+    await kit.click("confirm_change", sentId, { person: alice })
+    const [again] = await kit.click("confirm_change", sentId, { person: alice })
+    expect(textOf(messageOf(again!.reply)!)).toContain("already confirmed and sent")
+    // Its operation ends before the next test asks (Scalingo takes one at a time).
+    await waitUntil(() =>
+      kit.replies.slice(mark).some((r) => r.reply._tag === "Update" && textOf(r.reply.message).includes("done in"))
+    )
   })
 
   it("someone else's click changes nothing and tells them privately", async () => {

@@ -1,5 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
-import { type CommandKit, messageOf, startCommandKit, textOf, buttonValue } from "../../support/commandKit.js"
+import {
+  type CommandKit,
+  buttonValue,
+  joinedTexts,
+  messageOf,
+  startCommandKit,
+  textOf
+} from "../../support/commandKit.js"
 
 const alice = { teamId: "T0001", userId: "U-ALICE", userName: "alice" }
 const erin = { teamId: "T0001", userId: "U-ERIN", userName: "erin" }
@@ -56,6 +63,9 @@ describe("scale (in-process)", () => {
     await waitUntil(() =>
       kit.replies.some((r) => r.reply._tag === "Update" && textOf(r.reply.message).includes("scaled `alice-web`"))
     )
+    // The result says before → after.
+    const done = kit.replies.find((r) => r.reply._tag === "Update" && textOf(r.reply.message).includes("done in"))
+    expect(textOf(messageOf(done!.reply)!)).toContain("scaled `alice-web` (`osc-fr1`), `worker: 1 → 2 (S)`: done in")
   })
 
   it("a limited collaborator's scale is refused by Scalingo (403) with a sentence about their role", async () => {
@@ -64,6 +74,19 @@ describe("scale (in-process)", () => {
       (r) => r.reply._tag === "ReplaceClicked"
     )
     expect(textOf(messageOf(answer!.reply)!)).toContain("your role on the app does not allow it")
+  })
+
+  it("a plain confirm click carrying a stop's value sends nothing: the typed name belongs to the change", async () => {
+    const question = await ask("scale alice-web web:0 worker:0")
+    const id = buttonValue(question, "confirm_stop")!
+    const before = scalePosts(kit, "alice-web").length
+    const answers = await kit.click("confirm_change", id, { person: alice })
+    await kit.settle()
+    expect(scalePosts(kit, "alice-web").length).toBe(before)
+    expect(joinedTexts(answers)).toContain("type its name")
+    // The question still stands: the typed name, through its own button, still stops the app.
+    const [opened] = await kit.click("confirm_stop", id, { person: alice })
+    expect(opened?.reply._tag).toBe("OpenModal")
   })
 
   it("stopping the app asks for its name in a modal; a wrong name is refused inline and nothing is sent", async () => {
