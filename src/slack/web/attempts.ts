@@ -9,13 +9,22 @@ export class AttemptFailed extends Data.TaggedError("AttemptFailed")<{
   readonly transient: boolean
   /** Slack's Retry-After on a 429. */
   readonly retryAfter: Option.Option<Duration.Duration>
+  /**
+   * The request went out and no clear answer came back (a timeout, a reset connection, a 5xx): Slack may
+   * have acted on it, so a call that is not idempotent is never sent again.
+   */
+  readonly ambiguous: boolean
 }> {}
 
 export const failedWith = (
   code: string,
   transient: boolean,
   retryAfter: Option.Option<Duration.Duration> = Option.none()
-) => new AttemptFailed({ code, transient, retryAfter })
+) => new AttemptFailed({ code, transient, retryAfter, ambiguous: false })
+
+/** A failure after which Slack may or may not have acted. */
+export const ambiguousFailure = (code: string) =>
+  new AttemptFailed({ code, transient: true, retryAfter: Option.none(), ambiguous: true })
 
 /** Slack's error codes are snake_case words; anything else in a body is cut down before it reaches a log. */
 const safeCode = (value: unknown): string | undefined =>
@@ -38,7 +47,8 @@ const retryAfterOf = (headers: Headers.Headers): Option.Option<Duration.Duration
 
 /**
  * What one Slack answer means: a 2xx body (parsed JSON, or the text when it is not JSON), or a failed
- * attempt. `{"ok":false}` is Slack's refusal whatever the status; 429, 408 and 5xx are Slack busy.
+ * attempt. `{"ok":false}` is Slack's refusal whatever the status; 429, 408 and 5xx are Slack busy. A 429
+ * is documented as refused before anything is done; a 408 or a 5xx is not, so it leaves the outcome unknown.
  */
 export const classify = (
   status: number,
@@ -49,16 +59,17 @@ export const classify = (
   const refused = (body as { ok?: unknown } | undefined)?.ok === false
   const code = refused ? safeCode((body as { error?: unknown }).error) : undefined
   if (status === 429) return Either.left(failedWith("ratelimited", true, retryAfterOf(headers)))
-  if (status >= 500 || status === 408) return Either.left(failedWith(`http_${status}`, true))
+  if (status >= 500 || status === 408) return Either.left(ambiguousFailure(`http_${status}`))
   if (status >= 200 && status < 300 && !refused) return Either.right(body ?? text)
   return Either.left(failedWith(code ?? (refused ? "unknown_error" : `http_${status}`), false))
 }
 
 /**
  * Retries for Slack busy: jittered exponential backoff (capped), a bounded number of times, never sooner
- * than Slack's Retry-After, and no wait that would end past `deadline` (epoch ms). A refusal stops at once.
+ * than Slack's Retry-After, and no wait that would end past `deadline` (epoch ms). A refusal stops at once,
+ * and so does an ambiguous failure of a call that is not idempotent (a post sent twice shows twice).
  */
-export const retrySchedule = (policy: SlackRetryPolicyValues, deadline: number) =>
+export const retrySchedule = (policy: SlackRetryPolicyValues, deadline: number, idempotent: boolean) =>
   Schedule.exponential(Duration.millis(policy.minTimeout), policy.factor).pipe(
     Schedule.union(Schedule.spaced(Duration.millis(policy.maxTimeout))),
     Schedule.jittered,
@@ -68,7 +79,7 @@ export const retrySchedule = (policy: SlackRetryPolicyValues, deadline: number) 
         Schedule.addDelay((failure) => Option.getOrElse(failure.retryAfter, () => Duration.zero))
       )
     ),
-    Schedule.whileInput((failure: AttemptFailed) => failure.transient),
+    Schedule.whileInput((failure: AttemptFailed) => failure.transient && (idempotent || !failure.ambiguous)),
     Schedule.delays,
     Schedule.checkEffect((_, delay) =>
       Effect.map(Clock.currentTimeMillis, (now) => now + Duration.toMillis(delay) <= deadline)

@@ -27,24 +27,26 @@ const Identity = Schema.Struct({
 export const makePeople = (api: WebApi): Pick<SlackWebService, "userInfo" | "openDirectMessage" | "authTest"> => ({
   // users.info is a read method: documented for query or form parameters, not JSON.
   userInfo: (userId) =>
-    api.call({ method: "users.info", params: { user: userId }, answer: UserAnswer, encoding: "form" }).pipe(
-      Effect.map(({ user }) => ({
-        id: user.id,
-        name: user.name,
-        realName: user.real_name,
-        tz: user.tz,
-        isAdmin: user.is_admin,
-        isOwner: user.is_owner,
-        isPrimaryOwner: user.is_primary_owner,
-        isBot: user.is_bot,
-        deleted: user.deleted
-      }))
-    ),
+    api
+      .call({ method: "users.info", params: { user: userId }, answer: UserAnswer, encoding: "form", idempotent: true })
+      .pipe(
+        Effect.map(({ user }) => ({
+          id: user.id,
+          name: user.name,
+          realName: user.real_name,
+          tz: user.tz,
+          isAdmin: user.is_admin,
+          isOwner: user.is_owner,
+          isPrimaryOwner: user.is_primary_owner,
+          isBot: user.is_bot,
+          deleted: user.deleted
+        }))
+      ),
   openDirectMessage: (userId) =>
     api
-      .call({ method: "conversations.open", params: { users: userId }, answer: Conversation })
+      .call({ method: "conversations.open", params: { users: userId }, answer: Conversation, idempotent: true })
       .pipe(Effect.map((answer) => ({ channel: answer.channel.id }))),
   authTest: api
-    .call({ method: "auth.test", params: {}, answer: Identity })
+    .call({ method: "auth.test", params: {}, answer: Identity, idempotent: true })
     .pipe(Effect.map((r) => ({ botId: r.bot_id, botUserId: r.user_id, team: r.team })))
 })

@@ -31,6 +31,8 @@ export interface Fault {
   error?: string
   times?: number
   delayMs?: number
+  /** Slack does what was asked at once but answers this late (a slow answer after posting). */
+  lateAnswerMs?: number
   channel?: string
 }
 export type MethodAnswer = (params: Record<string, unknown>) => Record<string, unknown>
