@@ -80,7 +80,12 @@ export const makeSlackHttp = Effect.gen(function* () {
     Effect.gen(function* () {
       const deadline = (yield* Clock.currentTimeMillis) + (delivery.budgetMs ?? policy.maxWaitMs)
       return yield* attempt(delivery, deadline).pipe(
-        Effect.retry(retrySchedule(policy, deadline, delivery.idempotent)),
+        Effect.retry(
+          retrySchedule(policy, deadline, {
+            idempotent: delivery.idempotent,
+            laneWaits: Option.isSome(delivery.lane)
+          })
+        ),
         Effect.mapError(
           (failure) =>
             new SlackApiError({

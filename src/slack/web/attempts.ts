@@ -69,17 +69,27 @@ export const classify = (
  * than Slack's Retry-After, and no wait that would end past `deadline` (epoch ms). A refusal stops at once,
  * and so does an ambiguous failure of a call that is not idempotent (a post sent twice shows twice).
  */
-export const retrySchedule = (policy: SlackRetryPolicyValues, deadline: number, idempotent: boolean) =>
+export const retrySchedule = (
+  policy: SlackRetryPolicyValues,
+  deadline: number,
+  options: {
+    readonly idempotent: boolean
+    /** The next attempt waits out Retry-After in its lane (turn given back), so the schedule need not. */
+    readonly laneWaits: boolean
+  }
+) =>
   Schedule.exponential(Duration.millis(policy.minTimeout), policy.factor).pipe(
     Schedule.union(Schedule.spaced(Duration.millis(policy.maxTimeout))),
     Schedule.jittered,
     Schedule.intersect(Schedule.recurs(policy.retries)),
     Schedule.intersect(
       Schedule.identity<AttemptFailed>().pipe(
-        Schedule.addDelay((failure) => Option.getOrElse(failure.retryAfter, () => Duration.zero))
+        Schedule.addDelay((failure) =>
+          options.laneWaits ? Duration.zero : Option.getOrElse(failure.retryAfter, () => Duration.zero)
+        )
       )
     ),
-    Schedule.whileInput((failure: AttemptFailed) => failure.transient && (idempotent || !failure.ambiguous)),
+    Schedule.whileInput((failure: AttemptFailed) => failure.transient && (options.idempotent || !failure.ambiguous)),
     Schedule.delays,
     Schedule.checkEffect((_, delay) =>
       Effect.map(Clock.currentTimeMillis, (now) => now + Duration.toMillis(delay) <= deadline)
