@@ -47,6 +47,18 @@ export interface SlackUser {
   readonly isPrimaryOwner: boolean
   readonly isBot: boolean
   readonly deleted: boolean
+  /** The person's own workspace, and organisation on Enterprise Grid (another one in a shared channel). */
+  readonly teamId: string | undefined
+  readonly enterpriseId: string | undefined
+}
+
+/** Who the bot is, and the workspace (and Grid organisation) it is installed in. */
+export interface BotIdentity {
+  readonly botId: string | undefined
+  readonly botUserId: string | undefined
+  readonly team: string | undefined
+  readonly teamId: string | undefined
+  readonly enterpriseId: string | undefined
 }
 
 /** When the interaction that gave a trigger_id arrived (epoch ms): the trigger lives 3 s from then. */
@@ -77,7 +89,7 @@ export interface SlackWebService {
   readonly openDirectMessage: (userId: string) => Call<{ channel: string }>
   readonly uploadFile: (upload: FileUpload) => Call<{ fileId: string }>
   readonly userInfo: (userId: string) => Call<SlackUser>
-  readonly authTest: Call<{ botId: string | undefined; botUserId: string | undefined; team: string | undefined }>
+  readonly authTest: Call<BotIdentity>
 }
 
 export class SlackWeb extends Context.Tag("bot/slack/SlackWeb")<SlackWeb, SlackWebService>() {}

@@ -12,6 +12,7 @@ import leases from "./migrations/0009_leases.js"
 import channelPolicies from "./migrations/0010_channel_policies.js"
 import auditRecords from "./migrations/0011_audit_records.js"
 import stars from "./migrations/0012_stars.js"
+import policiesByChannel from "./migrations/0013_policies_by_channel.js"
 import { describeCause, StorageError } from "./StorageError.js"
 
 const migrationsTable = "effect_sql_migrations"
@@ -20,7 +21,7 @@ const migrationsTable = "effect_sql_migrations"
 const migrationsLockKey = "7301946215"
 
 /** Every migration, in order. Keys are `NNNN_name`; never rename or edit one that has shipped. */
-const migrations = Migrator.fromRecord({
+export const MIGRATIONS = {
   "0001_account_links": accountLinks,
   "0002_submission_claims": submissionClaims,
   "0003_token_fingerprints": tokenFingerprints,
@@ -32,8 +33,10 @@ const migrations = Migrator.fromRecord({
   "0009_leases": leases,
   "0010_channel_policies": channelPolicies,
   "0011_audit_records": auditRecords,
-  "0012_stars": stars
-})
+  "0012_stars": stars,
+  "0013_policies_by_channel": policiesByChannel
+}
+const migrations = Migrator.fromRecord(MIGRATIONS)
 
 /** The dialect-neutral runner: it needs only SqlClient (SqliteMigrator would shell out to sqlite3). */
 const migrator = Migrator.make({})
