@@ -100,7 +100,8 @@ const makeChannelPolicies = (sql: SqlClient.SqlClient): ChannelPoliciesService =
       }
       yield* sql`INSERT INTO channel_policies ${sql.insert(row)}
       ON CONFLICT (channel_id) DO UPDATE SET
-        team_id = excluded.team_id, mode = excluded.mode, allowed_actions = excluded.allowed_actions, app_patterns = excluded.app_patterns,
+        team_id = excluded.team_id, mode = excluded.mode, allowed_actions = excluded.allowed_actions,
+        app_patterns = excluded.app_patterns,
         updated_by = excluded.updated_by, updated_at = excluded.updated_at`
       return policyOf(yield* Schema.decodeUnknown(PolicyRow)(row))
     },

@@ -57,7 +57,7 @@ describe("a slow Slack answer", () => {
   /** Lets any attempt still in flight (or a retry after it) reach the fake before counting. */
   const settle = () => new Promise((resolve) => setTimeout(resolve, LATE + 300))
 
-  it("a message Slack posted but answered after the timeout shows once, and the caller hears it may be posted", async () => {
+  it("a message Slack posted but answered after the timeout shows once; the caller hears it may be there", async () => {
     slack.fail("chat.postMessage", { lateAnswerMs: LATE, times: 1, channel: "CSLOW" })
     const posted = await use((web) => web.postMessage({ channel: "CSLOW", message: message("crash alert") }))
     await settle()

@@ -9,8 +9,8 @@ import { type AttemptFailed, failedWith } from "./attempts.js"
  */
 export interface RateLimitLanes {
   /**
-   * Waits out the lane's pause before a call (through AroundRateLimitWait); fails at once (`ratelimited`) when the pause lasts past
-   * `deadline` (epoch ms) or the caller would rather not wait.
+   * Waits out the lane's pause before a call (through AroundRateLimitWait); fails at once (`ratelimited`)
+   * when the pause lasts past `deadline` (epoch ms) or the caller would rather not wait.
    */
   readonly enter: (lane: string, deadline: number, wait: boolean) => Effect.Effect<void, AttemptFailed>
   /** Pauses the lane for Slack's Retry-After. */
