@@ -18,6 +18,7 @@ import { doorbellRoute } from "./doorbellRoute.js"
 import { hardenedHttpReceiver } from "./hardenedReceiver.js"
 import { registerListeners } from "./listeners.js"
 import { makeAckGate } from "./AckGate.js"
+import { makeFirstDelivery } from "./replayGuard.js"
 import { makeWorkTurns } from "./WorkTurns.js"
 import { SlackRetryPolicy, SlackWeb } from "./SlackWeb.js"
 
@@ -58,6 +59,7 @@ export const BoltAppLive = Layer.scopedDiscard(
         fiber.addObserver((exit) => (Exit.isSuccess(exit) ? resolve(exit.value) : reject(Cause.squash(exit.cause))))
       })
     const gate = makeAckGate()
+    const firstDelivery = yield* makeFirstDelivery
     const turns = yield* makeWorkTurns(gate)
     const inTurn = <A>(effect: Effect.Effect<A, never, CommandServices>) => tracked(turns.inTurn(effect))
 
@@ -114,7 +116,8 @@ export const BoltAppLive = Layer.scopedDiscard(
               port: settings.port,
               customRoutes,
               logger,
-              gate
+              gate,
+              firstDelivery: (key) => runPromise(firstDelivery(key))
             })
           }),
       authorize: async () => ({ botToken, ...(botId ? { botId } : {}), ...(botUserId ? { botUserId } : {}) }),
