@@ -47,7 +47,9 @@ export const alreadyDecided = (change: PendingChange): Message =>
   decidedMessage(
     change.status === "cancelled"
       ? `This change to ${code(change.app)} was cancelled; nothing was sent.`
-      : `This change to ${code(change.app)} was already confirmed; it is sent only once.`
+      : // The click is recorded before the change is sent: if the bot stopped in between, it never went.
+        `This change to ${code(change.app)} was already confirmed, and is never sent twice. It is not known ` +
+          "whether it reached Scalingo: check the app's events before asking again."
   )
 
 export const cancelled = (change: PendingChange): Message =>
