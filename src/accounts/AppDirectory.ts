@@ -1,5 +1,6 @@
 import { Cache, Context, Duration, Effect, Exit, Layer, Option } from "effect"
 import { AppsApi } from "../scalingo/AppsApi.js"
+import { AccountKey } from "../scalingo/accountKey.js"
 import { AroundScalingoWait } from "../scalingo/BudgetWaitNotice.js"
 import { NotFound, type ScalingoError } from "../scalingo/errors.js"
 import type { ScalingoAccount } from "../scalingo/ScalingoAccount.js"
@@ -37,16 +38,14 @@ export class AppDirectory extends Context.Tag("bot/accounts/AppDirectory")<
       AppDirectory,
       Effect.gen(function* () {
         const appsApi = yield* AppsApi
-        // The cache is keyed by the account's one-way key; the account itself is kept for the lookup.
-        const accounts = new Map<string, ScalingoAccount>()
+        // Keyed by the account's one-way key, the key carrying the account for the lookup: an account (and
+        // its token) is held only as long as its entry, bounded and dropped on expiry or `forget`.
         const cache = yield* Cache.makeWith({
           capacity: 10_000,
           // A failed read is not kept: the next command tries again.
           timeToLive: (exit) => (Exit.isSuccess(exit) ? refreshAfter : Duration.zero),
-          lookup: (key: string) =>
+          lookup: ({ account }: AccountKey) =>
             Effect.gen(function* () {
-              const account = accounts.get(key)
-              if (account === undefined) return yield* new NotFound({ resource: "account", message: "unknown" })
               const { results } = yield* appsApi.listAll(account)
               const apps: Array<KnownApp> = []
               for (const result of results) {
@@ -61,10 +60,11 @@ export class AppDirectory extends Context.Tag("bot/accounts/AppDirectory")<
         // Waiting for a read another command is making is not work: the wait gives its work turn back.
         const apps = (account: ScalingoAccount) =>
           Effect.flatMap(AroundScalingoWait, (around) => {
-            accounts.set(account.key, account)
-            return around === undefined ? cache.get(account.key) : around(cache.get(account.key))
+            const read = cache.get(new AccountKey(account))
+            return around === undefined ? read : around(read)
           })
-        const known = (account: ScalingoAccount) => cache.getOption(account.key).pipe(Effect.orElseSucceed(Option.none))
+        const known = (account: ScalingoAccount) =>
+          cache.getOption(new AccountKey(account)).pipe(Effect.orElseSucceed(Option.none))
         const find = (account: ScalingoAccount, app: string) =>
           Effect.flatMap(apps(account), (list) => {
             const found = list.find((known) => known.name === app)
@@ -72,10 +72,10 @@ export class AppDirectory extends Context.Tag("bot/accounts/AppDirectory")<
               ? Effect.succeed(found)
               : Effect.fail(new NotFound({ resource: "app", message: "not among the account's apps" }))
           })
-        const forget = (account: ScalingoAccount) => cache.invalidate(account.key)
+        const forget = (account: ScalingoAccount) => cache.invalidate(new AccountKey(account))
         const prime = (account: ScalingoAccount, list: ReadonlyArray<KnownApp>) =>
           cache.set(
-            account.key,
+            new AccountKey(account),
             [...list].sort((a, b) => a.name.localeCompare(b.name))
           )
         return AppDirectory.of({ apps, known, find, prime, forget })

@@ -5,6 +5,7 @@ import * as HttpClientRequest from "@effect/platform/HttpClientRequest"
 import type * as HttpClientResponse from "@effect/platform/HttpClientResponse"
 import { Clock, Deferred, Duration, Effect, FiberRef, Redacted } from "effect"
 import type { BodyReader } from "./bodyReaders.js"
+import { type BodyTooLarge, readBounded } from "./boundedBody.js"
 import { RateLimited, type ScalingoError, UnexpectedResponse } from "./errors.js"
 import { RequestBudget } from "./RequestBudget.js"
 import { countRequest } from "./RequestTally.js"
@@ -88,11 +89,17 @@ export class ScalingoHttp extends Effect.Service<ScalingoHttp>()("bot/scalingo/S
             return ready
           })
 
-        const failure = (error: HttpClientError.HttpClientError | RateLimited): AttemptFailed =>
+        const failure = (error: HttpClientError.HttpClientError | RateLimited | BodyTooLarge): AttemptFailed =>
           attemptFailed(
             error._tag === "RateLimited"
               ? new RateLimited({ source: error.source, retryAfterSeconds: error.retryAfterSeconds, ...origin })
-              : fromHttpError(error, label, request.change, origin)
+              : error._tag === "BodyTooLarge"
+                ? new UnexpectedResponse({
+                    status: status ?? 0,
+                    detail: `${label}: the answer was over ${error.limit / 1024 / 1024} MiB; it was not read further`,
+                    ...origin
+                  })
+                : fromHttpError(error, label, request.change, origin)
           )
 
         const checkStatus = (response: HttpClientResponse.HttpClientResponse) =>
@@ -129,7 +136,10 @@ export class ScalingoHttp extends Effect.Service<ScalingoHttp>()("bot/scalingo/S
           HttpClient.mapRequestEffect(takeTurn),
           HttpClient.transformResponse((response) =>
             response.pipe(
-              Effect.tap((answered) => answered.text),
+              Effect.tap((answered) => {
+                status = answered.status
+              }),
+              Effect.flatMap((answered) => readBounded(answered)),
               Effect.mapError(failure),
               Effect.flatMap(checkStatus),
               Effect.raceFirst(timer),

@@ -20,6 +20,7 @@ import { doorbellRoute } from "./doorbellRoute.js"
 import { hardenedHttpReceiver } from "./hardenedReceiver.js"
 import { registerListeners } from "./listeners.js"
 import { makeAckGate } from "./AckGate.js"
+import { makeFirstDelivery } from "./replayGuard.js"
 import { makeWorkTurns } from "./WorkTurns.js"
 import { SlackRetryPolicy } from "./SlackWeb.js"
 
@@ -47,6 +48,7 @@ export const BoltAppLive = Layer.scopedDiscard(
         fiber.addObserver((exit) => (Exit.isSuccess(exit) ? resolve(exit.value) : reject(Cause.squash(exit.cause))))
       })
     const gate = makeAckGate()
+    const firstDelivery = yield* makeFirstDelivery
     const turns = yield* makeWorkTurns(gate)
     const inTurn = <A>(effect: Effect.Effect<A, never, CommandServices>) => tracked(turns.inTurn(effect))
 
@@ -91,7 +93,8 @@ export const BoltAppLive = Layer.scopedDiscard(
               port: settings.port,
               customRoutes,
               logger,
-              gate
+              gate,
+              firstDelivery: (key) => runPromise(firstDelivery(key))
             })
           }),
       // Through the installation store, in HTTP and Socket Mode alike: an unknown team is refused.

@@ -12,7 +12,7 @@ const nowhere = (method: string) => Effect.fail(new ReplyFailed({ method, code: 
  * The one interpreter of reply values: each becomes the Web API call (or response_url post) that
  * shows it, with the fallbacks people expect: a private answer whose response_url no longer works is
  * sent as an ephemeral message; a message the bot cannot post in a channel is shown privately when the
- * command says how.
+ * command says how. A private answer that may have gone through (a timeout) is not sent again another way.
  */
 export const ReplyInterpreterLive = Layer.effect(
   Replies,
@@ -35,20 +35,19 @@ export const ReplyInterpreterLive = Layer.effect(
       const viaResponseUrl =
         origin.responseUrl === undefined
           ? ephemeral
-          : slack
-              .respond(origin.responseUrl, { message, replaceOriginal: replace })
-              .pipe(
-                Effect.catchAll((error) =>
-                  origin.channelId === undefined
-                    ? Effect.fail(failed(error))
-                    : Effect.zipRight(
-                        Effect.logWarning(`response_url refused an answer (${error.code}); sent it ephemerally`).pipe(
-                          Effect.annotateLogs({ reference: newReference() })
-                        ),
-                        ephemeral
-                      )
-                )
+          : slack.respond(origin.responseUrl, { message, replaceOriginal: replace }).pipe(
+              Effect.catchAll((error) =>
+                // An answer that may have been shown is not shown again another way.
+                origin.channelId === undefined || error.maybeActed === true
+                  ? Effect.fail(failed(error))
+                  : Effect.zipRight(
+                      Effect.logWarning(`response_url refused an answer (${error.code}); sent it ephemerally`).pipe(
+                        Effect.annotateLogs({ reference: newReference() })
+                      ),
+                      ephemeral
+                    )
               )
+            )
       return Effect.as(viaResponseUrl, { privately: true })
     }
 

@@ -48,6 +48,18 @@ export interface SlackUser {
   readonly isPrimaryOwner: boolean
   readonly isBot: boolean
   readonly deleted: boolean
+  /** The person's own workspace, and organisation on Enterprise Grid (another one in a shared channel). */
+  readonly teamId: string | undefined
+  readonly enterpriseId: string | undefined
+}
+
+/** Who the bot is, and the workspace (and Grid organisation) it is installed in. */
+export interface BotIdentity {
+  readonly botId: string | undefined
+  readonly botUserId: string | undefined
+  readonly team: string | undefined
+  readonly teamId: string | undefined
+  readonly enterpriseId: string | undefined
 }
 
 /** When the interaction that gave a trigger_id arrived (epoch ms): the trigger lives 3 s from then. */
@@ -78,13 +90,7 @@ export interface SlackWebService {
   readonly openDirectMessage: (userId: string) => Call<{ channel: string }>
   readonly uploadFile: (upload: FileUpload) => Call<{ fileId: string }>
   readonly userInfo: (userId: string) => Call<SlackUser>
-  readonly authTest: Call<{
-    botId: string | undefined
-    botUserId: string | undefined
-    team: string | undefined
-    teamId: string | undefined
-    enterpriseId: string | undefined
-  }>
+  readonly authTest: Call<BotIdentity>
 }
 
 /** The only door to Slack's Web API: every call is made as the bot of one workspace (team). */

@@ -1,6 +1,7 @@
 import { Context, Effect } from "effect"
 import { AroundScalingoWait } from "../scalingo/BudgetWaitNotice.js"
 import type { AckGate } from "./AckGate.js"
+import { AroundRateLimitWait } from "./web/AroundRateLimitWait.js"
 import { makeTurnQueue } from "./turnQueue.js"
 
 /** How many commands' work runs at once; more waits its turn (after being acknowledged). */
@@ -12,8 +13,9 @@ export class WorkConcurrency extends Context.Reference<WorkConcurrency>()("bot/s
  * Commands and clicks are acknowledged before their work starts; the work itself takes turns, so
  * acknowledgements never queue behind a burst of it. Turns are served in arrival order, one waiter
  * woken per turn given back (src/slack/turnQueue.ts). A command that waits for its account's
- * Scalingo budget (up to ~30 s) gives its turn back meanwhile and takes one again to go on, so one
- * busy account never holds up other people's commands.
+ * Scalingo budget (up to ~30 s), or for a Slack channel's rate limit (Retry-After), gives its turn
+ * back meanwhile and takes one again to go on, so one busy account or channel never holds up other
+ * people's commands.
  */
 export const makeWorkTurns = (gate?: AckGate) =>
   Effect.gen(function* () {
@@ -58,7 +60,11 @@ export const makeWorkTurns = (gate?: AckGate) =>
         return Effect.uninterruptibleMask((restore) =>
           Effect.flatMap(restore(firstTurn), () => {
             state.held = true
-            return Effect.ensuring(restore(Effect.provideService(work, AroundScalingoWait, around)), giveBack)
+            const waitsGiveTurnBack = work.pipe(
+              Effect.provideService(AroundScalingoWait, around),
+              Effect.provideService(AroundRateLimitWait, around)
+            )
+            return Effect.ensuring(restore(waitsGiveTurnBack), giveBack)
           })
         )
       })

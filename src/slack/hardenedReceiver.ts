@@ -52,6 +52,23 @@ const notAnObject = (raw: string, contentType: string | undefined): boolean => {
   }
 }
 
+/**
+ * What makes a signed request the same one again: its signature (over its timestamp and body) for a
+ * replay of the very request; for an event, Slack's `event_id`, which its own retries (new timestamp,
+ * new signature, `x-slack-retry-num`) carry too.
+ */
+const deliveryKey = (headers: IncomingHttpHeaders, raw: string): string => {
+  if (headers["content-type"]?.startsWith("application/json")) {
+    try {
+      const eventId = (JSON.parse(raw) as { event_id?: unknown }).event_id
+      if (typeof eventId === "string" && eventId !== "") return `event:${eventId.slice(0, 100)}`
+    } catch {
+      // not JSON: Bolt answers it
+    }
+  }
+  return `signed:${String(headers["x-slack-signature"]).slice(3, 67)}`
+}
+
 const answer = (res: ServerResponse, status: number) => {
   res.writeHead(status)
   res.end()
@@ -61,11 +78,18 @@ const answer = (res: ServerResponse, status: number) => {
  * Bolt's HTTP receiver, guarded: a body is read only up to the limit (past it, reading stops, 413 goes
  * out at once and the connection is closed); its signature and freshness are checked before anything
  * is parsed (401 otherwise); a signed payload that is not a JSON object is refused with 400 before Bolt
- * sees it; and an event Bolt cannot process (a payload missing its user, actions or view) gets 400
- * instead of Bolt's 500.
+ * sees it; a request already handled (a replay within the 5 minutes a signature is fresh, or Slack's
+ * retry of an event) is never handled again; and an event Bolt cannot process (a payload missing its
+ * user, actions or view) gets 400 instead of Bolt's 500.
  */
-export const hardenedHttpReceiver = (options: HTTPReceiverOptions & { readonly gate?: AckGate }): HTTPReceiver => {
-  const { gate, ...receiverOptions } = options
+export const hardenedHttpReceiver = (
+  options: HTTPReceiverOptions & {
+    readonly gate?: AckGate
+    /** True the first time a request (by deliveryKey) is seen, on any replica. */
+    readonly firstDelivery?: (key: string) => Promise<boolean>
+  }
+): HTTPReceiver => {
+  const { gate, firstDelivery, ...receiverOptions } = options
   const endpoints = new Set(
     typeof options.endpoints === "string" ? [options.endpoints] : (options.endpoints ?? ["/slack/events"])
   )
@@ -128,10 +152,23 @@ export const hardenedHttpReceiver = (options: HTTPReceiverOptions & { readonly g
         log?.debug(`Refused a request to ${path}: ${verdict}`)
         return answer(res, 401)
       }
-      if (notAnObject(rawBody.toString("utf8"), req.headers["content-type"])) return answer(res, 400)
-      // Bolt reuses a body already read into `rawBody` (HTTPModuleFunctions.bufferIncomingMessage).
-      Object.assign(req, { rawBody })
-      bolt(req, res)
+      const text = rawBody.toString("utf8")
+      if (notAnObject(text, req.headers["content-type"])) return answer(res, 400)
+      const first =
+        firstDelivery === undefined
+          ? Promise.resolve(true)
+          : firstDelivery(deliveryKey(req.headers, text)).catch(() => true)
+      void first.then((isFirst) => {
+        if (!isFirst) {
+          // Slack's retry is acknowledged (or it retries again); anyone else's copy is refused.
+          const retry = req.headers["x-slack-retry-num"] !== undefined
+          log?.info(retry ? "Acknowledged a retry of a request already handled" : "Refused a replayed signed request")
+          return answer(res, retry ? 200 : 401)
+        }
+        // Bolt reuses a body already read into `rawBody` (HTTPModuleFunctions.bufferIncomingMessage).
+        Object.assign(req, { rawBody })
+        bolt(req, res)
+      })
     })
   }
   return receiver

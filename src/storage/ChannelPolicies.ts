@@ -10,8 +10,12 @@ export type PolicyMode = typeof PolicyMode.Type
 export const PolicyAction = Schema.Literal("create", "restart", "scale", "subscribe")
 export type PolicyAction = typeof PolicyAction.Type
 
-/** What one channel allows; a channel without one follows DEFAULT_CHANNEL_POLICY. */
+/**
+ * What one channel allows, for everyone acting in it whatever their workspace (a shared channel has one
+ * policy); a channel without one follows DEFAULT_CHANNEL_POLICY.
+ */
 export interface ChannelPolicy {
+  /** The workspace it was set from. */
   readonly teamId: string
   readonly channelId: string
   readonly mode: PolicyMode
@@ -26,11 +30,11 @@ export interface ChannelPolicy {
 export type NewChannelPolicy = Omit<ChannelPolicy, "updatedAt">
 
 export interface ChannelPoliciesService {
-  readonly get: (teamId: string, channelId: string) => Effect.Effect<Option.Option<ChannelPolicy>, StorageError>
+  readonly get: (channelId: string) => Effect.Effect<Option.Option<ChannelPolicy>, StorageError>
   /** Replaces the channel's policy in one statement; `updatedAt` is now. */
   readonly set: (policy: NewChannelPolicy) => Effect.Effect<ChannelPolicy, StorageError>
   /** Back to the default; true when the channel had a policy. */
-  readonly reset: (teamId: string, channelId: string) => Effect.Effect<boolean, StorageError>
+  readonly reset: (channelId: string) => Effect.Effect<boolean, StorageError>
 }
 
 export class ChannelPolicies extends Context.Tag("bot/storage/ChannelPolicies")<
@@ -69,18 +73,16 @@ const policyOf = (row: typeof PolicyRow.Type): ChannelPolicy => ({
   updatedAt: row.updated_at
 })
 
-const ChannelRef = Schema.Struct({ teamId: Schema.String, channelId: Schema.String })
-
 const makeChannelPolicies = (sql: SqlClient.SqlClient): ChannelPoliciesService => {
+  // Channel ids are global in Slack: the channel alone is the key.
   const findRow = SqlSchema.findOne({
-    Request: ChannelRef,
+    Request: Schema.String,
     Result: PolicyRow,
-    execute: ({ teamId, channelId }) =>
-      sql`SELECT * FROM channel_policies WHERE team_id = ${teamId} AND channel_id = ${channelId}`
+    execute: (channelId) => sql`SELECT * FROM channel_policies WHERE channel_id = ${channelId}`
   })
 
   const get = fn("ChannelPolicies.get")(
-    (teamId: string, channelId: string) => Effect.map(findRow({ teamId, channelId }), Option.map(policyOf)),
+    (channelId: string) => Effect.map(findRow(channelId), Option.map(policyOf)),
     Effect.mapError(failedTo("Reading a channel policy"))
   )
 
@@ -97,8 +99,9 @@ const makeChannelPolicies = (sql: SqlClient.SqlClient): ChannelPoliciesService =
         updated_at: updatedAt
       }
       yield* sql`INSERT INTO channel_policies ${sql.insert(row)}
-      ON CONFLICT (team_id, channel_id) DO UPDATE SET
-        mode = excluded.mode, allowed_actions = excluded.allowed_actions, app_patterns = excluded.app_patterns,
+      ON CONFLICT (channel_id) DO UPDATE SET
+        team_id = excluded.team_id, mode = excluded.mode, allowed_actions = excluded.allowed_actions,
+        app_patterns = excluded.app_patterns,
         updated_by = excluded.updated_by, updated_at = excluded.updated_at`
       return policyOf(yield* Schema.decodeUnknown(PolicyRow)(row))
     },
@@ -106,9 +109,9 @@ const makeChannelPolicies = (sql: SqlClient.SqlClient): ChannelPoliciesService =
   )
 
   const reset = fn("ChannelPolicies.reset")(
-    (teamId: string, channelId: string) =>
+    (channelId: string) =>
       Effect.map(
-        sql`DELETE FROM channel_policies WHERE team_id = ${teamId} AND channel_id = ${channelId} RETURNING mode`,
+        sql`DELETE FROM channel_policies WHERE channel_id = ${channelId} RETURNING mode`,
         (rows) => rows.length > 0
       ),
     Effect.mapError(failedTo("Resetting a channel policy"))

@@ -14,6 +14,7 @@ import auditRecords from "./migrations/0011_audit_records.js"
 import stars from "./migrations/0012_stars.js"
 import installations from "./migrations/0013_installations.js"
 import pendingChangeQuestions from "./migrations/0014_pending_change_questions.js"
+import policiesByChannel from "./migrations/0015_policies_by_channel.js"
 import { describeCause, StorageError } from "./StorageError.js"
 
 const migrationsTable = "effect_sql_migrations"
@@ -22,7 +23,7 @@ const migrationsTable = "effect_sql_migrations"
 const migrationsLockKey = "7301946215"
 
 /** Every migration, in order. Keys are `NNNN_name`; never rename or edit one that has shipped. */
-const migrations = Migrator.fromRecord({
+export const MIGRATIONS = {
   "0001_account_links": accountLinks,
   "0002_submission_claims": submissionClaims,
   "0003_token_fingerprints": tokenFingerprints,
@@ -36,8 +37,11 @@ const migrations = Migrator.fromRecord({
   "0011_audit_records": auditRecords,
   "0012_stars": stars,
   "0013_installations": installations,
-  "0014_pending_change_questions": pendingChangeQuestions
-})
+  "0014_pending_change_questions": pendingChangeQuestions,
+
+  "0015_policies_by_channel": policiesByChannel
+}
+const migrations = Migrator.fromRecord(MIGRATIONS)
 
 /** The dialect-neutral runner: it needs only SqlClient (SqliteMigrator would shell out to sqlite3). */
 const migrator = Migrator.make({})

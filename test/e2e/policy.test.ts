@@ -133,10 +133,27 @@ describe("channel policies (end to end)", () => {
     expect(sent()).toBe(before)
   })
 
-  it("another workspace's channel of the same id keeps its own (default) policy", async () => {
-    const { text } = await say("policy", "U-ALICE", "C-OPS", "T0002")
-    expect(text).toContain("bot's default")
-    const here = await say("policy")
-    expect(here.text).toContain("*read-only*")
-  })
+  // Issue 16 (defect 2): this test said another workspace acting in C-OPS followed the default policy, which
+  // let a shared channel's guests restart in a read-only channel. Channel ids are global: the policy applies.
+  it(
+    "a shared channel's policy applies to another organisation's members; their admins are not admins " + "here",
+    async () => {
+      const { text } = await say("policy", "U-ALICE", "C-OPS", "T0002")
+      expect(text).toContain("*read-only*")
+      world.slack.setUser("U-GUESTADMIN", { is_admin: true, team_id: "T0002" })
+      const before = sent()
+      expect((await say("restart alice-web", "U-GUESTADMIN", "C-OPS", "T0002")).text).toContain(
+        "is not allowed in <#C-OPS>"
+      )
+      expect((await say("policy reset", "U-GUESTADMIN", "C-OPS", "T0002")).text).toContain(
+        "Only the workspace's admins"
+      )
+      // Naming this workspace in the request changes nothing: Slack knows them as another workspace's admin.
+      expect((await say("policy reset", "U-GUESTADMIN", "C-OPS", "T0001")).text).toContain(
+        "Only the workspace's admins"
+      )
+      expect(sent()).toBe(before)
+      expect((await say("policy")).text).toContain("*read-only*")
+    }
+  )
 })

@@ -162,8 +162,16 @@ describe("when Slack misbehaves", () => {
     }
   ]
 
+  // Issue 16 (defect 3): a 500 may come after Slack acted (Slack's fatal_error and internal_error say "some
+  // aspect of the operation may have succeeded"), so a post is not re-sent after one: for chat.postMessage
+  // and a response_url answer only the 429 is retried. A 500 on them is the refusal below, shown once.
+  const resentAfter = (method: string) =>
+    method === "chat.postMessage" || method === "response_url"
+      ? TRANSIENT.filter(([, fault]) => fault.status === 429)
+      : TRANSIENT
+
   describe.each(DELIVERIES)("$method failing for a moment", ({ method, what, prepare }) => {
-    it.each(TRANSIENT)(
+    it.each(resentAfter(method))(
       `answering %s: retried, and ${what}`,
       async (_name, fault) => {
         const deliver = await prepare()

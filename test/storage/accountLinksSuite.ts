@@ -204,7 +204,9 @@ export const accountLinksSuite = (backend: StorageBackend) => {
       const links = linksOf(yield* openStorage(databaseUrl, { keys: key }))
       expect(Option.isSome(yield* links.find(link.teamId, link.userId))).toBe(true)
       const applied = yield* sql<{ migration_id: number }>`SELECT migration_id FROM effect_sql_migrations`
-      expect(applied.map((row) => Number(row.migration_id))).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14])
+      expect(applied.map((row) => Number(row.migration_id))).toEqual([
+        1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15
+      ])
     })
   )
 

@@ -1,5 +1,7 @@
 import { expect, it } from "@effect/vitest"
+import { Migrator, SqlClient } from "@effect/sql"
 import { Context, Effect, Option } from "effect"
+import { MIGRATIONS } from "../../src/storage/Migrations.js"
 import { ChannelPolicies, type NewChannelPolicy } from "../../src/storage/ChannelPolicies.js"
 import { Stars } from "../../src/storage/Stars.js"
 import { freshStorage, rawSqlFor, type StorageBackend, openStorage, newKey } from "./storageFixtures.js"
@@ -19,10 +21,12 @@ export const policiesAndStarsSuite = (backend: StorageBackend) => {
   const policiesOf = (storage: Context.Context<ChannelPolicies>) => Context.get(storage, ChannelPolicies)
   const starsOf = (storage: Context.Context<Stars>) => Context.get(storage, Stars)
 
-  it.scopedLive("a channel policy is set, read back, replaced and reset; other teams' channels are untouched", () =>
+  // Issue 16 (defect 2): this test asserted that another team's policy on the same channel id was kept
+  // apart. Channel ids are global in Slack and a shared channel has one policy, whoever set it.
+  it.scopedLive("a channel policy is set, read back, replaced and reset; one per channel, whoever set it", () =>
     Effect.gen(function* () {
       const policies = policiesOf(yield* freshStorage(backend))
-      expect(yield* policies.get("T-ONE", "C-OPS")).toEqual(Option.none())
+      expect(yield* policies.get("C-OPS")).toEqual(Option.none())
       const before = Date.now()
       const set = yield* policies.set(policy("T-ONE"))
       expect(set).toMatchObject({
@@ -31,19 +35,48 @@ export const policiesAndStarsSuite = (backend: StorageBackend) => {
         appPatterns: ["acme-*", "billing"]
       })
       expect(set.updatedAt.getTime()).toBeGreaterThanOrEqual(before)
-      expect(Option.getOrThrow(yield* policies.get("T-ONE", "C-OPS"))).toEqual(set)
-      yield* policies.set(policy("T-TWO", { mode: "read-only", allowedActions: [], appPatterns: [] }))
+      expect(Option.getOrThrow(yield* policies.get("C-OPS"))).toEqual(set)
 
-      const replaced = yield* policies.set(policy("T-ONE", { mode: "all", allowedActions: [], appPatterns: [] }))
-      expect(Option.getOrThrow(yield* policies.get("T-ONE", "C-OPS"))).toEqual(replaced)
-      expect(Option.getOrThrow(yield* policies.get("T-TWO", "C-OPS")).mode).toBe("read-only")
-      expect(yield* policies.get("T-ONE", "C-OTHER")).toEqual(Option.none())
+      const replaced = yield* policies.set(policy("T-TWO", { mode: "read-only", allowedActions: [], appPatterns: [] }))
+      expect(Option.getOrThrow(yield* policies.get("C-OPS"))).toEqual(replaced)
+      expect(replaced).toMatchObject({ teamId: "T-TWO", mode: "read-only" })
+      expect(yield* policies.get("C-OTHER")).toEqual(Option.none())
 
-      expect(yield* policies.reset("T-ONE", "C-OPS")).toBe(true)
-      expect(yield* policies.reset("T-ONE", "C-OPS")).toBe(false)
-      expect(yield* policies.get("T-ONE", "C-OPS")).toEqual(Option.none())
-      expect(Option.isSome(yield* policies.get("T-TWO", "C-OPS"))).toBe(true)
+      expect(yield* policies.reset("C-OPS")).toBe(true)
+      expect(yield* policies.reset("C-OPS")).toBe(false)
+      expect(yield* policies.get("C-OPS")).toEqual(Option.none())
     })
+  )
+
+  it.scopedLive(
+    "policies kept per workspace before keep applying, one per channel: the strictest of a shared one",
+    () =>
+      Effect.gen(function* () {
+        const databaseUrl = yield* backend.freshDatabase
+        const sql = yield* rawSqlFor(databaseUrl)
+        const before = Object.fromEntries(Object.entries(MIGRATIONS).filter(([name]) => name < "0013"))
+        yield* Migrator.make({})({ loader: Migrator.fromRecord(before) }).pipe(
+          Effect.provideService(SqlClient.SqlClient, sql)
+        )
+        const rows: ReadonlyArray<readonly [string, string, string, string]> = [
+          ["T-ONE", "C-SOLO", "allow", "2024-01-01T00:00:00.000Z"],
+          ["T-ONE", "C-SHARED", "all", "2024-03-01T00:00:00.000Z"],
+          ["T-TWO", "C-SHARED", "read-only", "2024-01-01T00:00:00.000Z"],
+          ["T-ONE", "C-BOTH", "allow", "2024-01-01T00:00:00.000Z"],
+          ["T-TWO", "C-BOTH", "allow", "2024-02-01T00:00:00.000Z"]
+        ]
+        for (const [team, channel, mode, at] of rows)
+          yield* sql`INSERT INTO channel_policies
+          (team_id, channel_id, mode, allowed_actions, app_patterns, updated_by, updated_at)
+          VALUES (${team}, ${channel}, ${mode}, '["restart"]', '[]', 'U-ADMIN', ${at})`
+        const policies = policiesOf(yield* openStorage(databaseUrl, { keys: newKey() }))
+        expect(Option.getOrThrow(yield* policies.get("C-SOLO"))).toMatchObject({ teamId: "T-ONE", mode: "allow" })
+        expect(Option.getOrThrow(yield* policies.get("C-SHARED"))).toMatchObject({ teamId: "T-TWO", mode: "read-only" })
+        expect(Option.getOrThrow(yield* policies.get("C-BOTH"))).toMatchObject({
+          teamId: "T-TWO",
+          allowedActions: ["restart"]
+        })
+      })
   )
 
   it.scopedLive("an action a newer version stored is ignored, so the list can only narrow what is allowed", () =>
@@ -53,7 +86,7 @@ export const policiesAndStarsSuite = (backend: StorageBackend) => {
       yield* policies.set(policy("T-ONE"))
       const sql = yield* rawSqlFor(databaseUrl)
       yield* sql`UPDATE channel_policies SET allowed_actions = '["restart","delete-everything"]'`
-      expect(Option.getOrThrow(yield* policies.get("T-ONE", "C-OPS")).allowedActions).toEqual(["restart"])
+      expect(Option.getOrThrow(yield* policies.get("C-OPS")).allowedActions).toEqual(["restart"])
     })
   )
 

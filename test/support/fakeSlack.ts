@@ -71,7 +71,8 @@ export const startFakeSlack = async (options: FakeSlackOptions = {}): Promise<Fa
           ? { ok: false, error: "unknown_method" }
           : { ok: true, ...answer(params) }
     afterAnswer(state, method, params, body)
-    send(res, 200, body)
+    if (fault?.lateAnswerMs !== undefined) await new Promise((resolve) => setTimeout(resolve, fault.lateAnswerMs))
+    if (!res.destroyed) send(res, 200, body)
   }
   const handleResponseUrl = async (id: string, req: IncomingMessage, raw: string, res: ServerResponse) => {
     const body = parseJson(raw),
@@ -80,7 +81,8 @@ export const startFakeSlack = async (options: FakeSlackOptions = {}): Promise<Fa
     const fault = faults.take("response_url")
     if (fault !== undefined && (await faults.answer(res, fault))) return
     const answer = responseUrls.answer(id, body)
-    send(res, answer.status, answer.body)
+    if (fault?.lateAnswerMs !== undefined) await new Promise((resolve) => setTimeout(resolve, fault.lateAnswerMs))
+    if (!res.destroyed) send(res, answer.status, answer.body)
   }
   /** The pre-signed upload URL files.getUploadURLExternal handed out: it keeps the bytes. */
   const handleUpload = (id: string, req: IncomingMessage, bytes: Buffer, res: ServerResponse) => {

@@ -3,7 +3,7 @@ import type { CommandServices } from "../services.js"
 import { PolicyGate } from "../../policies/PolicyGate.js"
 import type { Action } from "../../policies/policy.js"
 import type { GateTarget, Handler, SubmissionHandler, Target } from "../../runtime/feature.js"
-import type { ButtonClick, Person, SlashInvocation, ViewSubmission } from "../../runtime/interaction/Interaction.js"
+import type { ButtonClick, SlashInvocation, ViewSubmission } from "../../runtime/interaction/Interaction.js"
 import { ModalAck } from "../../runtime/replies/ModalAck.js"
 import { Reply } from "../../runtime/replies/Reply.js"
 import { refusalMessage, refusalModal } from "./policyView.js"
@@ -13,11 +13,11 @@ import { refusalMessage, refusalModal } from "./policyView.js"
  * (shortcuts, menus and picker choices re-enter through the checked subcommands; confirmations are
  * checked against the stored change) and every modal submission. A refusal sends nothing to Scalingo.
  */
-const refusalFor = (person: Person, channelId: string | undefined, target: GateTarget) =>
+const refusalFor = (channelId: string | undefined, target: GateTarget) =>
   Effect.gen(function* () {
     const gate = yield* PolicyGate
     const channel = target.channelId ?? channelId
-    const verdict = yield* gate.check(person.teamId, channel, target)
+    const verdict = yield* gate.check(channel, target)
     if (verdict._tag === "Allowed") return undefined
     yield* Effect.logInfo("refused by the channel's policy").pipe(
       Effect.annotateLogs({ policy_action: target.action, refused_because: verdict.because })
@@ -33,7 +33,7 @@ export const gateSubcommand =
     handler: Handler<SlashInvocation, CommandServices>
   ) =>
   (invocation: SlashInvocation, args: ReadonlyArray<string>) =>
-    Effect.flatMap(refusalFor(invocation.person, invocation.channelId, { action, app: appOf(args) }), (refused) =>
+    Effect.flatMap(refusalFor(invocation.channelId, { action, app: appOf(args) }), (refused) =>
       refused === undefined ? handler(invocation, args) : Effect.succeed(Reply.Private({ message: refused }))
     )
 
@@ -45,7 +45,7 @@ export const gateButton =
   (click, args) =>
     Effect.gen(function* () {
       const found = yield* target(click)
-      const refused = found === undefined ? undefined : yield* refusalFor(click.person, click.channelId, found)
+      const refused = found === undefined ? undefined : yield* refusalFor(click.channelId, found)
       return refused === undefined ? yield* handler(click, args) : Reply.Private({ message: refused })
     })
 
@@ -57,7 +57,7 @@ export const gateSubmission =
   (submission) =>
     Effect.gen(function* () {
       const found = yield* target(submission)
-      const refused = found === undefined ? undefined : yield* refusalFor(submission.person, undefined, found)
+      const refused = found === undefined ? undefined : yield* refusalFor(undefined, found)
       return refused === undefined ? yield* handler(submission) : ModalAck.Show({ view: refusalModal(refused) })
     })
 

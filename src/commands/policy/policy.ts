@@ -22,7 +22,7 @@ export const policy = (changeWords: ChangeWords) =>
     if (request._tag === "Invalid") {
       return Reply.Private({ message: policyUsage(command, request.problem, request.words) })
     }
-    const current = yield* gate.effective(person.teamId, channelId)
+    const current = yield* gate.effective(channelId)
     if (request._tag === "Show") {
       return Reply.Private({ message: policyMessage(current, channelId, gate.botAdmins, command) })
     }
@@ -41,12 +41,12 @@ export const policy = (changeWords: ChangeWords) =>
     yield* audited(
       { person, channelId, action: "policy", details: { ...details, before: current.mode } },
       request._tag === "Reset"
-        ? Effect.asVoid(policies.reset(person.teamId, channelId))
+        ? Effect.asVoid(policies.reset(channelId))
         : Effect.asVoid(
             policies.set(applyRequest(current, request, { teamId: person.teamId, channelId, by: person.userId }))
           )
     )
-    const after = yield* gate.effective(person.teamId, channelId)
+    const after = yield* gate.effective(channelId)
     const announcement = changedMessage(person.userId, channelId, after)
     return Reply.Post({ message: announcement, orPrivately: () => announcement })
   })

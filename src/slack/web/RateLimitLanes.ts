@@ -1,4 +1,5 @@
 import { Clock, Duration, Effect, Option } from "effect"
+import { AroundRateLimitWait } from "./AroundRateLimitWait.js"
 import { type AttemptFailed, failedWith } from "./attempts.js"
 
 /**
@@ -8,8 +9,8 @@ import { type AttemptFailed, failedWith } from "./attempts.js"
  */
 export interface RateLimitLanes {
   /**
-   * Waits out the lane's pause before a call; fails at once (`ratelimited`) when the pause lasts past
-   * `deadline` (epoch ms) or the caller would rather not wait.
+   * Waits out the lane's pause before a call (through AroundRateLimitWait); fails at once (`ratelimited`)
+   * when the pause lasts past `deadline` (epoch ms) or the caller would rather not wait.
    */
   readonly enter: (lane: string, deadline: number, wait: boolean) => Effect.Effect<void, AttemptFailed>
   /** Pauses the lane for Slack's Retry-After. */
@@ -34,7 +35,11 @@ export const makeRateLimitLanes = Effect.sync((): RateLimitLanes => {
         if (left === 0) return Effect.void
         if (!wait || now + left > deadline)
           return Effect.fail(failedWith("ratelimited", false, Option.some(Duration.millis(left))))
-        return Effect.sleep(Duration.millis(left))
+        // The caller hands back its work turn while it sleeps (AroundRateLimitWait).
+        return Effect.flatMap(AroundRateLimitWait, (around) => {
+          const sleep = Effect.sleep(Duration.millis(left))
+          return around === undefined ? sleep : around(sleep)
+        })
       }),
     pause: (lane, retryAfter) =>
       Effect.flatMap(Clock.currentTimeMillis, (now) =>

@@ -2,7 +2,7 @@ import * as HttpClient from "@effect/platform/HttpClient"
 import type * as HttpClientError from "@effect/platform/HttpClientError"
 import type * as HttpClientRequest from "@effect/platform/HttpClientRequest"
 import { Clock, Duration, Effect, Either, Option } from "effect"
-import { type AttemptFailed, classify, failedWith, retrySchedule } from "./attempts.js"
+import { type AttemptFailed, ambiguousFailure, classify, failedWith, retrySchedule } from "./attempts.js"
 import { makeRateLimitLanes } from "./RateLimitLanes.js"
 import { SlackApiError } from "./SlackApiError.js"
 import { SlackRetryPolicy } from "./SlackRetryPolicy.js"
@@ -18,6 +18,11 @@ export interface Delivery {
   readonly waitWhenLimited: boolean
   /** No wait starts past this long after the call began (a trigger's life); the policy's maxWaitMs by default. */
   readonly budgetMs?: number
+  /**
+   * Whether sending it twice does no more than sending it once (an edit, a read). A post is not: after a
+   * timeout or a 5xx it is never sent again, only after a failure Slack certainly did not act on.
+   */
+  readonly idempotent: boolean
 }
 
 export interface SlackHttpService {
@@ -25,10 +30,20 @@ export interface SlackHttpService {
   readonly deliver: (delivery: Delivery) => Effect.Effect<unknown, SlackApiError>
 }
 
-const transportFailure = (error: HttpClientError.HttpClientError): AttemptFailed =>
-  error._tag === "RequestError" && error.reason !== "Transport"
-    ? failedWith(error.reason === "InvalidUrl" ? "invalid_url" : "request_failed", false)
-    : failedWith("request_failed", true)
+/** Failures of the connection itself, before a byte of the request reached Slack. */
+const NEVER_SENT = new Set(["ECONNREFUSED", "ENOTFOUND", "EAI_AGAIN", "EHOSTUNREACH", "UND_ERR_CONNECT_TIMEOUT"])
+
+const causeCode = (cause: unknown): unknown =>
+  typeof cause === "object" && cause !== null ? (cause as { code?: unknown }).code : undefined
+
+const transportFailure = (error: HttpClientError.HttpClientError): AttemptFailed => {
+  if (error._tag === "RequestError" && error.reason !== "Transport")
+    return failedWith(error.reason === "InvalidUrl" ? "invalid_url" : "request_failed", false)
+  const code = causeCode(error.cause)
+  return error._tag === "RequestError" && typeof code === "string" && NEVER_SENT.has(code)
+    ? failedWith("request_failed", true)
+    : ambiguousFailure("request_failed")
+}
 
 /**
  * The one pipeline every Slack request goes through (Web API, response_url, file upload): a timeout per
@@ -47,7 +62,7 @@ export const makeSlackHttp = Effect.gen(function* () {
         Effect.mapError(transportFailure),
         Effect.timeoutFail({
           duration: Duration.millis(policy.requestTimeoutMs),
-          onTimeout: () => failedWith("timeout", true)
+          onTimeout: () => ambiguousFailure("timeout")
         })
       )
       const now = yield* Clock.currentTimeMillis
@@ -66,12 +81,18 @@ export const makeSlackHttp = Effect.gen(function* () {
     Effect.gen(function* () {
       const deadline = (yield* Clock.currentTimeMillis) + (delivery.budgetMs ?? policy.maxWaitMs)
       return yield* attempt(delivery, deadline).pipe(
-        Effect.retry(retrySchedule(policy, deadline)),
+        Effect.retry(
+          retrySchedule(policy, deadline, {
+            idempotent: delivery.idempotent,
+            laneWaits: Option.isSome(delivery.lane)
+          })
+        ),
         Effect.mapError(
           (failure) =>
             new SlackApiError({
               method: delivery.method,
               code: failure.code,
+              ...(failure.ambiguous ? { maybeActed: true } : {}),
               ...Option.match(failure.retryAfter, {
                 onNone: () => ({}),
                 onSome: (d) => ({ retryAfterSeconds: Math.ceil(Duration.toSeconds(d)) })

@@ -21,7 +21,8 @@ export const makeFileUpload =
         method: "files.getUploadURLExternal",
         params: { filename: upload.filename, length: bytes.byteLength, snippet_type: upload.snippetType },
         answer: UploadTicket,
-        encoding: "form"
+        encoding: "form",
+        idempotent: true
       })
       yield* http.deliver({
         method: "files.upload_url",
@@ -29,7 +30,9 @@ export const makeFileUpload =
           HttpClientRequest.bodyUint8Array(bytes, "application/octet-stream")
         ),
         lane: Option.none(),
-        waitWhenLimited: true
+        waitWhenLimited: true,
+        // The same bytes to the same pre-signed URL: sending them again changes nothing.
+        idempotent: true
       })
       const completed = yield* api.call({
         method: "files.completeUploadExternal",
@@ -41,7 +44,9 @@ export const makeFileUpload =
         },
         answer: Completed,
         encoding: "form",
-        lane: Option.some(upload.channel)
+        lane: Option.some(upload.channel),
+        // Completing shares the file in the channel: a second completion could show it twice.
+        idempotent: false
       })
       return { fileId: completed.files[0]?.id ?? ticket.file_id }
     })

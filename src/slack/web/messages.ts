@@ -26,7 +26,8 @@ export const makeMessages = (
         ...(threadTs !== undefined ? { thread_ts: threadTs } : {})
       },
       answer: Posted,
-      lane: Option.some(channel)
+      lane: Option.some(channel),
+      idempotent: false
     }),
   postEphemeral: ({ channel, user, message }) =>
     Effect.asVoid(
@@ -34,7 +35,8 @@ export const makeMessages = (
         method: "chat.postEphemeral",
         params: { channel, user, ...content(message) },
         answer: Answered,
-        lane: Option.some(channel)
+        lane: Option.some(channel),
+        idempotent: false
       })
     ),
   update: ({ channel, ts, message }) =>
@@ -44,11 +46,18 @@ export const makeMessages = (
         params: { channel, ts, ...content(message) },
         answer: Answered,
         lane: Option.some(channel),
-        waitWhenLimited: false
+        waitWhenLimited: false,
+        idempotent: true
       })
     ),
   deleteMessage: ({ channel, ts }) =>
     Effect.asVoid(
-      api.call({ method: "chat.delete", params: { channel, ts }, answer: Answered, lane: Option.some(channel) })
+      api.call({
+        method: "chat.delete",
+        params: { channel, ts },
+        answer: Answered,
+        lane: Option.some(channel),
+        idempotent: true
+      })
     )
 })

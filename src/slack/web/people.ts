@@ -13,7 +13,9 @@ const UserAnswer = Schema.Struct({
     is_owner: flag,
     is_primary_owner: flag,
     is_bot: flag,
-    deleted: flag
+    deleted: flag,
+    team_id: Schema.optional(Schema.String),
+    enterprise_user: Schema.optional(Schema.Struct({ enterprise_id: Schema.optional(Schema.String) }))
   })
 })
 const Conversation = Schema.Struct({ channel: Schema.Struct({ id: Schema.String }) })
@@ -29,30 +31,35 @@ const Identity = Schema.Struct({
 export const makePeople = (api: WebApi): Pick<SlackWebService, "userInfo" | "openDirectMessage" | "authTest"> => ({
   // users.info is a read method: documented for query or form parameters, not JSON.
   userInfo: (userId) =>
-    api.call({ method: "users.info", params: { user: userId }, answer: UserAnswer, encoding: "form" }).pipe(
-      Effect.map(({ user }) => ({
-        id: user.id,
-        name: user.name,
-        realName: user.real_name,
-        tz: user.tz,
-        isAdmin: user.is_admin,
-        isOwner: user.is_owner,
-        isPrimaryOwner: user.is_primary_owner,
-        isBot: user.is_bot,
-        deleted: user.deleted
-      }))
-    ),
+    api
+      .call({ method: "users.info", params: { user: userId }, answer: UserAnswer, encoding: "form", idempotent: true })
+      .pipe(
+        Effect.map(({ user }) => ({
+          id: user.id,
+          name: user.name,
+          realName: user.real_name,
+          tz: user.tz,
+          isAdmin: user.is_admin,
+          isOwner: user.is_owner,
+          isPrimaryOwner: user.is_primary_owner,
+          isBot: user.is_bot,
+          deleted: user.deleted,
+          teamId: user.team_id,
+          enterpriseId: user.enterprise_user?.enterprise_id
+        }))
+      ),
   openDirectMessage: (userId) =>
     api
-      .call({ method: "conversations.open", params: { users: userId }, answer: Conversation })
+      .call({ method: "conversations.open", params: { users: userId }, answer: Conversation, idempotent: true })
       .pipe(Effect.map((answer) => ({ channel: answer.channel.id }))),
-  authTest: api.call({ method: "auth.test", params: {}, answer: Identity }).pipe(
+  authTest: api.call({ method: "auth.test", params: {}, answer: Identity, idempotent: true }).pipe(
     Effect.map((r) => ({
       botId: r.bot_id,
       botUserId: r.user_id,
       team: r.team,
       teamId: r.team_id,
-      enterpriseId: r.enterprise_id
+      // Slack answers an empty enterprise_id outside Enterprise Grid.
+      enterpriseId: r.enterprise_id === "" ? undefined : r.enterprise_id
     }))
   )
 })

@@ -27,6 +27,8 @@ export const makeRespond =
           )
         ),
         lane: Option.some(`response_url ${responseUrl}`),
-        waitWhenLimited: true
+        waitWhenLimited: true,
+        // Replacing a message twice with the same content is one replacement; a new message twice is two.
+        idempotent: body.replaceOriginal === true
       })
       .pipe(Effect.asVoid)

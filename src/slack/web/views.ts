@@ -20,7 +20,15 @@ export const makeViews = (
     )
   const withTrigger = (method: "views.open" | "views.push", triggerId: string, view: unknown, receivedAt?: number) =>
     Effect.flatMap(triggerBudget(receivedAt), (budgetMs) =>
-      api.call({ method, params: { trigger_id: triggerId, view }, answer: Opened, lane: Option.none(), budgetMs })
+      // A trigger_id is exchanged once: a second open or push with it is refused, never a second modal.
+      api.call({
+        method,
+        params: { trigger_id: triggerId, view },
+        answer: Opened,
+        lane: Option.none(),
+        budgetMs,
+        idempotent: true
+      })
     ).pipe(Effect.map((answer) => ({ viewId: answer.view.id })))
 
   return {
@@ -28,7 +36,13 @@ export const makeViews = (
     pushView: (triggerId, view, options) => withTrigger("views.push", triggerId, view, options?.receivedAt),
     updateView: (viewId, view) =>
       Effect.asVoid(
-        api.call({ method: "views.update", params: { view_id: viewId, view }, answer: Answered, lane: Option.none() })
+        api.call({
+          method: "views.update",
+          params: { view_id: viewId, view },
+          answer: Answered,
+          lane: Option.none(),
+          idempotent: true
+        })
       ),
     // App Home is not a modal: it waits in its own lane like any other call.
     publishHome: (userId, view) =>
@@ -37,7 +51,8 @@ export const makeViews = (
           method: "views.publish",
           params: { user_id: userId, view },
           answer: Answered,
-          lane: Option.some(userId)
+          lane: Option.some(userId),
+          idempotent: true
         })
       )
   }

@@ -17,6 +17,8 @@ export interface ApiCall<A, I> {
   readonly lane?: Option.Option<string>
   readonly waitWhenLimited?: boolean
   readonly budgetMs?: number
+  /** Said by every call: a post or a push is not idempotent, so it is never re-sent after a timeout. */
+  readonly idempotent: boolean
 }
 
 /** Form fields as the SDK sends them: objects and arrays as JSON text, nothing for undefined. */
@@ -60,6 +62,7 @@ export const makeWebApi = (
           request: request(token, spec.method, spec.params, spec.encoding ?? "json"),
           lane: Option.map(spec.lane ?? Option.some(""), (scope) => `${spec.method} ${scope}`),
           waitWhenLimited: spec.waitWhenLimited ?? true,
+          idempotent: spec.idempotent,
           ...(spec.budgetMs !== undefined ? { budgetMs: spec.budgetMs } : {})
         })
       ),

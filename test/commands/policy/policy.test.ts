@@ -157,10 +157,16 @@ describe("channel policies (in-process)", () => {
     expect(joinedTexts(await admin("policy read-only", "D-ADMIN"))).toContain("direct messages with the bot follow")
   })
 
-  it("two workspaces: a policy in one never applies in the other, even on the same channel id", async () => {
+  // Issue 16 (defect 2): this test said a policy never applied to another workspace on the same channel id,
+  // which let a shared channel's guests bypass it. Channel ids are global: the channel's policy applies.
+  it("a channel shared with another workspace: its policy applies to that workspace's members too", async () => {
     await admin("policy read-only", "C-SHARED")
     const other = await kit.slash("policy", { userId: "U-ADMIN2", channelId: "C-SHARED", teamId: "T0002" })
-    expect(joinedTexts(other)).toContain("bot's default")
+    expect(joinedTexts(other)).toContain("*read-only*")
+    const before = scalingoRequests()
+    const guest = await kit.slash("restart alice-web", { userId: "U-GUEST", channelId: "C-SHARED", teamId: "T0002" })
+    expect(joinedTexts(guest)).toContain("is not allowed in <#C-SHARED>")
+    expect(scalingoRequests()).toBe(before)
     // The other team's admin is not this team's admin.
     const crossed = await kit.slash("policy reset", { userId: "U-ADMIN2", channelId: "C-SHARED" })
     expect(joinedTexts(crossed)).toContain("Only the workspace's admins")

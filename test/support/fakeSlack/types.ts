@@ -33,6 +33,8 @@ export interface Fault {
   error?: string
   times?: number
   delayMs?: number
+  /** Slack does what was asked at once but answers this late (a slow answer after posting). */
+  lateAnswerMs?: number
   channel?: string
 }
 export type MethodAnswer = (params: Record<string, unknown>) => Record<string, unknown>
@@ -82,6 +84,8 @@ export type FakeUser = Partial<{
   name: string
   real_name: string
   tz: string
+  /** The person's own workspace (another one for a guest in a shared channel); the fake's team by default. */
+  team_id: string
 }>
 /** A channel that refuses the bot as Slack would: gone, the bot not a member, or archived. */
 export type ChannelState = "ok" | "channel_not_found" | "not_in_channel" | "is_archived"
