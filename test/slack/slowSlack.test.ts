@@ -1,15 +1,12 @@
 // Slack that acts but answers late: a post is never sent a second time after an answer that did not come
 // (a timeout, a 5xx), so the message shows once; an edit or a read is retried, and a 429 (Slack did nothing)
 // is waited out and sent again. Clocks are shortened through SlackRetryPolicy.
-import { Effect, Either, Layer, ManagedRuntime, Option, Redacted } from "effect"
+import { Effect, Either } from "effect"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
-import { SlackSettings } from "../../src/slack/SlackSettings.js"
 import {
   type SlackApiError,
-  SlackRetryPolicy,
   type SlackRetryPolicyValues,
   SlackWeb,
-  SlackWebLive,
   type SlackWebService
 } from "../../src/slack/SlackWeb.js"
 import { type SlackWebRuntime, startSlackWebRuntime } from "../support/slackWebRuntime.js"

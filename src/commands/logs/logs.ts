@@ -3,7 +3,7 @@ import { Effect } from "effect"
 import { Accounts } from "../../accounts/Accounts.js"
 import { AppDirectory } from "../../accounts/AppDirectory.js"
 import { context, message, say, section } from "../../blockKit/blocks.js"
-import { code, codeBlock, listOf, trustedLink } from "../../blockKit/text.js"
+import { code, codeBlock, trustedLink } from "../../blockKit/text.js"
 import { ContainersApi } from "../../scalingo/ContainersApi.js"
 import {
   isContainerName,
