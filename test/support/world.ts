@@ -2,6 +2,9 @@ import { mkdtempSync, rmSync } from "node:fs"
 import { tmpdir } from "node:os"
 import path from "node:path"
 import { randomBytes } from "node:crypto"
+import { Effect, Redacted } from "effect"
+import { Installations } from "../../src/storage/Installations.js"
+import { openStorage } from "../storage/storageFixtures.js"
 import { startSimulator } from "../../src/simulator/index.js"
 import type { Simulator, SimulatorOptions } from "../../src/simulator/index.js"
 import { baseEnv, startBot, type BotProcess } from "./botProcess.js"
@@ -128,4 +131,31 @@ export const linkAccounts = async (world: World, links: Readonly<Record<string, 
     const { text } = await commandReply(world, `login ${world.sim.accounts[username]!.apiToken}`, { userId })
     if (!text.includes(username)) throw new Error(`could not link ${userId} to ${username}: ${text}`)
   }
+}
+
+/**
+ * Installs the bot in another workspace of the same world (as OAuth will): a row in the bot's own
+ * installation store, its token sealed with the bot's key. The bot trusts a missing installation for
+ * up to 30 s, so call this before that team's first request.
+ */
+export const installWorkspace = async (world: World, teamId: string): Promise<void> => {
+  const databaseUrl = world.env.DATABASE_URL!
+  const keys = world.env.TOKEN_ENCRYPTION_KEY!
+  await Effect.runPromise(
+    Effect.scoped(
+      Effect.gen(function* () {
+        const storage = yield* openStorage(databaseUrl, { keys })
+        const installations = Effect.provide(Installations, storage)
+        yield* Effect.flatMap(installations, (store) =>
+          store.save({
+            teamId,
+            enterpriseId: null,
+            botToken: Redacted.make(BOT_TOKEN),
+            botUserId: "U0BOT",
+            botId: "B0001"
+          })
+        )
+      })
+    )
+  )
 }
