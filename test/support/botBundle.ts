@@ -11,6 +11,8 @@ import path from "node:path"
 const repoRoot = path.resolve(import.meta.dirname, "../..")
 
 export default function setup() {
+  // Vitest runs the root's global setup once more for each project: the first bundle serves them all.
+  if (process.env.TEST_BOT_BUNDLE !== undefined) return
   mkdirSync(path.join(repoRoot, "dist"), { recursive: true })
   const folder = mkdtempSync(path.join(repoRoot, "dist", "test-run-"))
   const bundle = path.join(folder, "main.js")
