@@ -1,4 +1,5 @@
 import { defineConfig } from "vitest/config"
+import { BaseSequencer, type TestSpecification } from "vitest/node"
 
 /**
  * The end-to-end folders (whole bot processes, mostly waiting on them) give each file fresh modules, as before.
@@ -12,6 +13,18 @@ const endToEnd = [
   "test/faults/**/*.test.ts",
   "test/abuse/**/*.test.ts"
 ]
+
+/** The longest waits (about a minute or more each) start first, so none of them runs alone at the end. */
+const longWaits = ["replicas/keyRotation", "e2e/watch.", "e2e/process", "replicas/twoReplicas", "replicas/watchRepl"]
+class LongWaitsFirst extends BaseSequencer {
+  override async sort(files: Array<TestSpecification>) {
+    const rank = (spec: TestSpecification) => {
+      const at = longWaits.findIndex((part) => spec.moduleId.includes(part))
+      return at === -1 ? longWaits.length : at
+    }
+    return (await super.sort(files)).sort((a, b) => rank(a) - rank(b))
+  }
+}
 
 export default defineConfig({
   test: {
@@ -29,6 +42,7 @@ export default defineConfig({
     // waits for "nothing happens"), and the bots now start from a bundle at a third of the CPU.
     maxWorkers: 3,
     minWorkers: 1,
+    sequence: { sequencer: LongWaitsFirst },
     projects: [
       {
         extends: true,
