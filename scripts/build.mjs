@@ -6,8 +6,10 @@
 import { existsSync, readFileSync, statSync, writeFileSync } from "node:fs"
 import { fileURLToPath } from "node:url"
 
-const outfile = "dist/main.js"
-const inputsFile = "dist/main.inputs.json"
+// `--outfile <file>` bundles elsewhere (the tests bundle once per run into a folder of their own).
+const outfileFlag = process.argv.indexOf("--outfile")
+const outfile = outfileFlag === -1 ? "dist/main.js" : process.argv[outfileFlag + 1]
+const inputsFile = outfile.replace(/\.js$/, ".inputs.json")
 const always = ["package.json", "package-lock.json", fileURLToPath(import.meta.url)]
 
 const modifiedAt = (file) => (existsSync(file) ? statSync(file).mtimeMs : Number.POSITIVE_INFINITY)

@@ -40,15 +40,15 @@ export const baseEnv = (): Record<string, string> => ({
   LOG_LEVEL: "info"
 })
 
-/** Runs the bot exactly as `npm start` composes it (`src/main.ts`), as a child process. */
+/** Runs the bot exactly as `npm start` composes and bundles it (`src/main.ts`), as a child process. */
 export const spawnBot = (env: Record<string, string>): BotProcess => {
   const port = Number(env.PORT ?? 0)
   // Run from an empty folder so no developer's .env can leak into a test.
   const cwd = env.BOT_CWD ?? mkdtempSync(path.join(tmpdir(), "scalingo-bot-cwd-"))
-  // BOT_BUILT runs the bundle `npm start` runs (dist/main.js, from `npm run build`) instead of the sources.
-  const args = env.BOT_BUILT
-    ? [path.join(repoRoot, "dist/main.js")]
-    : ["--import", tsxLoader, path.join(repoRoot, "src/main.ts")]
+  // BOT_BUILT runs the bundle `npm start` runs (dist/main.js, from `npm run build`). Otherwise this run's bundle
+  // of src/main.ts (test/support/botBundle.ts), or the sources through tsx outside vitest.
+  const bundle = env.BOT_BUILT ? path.join(repoRoot, "dist/main.js") : process.env.TEST_BOT_BUNDLE
+  const args = bundle !== undefined ? [bundle] : ["--import", tsxLoader, path.join(repoRoot, "src/main.ts")]
   const child = spawn(process.execPath, args, { cwd, env, stdio: ["ignore", "pipe", "pipe"] })
   const output: Array<string> = []
   const collect = (chunk: Buffer) =>
