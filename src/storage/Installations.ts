@@ -65,6 +65,9 @@ export class Installations extends Context.Tag("bot/storage/Installations")<Inst
     )
 }
 
+/** Marks a read answered from memory because the database failed. */
+const STALE = Symbol("stale")
+
 const makeInstallations = (
   sql: SqlClient.SqlClient,
   sealer: Context.Tag.Service<TokenSealer>,
@@ -91,7 +94,15 @@ const makeInstallations = (
     const now = yield* Clock.currentTimeMillis
     const known = cache.get(teamId)
     if (known !== undefined && known.until > now) return known.found
-    const row = yield* findRow(teamId).pipe(Effect.mapError(failed("Reading an installation")))
+    const row = yield* findRow(teamId).pipe(
+      Effect.mapError(failed("Reading an installation")),
+      // The database down must not silence the bot: the installation last read still answers (its
+      // token may not have changed), so a command still gets its apology rather than nothing.
+      Effect.catchAll((error) =>
+        known !== undefined && Option.isSome(known.found) ? Effect.succeed(STALE) : Effect.fail(error)
+      )
+    )
+    if (row === STALE) return known!.found
     const found = Option.isNone(row)
       ? Option.none<Installation>()
       : Option.some<Installation>({
@@ -136,7 +147,13 @@ const makeInstallations = (
         bot_user_id = excluded.bot_user_id, bot_id = excluded.bot_id, installed_at = excluded.installed_at`.pipe(
       Effect.mapError(failed("Saving an installation"))
     )
-    return { ...installation, installedAt: new Date(installedAt) } satisfies Installation
+    const saved = { ...installation, installedAt: new Date(installedAt) } satisfies Installation
+    // Known at once on this replica (and so still known should the database go away later).
+    cache.set(installation.teamId, {
+      found: Option.some(saved),
+      until: (yield* Clock.currentTimeMillis) + INSTALLATION_CACHE_MS
+    })
+    return saved
   })
 
   const remove = fn("Installations.delete")(function* (teamId: string) {

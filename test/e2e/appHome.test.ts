@@ -1,7 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import type { FakeSlackCall } from "../support/fakeSlack.js"
 import { appHomeOpened, sendEvent } from "../support/slackRequests.js"
-import { commandReply, linkAccounts, readable, SIGNING_SECRET, startWorld, type World } from "../support/world.js"
+import {
+  commandReply,
+  installWorkspace,
+  linkAccounts,
+  readable,
+  SIGNING_SECRET,
+  startWorld,
+  type World
+} from "../support/world.js"
 
 /** The next views.publish for `userId` after the `mark`-th recorded call. */
 const published = (world: World, userId: string, mark: number) =>
@@ -24,6 +32,8 @@ describe("the App Home (end to end)", () => {
   let world: World
   beforeAll(async () => {
     world = await startWorld({ simulator: { requestsPerMinute: 1_000 } })
+    // A second workspace the bot is also installed in (a channel shared with it, a person of the same id).
+    await installWorkspace(world, "T0002")
     await linkAccounts(world, { "U-ALICE": "alice" })
   })
   afterAll(async () => {

@@ -97,7 +97,8 @@ describe("the audit trail (end to end)", () => {
     await until(() => auditLines(bot).some((l) => l.audit_action === "scale" && l.audit_outcome === "unknown"))
     const mine = readable(await ask("audit", "U-BOB"))
     expect(mine).toContain("`scale` `bob-blog`")
-    expect(mine).toContain("`Interrupted`")
+    // Issue 16 (polish 8): internal codes are written as words.
+    expect(mine).toContain("(interrupted)")
   }, 60_000)
 
   it("an admin's `audit` shows others' records; a non-admin's only their own", async () => {

@@ -57,17 +57,23 @@ describe("operating apps", () => {
     async () => {
       const value = await confirmValue("restart alice-web web")
       const before = posts("/v1/apps/alice-web/restart").length
-      const payload = blockActionsPayload({
-        actionId: "confirm_change",
-        value,
-        userId: "U-ALICE",
-        channelId: "C-OPS",
-        responseUrl: world.slack.responseUrl(),
-        container: { type: "message", is_ephemeral: true, message_ts: "1700000000.000901", channel_id: "C-OPS" }
-      })
-      const body = interactiveBody(payload)
-      const sends = [1, 2, 3].map(() => postSigned(world.bot.url, SIGNING_SECRET, body))
-      sends.push(postSigned(world.bot.url, SIGNING_SECRET, body, { headers: { "x-slack-retry-num": "1" } }))
+      const responseUrl = world.slack.responseUrl()
+      // Each click is its own request (its own trigger id); Slack's retry repeats the first one exactly.
+      const bodies = [1, 2, 3].map((click) =>
+        interactiveBody(
+          blockActionsPayload({
+            actionId: "confirm_change",
+            value,
+            userId: "U-ALICE",
+            channelId: "C-OPS",
+            responseUrl,
+            triggerId: `1700000000.${click}.quick`,
+            container: { type: "message", is_ephemeral: true, message_ts: "1700000000.000901", channel_id: "C-OPS" }
+          })
+        )
+      )
+      const sends = bodies.map((body) => postSigned(world.bot.url, SIGNING_SECRET, body))
+      sends.push(postSigned(world.bot.url, SIGNING_SECRET, bodies[0]!, { headers: { "x-slack-retry-num": "1" } }))
       for (const reply of await Promise.all(sends)) expect(reply.status).toBe(200)
       const mark = world.slack.calls.length
       const done = await channelMessage((t) => t.includes("restarted") && t.includes("done in"))

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { buttonsOf } from "../support/blockKit.js"
 import type { FakeSlackCall } from "../support/fakeSlack.js"
-import { commandReply, linkAccounts, readable, startWorld, type World } from "../support/world.js"
+import { commandReply, installWorkspace, linkAccounts, readable, startWorld, type World } from "../support/world.js"
 
 /** Channel policies through the real bot: signed requests, the fake Slack (users.info), the simulator's log. */
 describe("channel policies (end to end)", () => {
@@ -12,6 +12,8 @@ describe("channel policies (end to end)", () => {
       env: { BOT_ADMINS: "U-BOTADMIN" }
     })
     world.slack.setUser("U-WSADMIN", { is_admin: true })
+    // A second workspace the bot is also installed in (a channel shared with it, a person of the same id).
+    await installWorkspace(world, "T0002")
     world.slack.setUser("U-OWNER", { is_owner: true })
     await linkAccounts(world, { "U-ALICE": "alice" })
   })
