@@ -2,6 +2,7 @@
 // freshness) is checked, and a body past the 4 MB limit stops being read the moment it passes it.
 import { connect } from "node:net"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
+import { eventually } from "../support/bounded.js"
 import { expectBotStillUp, privateReply } from "../support/faultChecks.js"
 import { nowSeconds, postSigned, signedHeaders } from "../support/slackRequests.js"
 import { SIGNING_SECRET, startWorld, type World } from "../support/world.js"
@@ -133,6 +134,8 @@ describe("defect 15: unsigned bodies parsed before the signature check, oversize
     const result = await upload(world.bot.port, TEN_MB, "declared")
     expect(result.status).toBe("HTTP/1.1 413 Payload Too Large")
     expect(result.sent).toBeLessThan(TEN_MB)
+    // The bot's log line may reach us just after its answer.
+    await eventually(() => world.bot.output.slice(mark).join("\n").includes("after reading"), 5_000, 50)
     expect(world.bot.output.slice(mark).join("\n")).toContain("after reading 0 bytes")
   }, 30_000)
 

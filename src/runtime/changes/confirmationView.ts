@@ -52,8 +52,9 @@ export const alreadyDecided = (change: PendingChange): Message =>
       : change.status === "sent"
         ? `This change to ${code(change.app)} was already confirmed and sent; it is sent only once.`
         : // Claimed, but the bot does not know it was sent: it may be on its way, or the bot stopped before.
-          `This change to ${code(change.app)} was already confirmed; it is sent only once. Whether it reached ` +
-          "Scalingo is not known to the bot yet: check the channel or the app's events before asking again."
+          `This change to ${code(change.app)} was already confirmed, and is never sent twice. It is not known ` +
+          "whether it reached Scalingo (not known to the bot yet): check the channel or the app's events before " +
+          "asking again."
   )
 
 /** A confirmation that did not meet one of the change's guards: the question still stands. */
