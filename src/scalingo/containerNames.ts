@@ -1,3 +1,4 @@
+import { Schema } from "effect"
 import { code, listOf } from "../blockKit/text.js"
 
 /**
@@ -11,6 +12,9 @@ export const CONTAINER_TYPE_PATTERN = "[a-z0-9][a-z0-9_-]{0,62}"
 const TYPE = new RegExp(`^${CONTAINER_TYPE_PATTERN}$`)
 const CONTAINER = new RegExp(`^(${CONTAINER_TYPE_PATTERN})-(\\d{1,3})$`)
 const ONE_OFF = /^one-off-\d{1,6}$/
+
+/** A stored container type or container name (a change's scope, a formation's type), as the grammar says. */
+export const ContainerName = Schema.String.pipe(Schema.pattern(TYPE))
 
 /** The router's logs: a filter every app has, though no formation lists it. */
 export const ROUTER = "router"

@@ -1,25 +1,13 @@
-// SlackWeb, the bot's one door to Slack, against the fake Slack over real HTTP: the bearer, Slack's
-// refusals as tagged errors, retries for Slack busy with Retry-After honoured, rate limits per method and
-// channel, and the methods the features need. Clocks are shortened through SlackRetryPolicy.
-import { mkdtempSync, rmSync } from "node:fs"
-import { tmpdir } from "node:os"
-import path from "node:path"
-import { Effect, Either, Layer, ManagedRuntime, Option, Redacted } from "effect"
+import { Effect, Either } from "effect"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
-import { Installations } from "../../src/storage/Installations.js"
-import { makeStorageLive } from "../../src/storage/StorageLive.js"
-import { StorageSettings } from "../../src/storage/StorageSettings.js"
-import { SlackSettings } from "../../src/slack/SlackSettings.js"
 import {
   type SlackApiError,
-  SlackRetryPolicy,
   type SlackRetryPolicyValues,
   SlackWeb,
-  SlackWebLive,
   type SlackWebService
 } from "../../src/slack/SlackWeb.js"
 import { type FakeSlack, type FakeSlackCall, startFakeSlack } from "../support/fakeSlack.js"
-import { newKey, settingsFor } from "../storage/storageFixtures.js"
+import { type SlackWebRuntime, startSlackWebRuntime } from "../support/slackWebRuntime.js"
 
 const TOKEN = "xoxb-slack-web-test-token"
 const TEAM = "T0001"
@@ -40,45 +28,17 @@ const modal = { type: "modal" as const, title: { type: "plain_text" as const, te
 
 describe("SlackWeb against the fake Slack", () => {
   let slack: FakeSlack
-  let runtime: ManagedRuntime.ManagedRuntime<SlackWeb | Installations, unknown>
-  const dataDir = mkdtempSync(path.join(tmpdir(), "slack-web-"))
+  let web: SlackWebRuntime
+  let runtime: SlackWebRuntime["runtime"]
   beforeAll(async () => {
     slack = await startFakeSlack()
-    const settings = SlackSettings.make({
-      botToken: Redacted.make(TOKEN),
-      signingSecret: Option.none(),
-      appToken: Option.none(),
-      port: 0,
-      apiUrl: slack.apiUrl,
-      command: "/scalingo"
-    })
     // The team's bot token comes from the installation store, as in the bot.
-    const storage = makeStorageLive().pipe(
-      Layer.provide(StorageSettings.make(settingsFor(path.join(dataDir, "bot.sqlite"), { keys: newKey() })))
-    )
-    runtime = ManagedRuntime.make(
-      SlackWebLive.pipe(
-        Layer.provide(settings),
-        Layer.provide(Layer.succeed(SlackRetryPolicy, POLICY)),
-        Layer.provideMerge(storage)
-      )
-    )
-    await runtime.runPromise(
-      Effect.flatMap(Installations, (installations) =>
-        installations.save({
-          teamId: TEAM,
-          enterpriseId: null,
-          botToken: Redacted.make(TOKEN),
-          botUserId: "U0BOT",
-          botId: "B0001"
-        })
-      )
-    )
+    web = await startSlackWebRuntime({ apiUrl: slack.apiUrl, token: TOKEN, team: TEAM, policy: POLICY })
+    runtime = web.runtime
   })
   afterAll(async () => {
-    await runtime?.dispose()
+    await web?.close()
     await slack?.close()
-    rmSync(dataDir, { recursive: true, force: true })
   })
 
   /** Runs one use of SlackWeb as the team's bot: Right with its value, Left with the SlackApiError. */

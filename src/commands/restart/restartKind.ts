@@ -1,5 +1,6 @@
 import { Effect, Schema } from "effect"
 import { code } from "../../blockKit/text.js"
+import { ContainerName } from "../../scalingo/containerNames.js"
 import { OperationsApi } from "../../scalingo/OperationsApi.js"
 import { operationIdOf } from "../../runtime/auditTrail.js"
 import type { ChangeKind } from "../../runtime/changes/kinds.js"
@@ -7,14 +8,12 @@ import { pollOperation } from "../../runtime/changes/operationProgress.js"
 import { noteRestartSent } from "../../runtime/restartSent.js"
 import { restartLines, scopeText } from "./restartView.js"
 
-const TypeName = Schema.String.pipe(Schema.pattern(/^[a-z0-9][a-z0-9_-]{0,62}$/))
-
 /** One type of the formation as it was when the restart was asked (for the question). */
 const FormationType = Schema.Struct({ name: Schema.String, amount: Schema.Number, size: Schema.String })
 
 /** A restart of some types or containers (`web`, `web-1`), or of every container when the scope is empty. */
 export const RestartChange = Schema.TaggedStruct("Restart", {
-  scope: Schema.Array(TypeName).pipe(Schema.maxItems(20)),
+  scope: Schema.Array(ContainerName).pipe(Schema.maxItems(20)),
   formation: Schema.Array(FormationType).pipe(Schema.maxItems(20))
 })
 export type RestartChange = typeof RestartChange.Type

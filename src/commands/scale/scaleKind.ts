@@ -1,5 +1,6 @@
 import { Effect, Schema } from "effect"
 import { code, listOf } from "../../blockKit/text.js"
+import { ContainerName } from "../../scalingo/containerNames.js"
 import { ContainersApi, type ScaleResult } from "../../scalingo/ContainersApi.js"
 import { operationIdOf } from "../../runtime/auditTrail.js"
 import type { ChangeKind } from "../../runtime/changes/kinds.js"
@@ -16,7 +17,7 @@ const Amount = Schema.Struct({
 export const ScaleChange = Schema.TaggedStruct("Scale", {
   formation: Schema.Array(
     Schema.Struct({
-      name: Schema.String.pipe(Schema.pattern(/^[a-z0-9][a-z0-9_-]{0,62}$/)),
+      name: ContainerName,
       before: Schema.Struct({ amount: Schema.Number, size: Schema.String }),
       after: Amount
     })
